@@ -1,0 +1,40 @@
+package io.clusterbench;
+
+/**
+ * A failure the user can cause and fix: a bad spec, an unreachable host, a refused command, a missing server binary.
+ *
+ * <p>The message always says where (file:line:column and spec path, or host and port) and what to do, because
+ * fronts print it as it is and never show a stack trace for this type. {@link #kind()} lets fronts map the
+ * failure to a distinct exit code without parsing text.
+ */
+public class ClusterBenchException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    /** What went wrong, coarsely, so that fronts can choose an exit code. */
+    public enum Kind {
+        /** The cluster spec cannot be read or is invalid. */
+        INVALID_SPEC,
+        /** Something on this machine is missing or unusable: a server binary, a folder, a port. */
+        ENVIRONMENT,
+        /** A host or service could not be reached, refused authentication or timed out. */
+        CONNECTION,
+        /** A remote command or protocol exchange failed. */
+        REMOTE
+    }
+
+    private final Kind kind;
+
+    public ClusterBenchException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public ClusterBenchException(Kind kind, String message, Throwable cause) {
+        super(message, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
