@@ -14,6 +14,8 @@ public class ClusterBenchException extends Exception {
     public enum Kind {
         /** The cluster spec cannot be read or is invalid. */
         INVALID_SPEC,
+        /** Another input file, such as a {@code result.json} or a history folder, cannot be read or is invalid. */
+        INVALID_INPUT,
         /** Something on this machine is missing or unusable: a server binary, a folder, a port. */
         ENVIRONMENT,
         /** A host or service could not be reached, refused authentication or timed out. */

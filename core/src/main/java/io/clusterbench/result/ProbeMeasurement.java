@@ -1,0 +1,49 @@
+package io.clusterbench.result;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one probe measured against its target.
+ *
+ * @param probe the probe id from the spec
+ * @param kind the probe kind: {@code redis}, {@code http}, {@code openai}, {@code chroma}, {@code promql},
+ *     {@code host} or {@code gpu}
+ * @param target what was measured, without credentials: {@code redis://127.0.0.1:6379}, {@code ops@sark}, ...
+ * @param status how the probe ended
+ * @param startedAt when the probe started
+ * @param endedAt when the probe ended
+ * @param metrics the numbers measured, in a stable order
+ * @param latencies latency distributions, kept whole so that runs can be merged and compared on raw samples
+ * @param errors failures met, counted
+ */
+public record ProbeMeasurement(
+        String probe,
+        String kind,
+        String target,
+        ProbeStatus status,
+        Instant startedAt,
+        Instant endedAt,
+        List<MetricValue> metrics,
+        List<LatencyHistogram> latencies,
+        List<ProbeError> errors) {
+
+    public ProbeMeasurement {
+        Objects.requireNonNull(probe, "probe");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(endedAt, "endedAt");
+        metrics = List.copyOf(metrics);
+        latencies = List.copyOf(latencies);
+        errors = List.copyOf(errors);
+    }
+
+    /** How long the probe ran. */
+    public Duration duration() {
+        return Duration.between(startedAt, endedAt);
+    }
+}

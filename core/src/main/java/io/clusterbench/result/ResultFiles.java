@@ -1,0 +1,94 @@
+package io.clusterbench.result;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.ClusterBenchException.Kind;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes and reads {@code result.json}.
+ *
+ * <p>Writes go to a temporary sibling first and are then moved into place, so a run killed while writing
+ * leaves the previous complete file, never half a file.
+ */
+public final class ResultFiles {
+
+    /** The file name fronts use inside their output folder. */
+    public static final String RESULT_JSON = "result.json";
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // Within one schema version, newer writers may add fields; older readers keep what they know.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private ResultFiles() {
+    }
+
+    /** Writes the result to {@code file}, atomically where the file system allows. */
+    public static void write(RunResult result, Path file) throws ClusterBenchException {
+        Path absolute = file.toAbsolutePath();
+        Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(absolute.getParent());
+            MAPPER.writeValue(temporary.toFile(), result);
+            try {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new ClusterBenchException(Kind.ENVIRONMENT,
+                    "cannot write " + file + ": " + e.getMessage() + "; choose a writable folder with --out", e);
+        }
+    }
+
+    /** Renders the result as the JSON text that {@link #write} stores. */
+    public static String toJson(RunResult result) {
+        try {
+            return MAPPER.writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a RunResult always serialises", e);
+        }
+    }
+
+    /** Reads a {@code result.json}, refusing files written by a newer, incompatible version of the tool. */
+    public static RunResult read(Path file) throws ClusterBenchException {
+        try {
+            JsonNode tree = MAPPER.readTree(file.toFile());
+            JsonNode version = tree.path("schemaVersion");
+            if (!version.canConvertToInt()) {
+                throw new ClusterBenchException(Kind.INVALID_INPUT,
+                        file + ": not a Cluster Bench result (no schemaVersion)");
+            }
+            if (version.intValue() > RunResult.SCHEMA_VERSION) {
+                throw new ClusterBenchException(Kind.INVALID_INPUT, file + ": schemaVersion " + version.intValue()
+                        + " was written by a newer clusterbench; this one reads up to " + RunResult.SCHEMA_VERSION
+                        + ": upgrade clusterbench");
+            }
+            return MAPPER.treeToValue(tree, RunResult.class);
+        } catch (NoSuchFileException e) {
+            throw new ClusterBenchException(Kind.ENVIRONMENT, file + ": no such file", e);
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            String where = location == null ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
+            throw new ClusterBenchException(Kind.INVALID_INPUT,
+                    file + where + ": not a valid result.json: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}
