@@ -1,0 +1,126 @@
+package io.clusterbench.local;
+
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.ClusterBenchException.Kind;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One private nginx process holding a round-robin load balancer on the main port in front of two upstream
+ * servers, each on its own port, that answer {@code /health} and {@code /} with their name.
+ */
+public final class LocalNginxBalancer extends ProcessBackedServer {
+
+    /** The names the two upstream servers answer with, in the order of {@link #upstreamPorts()}. */
+    public static final List<String> UPSTREAM_NAMES = List.of("upstream-a", "upstream-b");
+
+    /** A response header naming this instance, so readiness never mistakes another nginx on the port for ours. */
+    static final String INSTANCE_HEADER = "X-Clusterbench-Instance";
+
+    private static final Duration STARTUP = Duration.ofSeconds(15);
+    private static final Duration RELOAD = Duration.ofSeconds(15);
+
+    private final Path binary;
+    private final Path configFile;
+    private final Path errorLog;
+    private final List<Integer> upstreamPorts;
+
+    private LocalNginxBalancer(int port, Path workDir, ManagedProcess process, Path binary, Path configFile,
+            Path errorLog, List<Integer> upstreamPorts) {
+        super("nginx", port, workDir, process);
+        this.binary = binary;
+        this.configFile = configFile;
+        this.errorLog = errorLog;
+        this.upstreamPorts = List.copyOf(upstreamPorts);
+    }
+
+    /** Starts the balancer and its upstreams in the folder (created if absent), with nginx found on the system. */
+    public static LocalNginxBalancer start(Path workDir) throws ClusterBenchException {
+        return start(workDir, Binaries.system());
+    }
+
+    /** Starts the balancer and its upstreams in the folder, taking nginx from the given binaries. */
+    public static LocalNginxBalancer start(Path workDir, Binaries binaries) throws ClusterBenchException {
+        Path binary = binaries.locate(ServerBinary.NGINX);
+        Path dir = WorkFiles.createFolder(workDir);
+        // nginx creates the *_temp_path folders but not their parent.
+        WorkFiles.createFolder(dir.resolve("temp"));
+        Path configFile = dir.resolve("nginx.conf");
+        Path errorLog = dir.resolve("error.log");
+        String instance = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+        return FreePorts.retryOnPortClash(() -> {
+            int port = FreePorts.loopback();
+            List<Integer> upstreams = List.of(FreePorts.loopback(), FreePorts.loopback());
+            WorkFiles.write(configFile, NginxConfig.balancer(dir, port, upstreams, UPSTREAM_NAMES, instance,
+                    CurrentUser.isRoot()));
+            ManagedProcess process = ManagedProcess.start("nginx", command(binary, dir, configFile, errorLog), dir,
+                    List.of(errorLog));
+            process.awaitReady(STARTUP, () -> {
+                HttpResponse<String> response = HttpChecks.get(URI.create(url(port) + "/health"));
+                return response.statusCode() == 200
+                        && response.headers().firstValue(INSTANCE_HEADER).filter(instance::equals).isPresent();
+            });
+            return new LocalNginxBalancer(port, dir, process, binary, configFile, errorLog, upstreams);
+        });
+    }
+
+    /** The balancer's base URL, {@code http://127.0.0.1:PORT}. */
+    public String url() {
+        return url(port());
+    }
+
+    /** The ports of the two upstream servers, {@code upstream-a} first. */
+    public List<Integer> upstreamPorts() {
+        return upstreamPorts;
+    }
+
+    /** The nginx.conf the server runs; edit it and call {@link #reload()} to apply a change. */
+    public Path configFile() {
+        return configFile;
+    }
+
+    /** nginx's error log, which also records reloads. */
+    public Path errorLog() {
+        return errorLog;
+    }
+
+    /**
+     * Makes nginx re-read {@link #configFile()} and waits until new workers run on it.
+     *
+     * @throws ClusterBenchException when the configuration is refused (nginx keeps serving the old one then)
+     */
+    public void reload() throws ClusterBenchException {
+        int before = NginxConfig.reconfigurations(WorkFiles.read(errorLog), pid());
+        List<String> reload = new ArrayList<>(command(binary, workDir(), configFile, errorLog));
+        reload.addAll(List.of("-s", "reload"));
+        OneShotCommand.run(reload, workDir(), RELOAD, Set.of());
+        Poll.until("nginx (pid " + pid() + ") to reload " + configFile, RELOAD, () -> {
+            if (!isAlive()) {
+                throw new ClusterBenchException(Kind.ENVIRONMENT, "nginx exited during a reload; see " + errorLog);
+            }
+            List<String> since = NginxConfig.linesAfterReconfiguration(WorkFiles.read(errorLog), pid(), before + 1);
+            for (String line : since) {
+                if (line.contains("[emerg]")) {
+                    throw new ClusterBenchException(Kind.ENVIRONMENT,
+                            "nginx refused the new configuration in " + configFile + " and kept the old one: " + line);
+                }
+            }
+            return since.stream().anyMatch(line -> line.contains("start worker process "));
+        });
+    }
+
+    private static List<String> command(Path binary, Path dir, Path configFile, Path errorLog) {
+        return List.of(binary.toString(), "-p", dir + "/", "-c", configFile.toString(), "-e", errorLog.toString());
+    }
+
+    private static String url(int port) {
+        return "http://" + LOOPBACK + ":" + port;
+    }
+}

@@ -1,0 +1,80 @@
+package io.clusterbench.local;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Writes the balancer's nginx.conf and reads nginx's error log for reloads. */
+final class NginxConfig {
+
+    private NginxConfig() {
+    }
+
+    static String balancer(Path dir, int port, List<Integer> upstreamPorts, List<String> upstreamNames,
+            String instance, boolean root) {
+        StringBuilder text = new StringBuilder()
+                .append("# Written by Cluster Bench for a private local instance.\n")
+                .append("daemon off;\n");
+        if (root) {
+            // Without it the workers run as nobody, who may not exist and cannot read a private temp folder.
+            text.append("user root root;\n");
+        }
+        text.append("worker_processes 1;\n")
+                .append("pid ").append(dir.resolve("nginx.pid")).append(";\n")
+                .append("error_log ").append(dir.resolve("error.log")).append(" notice;\n")
+                .append("events {\n    worker_connections 1024;\n}\n")
+                .append("http {\n")
+                .append("    access_log ").append(dir.resolve("access.log")).append(";\n");
+        for (String kind : List.of("client_body", "proxy", "fastcgi", "uwsgi", "scgi")) {
+            text.append("    ").append(kind).append("_temp_path ").append(dir.resolve("temp").resolve(kind))
+                    .append(";\n");
+        }
+        text.append("    default_type text/plain;\n")
+                .append("    upstream upstreams {\n");
+        for (int upstreamPort : upstreamPorts) {
+            text.append("        server ").append(LocalServer.LOOPBACK).append(':').append(upstreamPort).append(";\n");
+        }
+        text.append("    }\n");
+        for (int i = 0; i < upstreamPorts.size(); i++) {
+            String name = upstreamNames.get(i);
+            text.append("    server {\n")
+                    .append("        listen ").append(LocalServer.LOOPBACK).append(':').append(upstreamPorts.get(i))
+                    .append(";\n")
+                    .append("        location = /health {\n            return 200 \"").append(name)
+                    .append("\\n\";\n        }\n")
+                    .append("        location / {\n            return 200 \"").append(name)
+                    .append("\\n\";\n        }\n")
+                    .append("    }\n");
+        }
+        text.append("    server {\n")
+                .append("        listen ").append(LocalServer.LOOPBACK).append(':').append(port).append(";\n")
+                .append("        location / {\n")
+                .append("            proxy_pass http://upstreams;\n")
+                .append("            add_header ").append(LocalNginxBalancer.INSTANCE_HEADER).append(' ')
+                .append(instance).append(" always;\n")
+                .append("        }\n")
+                .append("    }\n")
+                .append("}\n");
+        return text.toString();
+    }
+
+    /** How many times the master with this pid has started reconfiguring, per its error log. */
+    static int reconfigurations(String errorLog, long masterPid) {
+        return (int) errorLog.lines().filter(line -> isReconfiguration(line, masterPid)).count();
+    }
+
+    /** The log lines after the n-th (1-based) reconfiguration of the master; empty if there is none yet. */
+    static List<String> linesAfterReconfiguration(String errorLog, long masterPid, int n) {
+        List<String> lines = errorLog.lines().toList();
+        int seen = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (isReconfiguration(lines.get(i), masterPid) && ++seen == n) {
+                return lines.subList(i + 1, lines.size());
+            }
+        }
+        return List.of();
+    }
+
+    private static boolean isReconfiguration(String line, long masterPid) {
+        return line.contains(" " + masterPid + "#") && line.endsWith(": reconfiguring");
+    }
+}

@@ -1,0 +1,39 @@
+package io.clusterbench.local;
+
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.ClusterBenchException.Kind;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** File chores for server folders, reported as ENVIRONMENT failures that name the file. */
+final class WorkFiles {
+
+    private WorkFiles() {
+    }
+
+    /** Creates the folder if absent and returns its absolute path (servers resolve config paths against it). */
+    static Path createFolder(Path folder) throws ClusterBenchException {
+        try {
+            return Files.createDirectories(folder.toAbsolutePath().normalize());
+        } catch (IOException e) {
+            throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot create the folder " + folder + ": " + e, e);
+        }
+    }
+
+    static void write(Path file, String text) throws ClusterBenchException {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot write " + file + ": " + e, e);
+        }
+    }
+
+    static String read(Path file) throws ClusterBenchException {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot read " + file + ": " + e, e);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.clusterbench.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.testkit.RealServers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(RealServers.class)
+class LocalNginxBalancerTest {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void spreadsRequestsOverBothUpstreams(LocalNginxBalancer balancer) throws Exception {
+        Set<String> answeredBy = new HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> response = get(balancer.url() + "/health");
+            assertThat(response.statusCode()).isEqualTo(200);
+            answeredBy.add(response.body().strip());
+        }
+
+        assertThat(answeredBy).containsExactlyInAnyOrder("upstream-a", "upstream-b");
+    }
+
+    @Test
+    void eachUpstreamAnswersHealthAndRootWithItsName(LocalNginxBalancer balancer) throws Exception {
+        List<String> names = new ArrayList<>();
+        for (int port : balancer.upstreamPorts()) {
+            HttpResponse<String> health = get("http://127.0.0.1:" + port + "/health");
+            HttpResponse<String> root = get("http://127.0.0.1:" + port + "/");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(root.body()).isEqualTo(health.body());
+            names.add(health.body().strip());
+        }
+
+        assertThat(names).containsExactly("upstream-a", "upstream-b");
+        assertThat(balancer.url()).isEqualTo("http://127.0.0.1:" + balancer.port());
+    }
+
+    @Test
+    void keepsServingThroughReload(LocalNginxBalancer balancer) throws Exception {
+        long workerBefore = singleWorker(balancer);
+
+        balancer.reload();
+
+        assertThat(get(balancer.url() + "/health").statusCode()).isEqualTo(200);
+        assertThat(balancer.isAlive()).isTrue();
+        // A completed reload means the master started a new worker for the re-read configuration.
+        assertThat(Files.readString(balancer.errorLog())).contains("reconfiguring");
+        assertThat(awaitNewWorker(balancer, workerBefore)).isTrue();
+    }
+
+    @Test
+    void reloadRefusesBrokenConfigurationAndKeepsServing(LocalNginxBalancer balancer) throws Exception {
+        Path config = balancer.configFile();
+        String good = Files.readString(config);
+        Files.writeString(config, good.replace("worker_processes 1;", "worker_processes 1;\nno_such_directive on;"));
+        try {
+            assertThatThrownBy(balancer::reload)
+                    .isInstanceOf(ClusterBenchException.class)
+                    .hasMessageContaining("no_such_directive");
+        } finally {
+            Files.writeString(config, good);
+        }
+
+        assertThat(get(balancer.url() + "/health").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void closeStopsMasterAndWorkers(@TempDir Path dir) throws Exception {
+        LocalNginxBalancer own = LocalNginxBalancer.start(dir);
+        ProcessHandle master = ProcessHandle.of(own.pid()).orElseThrow();
+        List<ProcessHandle> workers = master.children().toList();
+
+        own.close();
+
+        assertThat(master.isAlive()).isFalse();
+        assertThat(workers).isNotEmpty().noneMatch(ProcessHandle::isAlive);
+        assertThatThrownBy(() -> get(own.url() + "/health")).isInstanceOf(java.net.ConnectException.class);
+    }
+
+    private static long singleWorker(LocalNginxBalancer balancer) {
+        return ProcessHandle.of(balancer.pid()).orElseThrow().children().findFirst().orElseThrow().pid();
+    }
+
+    /** The old worker exits gracefully after a reload; polling avoids depending on when exactly. */
+    private static boolean awaitNewWorker(LocalNginxBalancer balancer, long oldWorker) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Long> workers = ProcessHandle.of(balancer.pid()).orElseThrow().children()
+                    .map(ProcessHandle::pid).toList();
+            if (!workers.isEmpty() && !workers.contains(oldWorker)) {
+                return true;
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
