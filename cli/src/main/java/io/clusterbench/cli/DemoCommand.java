@@ -1,0 +1,116 @@
+package io.clusterbench.cli;
+
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.local.LocalCluster;
+import io.clusterbench.local.LocalServer;
+import io.clusterbench.spec.LoadedSpec;
+import io.clusterbench.spec.SpecException;
+import io.clusterbench.spec.SpecLoader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code clusterbench demo}: starts a throwaway local cluster of real servers and writes its spec. */
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start a throwaway local cluster of real servers on 127.0.0.1 (Redis, an nginx load balancer in front",
+            "of two upstreams; sshd, node exporter and Prometheus when installed), write its spec to",
+            "DIR/cluster.yaml, validate it and print what to run next. The servers stop when the demo ends,",
+            "unless --keep is given."
+        })
+final class DemoCommand implements Callable<Integer> {
+
+    static final String SPEC_FILE = "cluster.yaml";
+
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "folder for the servers and the spec (default: a new folder under the temp folder)")
+    Path dir;
+
+    @Option(names = "--keep", description = "keep the servers running until Ctrl-C")
+    boolean keep;
+
+    @Override
+    public Integer call() throws ClusterBenchException, InterruptedException {
+        PrintWriter out = command.commandLine().getOut();
+        Path folder = demoFolder();
+        out.println("Starting a local cluster in " + folder + " ...");
+        try (LocalCluster cluster = LocalCluster.start(folder)) {
+            for (LocalServer server : cluster.servers()) {
+                out.printf("  started %-14s 127.0.0.1:%d (pid %d)%n", server.name(), server.port(), server.pid());
+            }
+            cluster.skipped().forEach(reason -> out.println("  " + reason));
+
+            Path specFile = folder.resolve(SPEC_FILE);
+            writeSpec(specFile, DemoSpec.yaml(cluster));
+            out.println("Wrote " + specFile);
+            LoadedSpec loaded = validate(specFile);
+            SpecSummary.print(specFile.toString(), loaded, out);
+
+            out.println();
+            out.println("Next:");
+            out.println("  bin/clusterbench validate " + specFile);
+            if (keep) {
+                out.println("The servers keep running; press Ctrl-C to stop them.");
+                out.flush();
+                awaitShutdown(cluster);
+            } else {
+                out.println("  bin/clusterbench demo --keep     # to keep the servers up while you try it");
+                out.println("Stopping the servers.");
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private Path demoFolder() throws ClusterBenchException {
+        try {
+            if (dir == null) {
+                return Files.createTempDirectory("clusterbench-demo-").toAbsolutePath();
+            }
+            return Files.createDirectories(dir).toAbsolutePath();
+        } catch (IOException e) {
+            throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot create the demo folder "
+                    + (dir == null ? "in the temp folder" : dir) + ": " + e.getMessage()
+                    + "; choose a writable folder with --dir", e);
+        }
+    }
+
+    private static void writeSpec(Path specFile, String yaml) throws ClusterBenchException {
+        try {
+            Files.writeString(specFile, yaml);
+        } catch (IOException e) {
+            throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot write " + specFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static LoadedSpec validate(Path specFile) throws ClusterBenchException {
+        try {
+            return SpecLoader.load(specFile);
+        } catch (SpecException e) {
+            // The demo wrote this spec itself, so an invalid one is our bug, not the user's.
+            throw new IllegalStateException("the demo wrote an invalid spec:\n" + e.getMessage(), e);
+        }
+    }
+
+    /** Blocks until the JVM is asked to stop (Ctrl-C, SIGTERM), then stops the servers before it exits. */
+    private static void awaitShutdown(LocalCluster cluster) throws InterruptedException {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            cluster.close();
+            stopped.countDown();
+        }, "clusterbench-demo-stop"));
+        stopped.await();
+    }
+}

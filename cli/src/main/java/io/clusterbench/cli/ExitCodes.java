@@ -1,0 +1,42 @@
+package io.clusterbench.cli;
+
+import io.clusterbench.ClusterBenchException;
+
+/**
+ * The exit codes of {@code clusterbench}, one per kind of outcome, so that scripts and CI can tell them apart
+ * (documented in docs/cli.md).
+ */
+public final class ExitCodes {
+    /** Done; everything asked for worked. */
+    public static final int OK = 0;
+    /** The spec is invalid; every problem was printed with file:line:column. */
+    public static final int INVALID_SPEC = 2;
+    /** Something on this machine is missing or unusable: a server binary, a writable folder. */
+    public static final int ENVIRONMENT = 3;
+    /** A host or service could not be reached, refused authentication or timed out. */
+    public static final int CONNECTION = 4;
+    /** A remote command or protocol exchange failed. */
+    public static final int REMOTE = 5;
+    /** Another input file (a result.json, a history folder) is unreadable or invalid. */
+    public static final int INVALID_INPUT = 6;
+    /** The command line itself is wrong: unknown option, missing argument. */
+    public static final int USAGE = 64;
+    /** A bug in clusterbench: please report it with the printed details. */
+    public static final int INTERNAL = 70;
+    /** Stopped by Ctrl-C or SIGTERM. */
+    public static final int INTERRUPTED = 130;
+
+    private ExitCodes() {
+    }
+
+    /** Maps a user-caused failure to its exit code. */
+    public static int of(ClusterBenchException.Kind kind) {
+        return switch (kind) {
+            case INVALID_SPEC -> INVALID_SPEC;
+            case INVALID_INPUT -> INVALID_INPUT;
+            case ENVIRONMENT -> ENVIRONMENT;
+            case CONNECTION -> CONNECTION;
+            case REMOTE -> REMOTE;
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package io.clusterbench.spec;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A whole cluster spec: what the cluster is made of, what to measure, what to change and what counts as good.
+ *
+ * <p>Maps keep the order of the file.
+ */
+public record ClusterSpec(
+        String name,
+        Map<String, HostSpec> hosts,
+        Map<String, ServiceSpec> services,
+        Map<String, ProbeSpec> probes,
+        List<ActionSpec> tuning,
+        List<ObjectiveSpec> objectives,
+        ScoreThresholds score,
+        RunSettings settings) {
+
+    public ClusterSpec {
+        Objects.requireNonNull(name, "name");
+        hosts = ordered(hosts);
+        services = ordered(services);
+        probes = ordered(probes);
+        tuning = List.copyOf(tuning);
+        objectives = List.copyOf(objectives);
+        Objects.requireNonNull(score, "score");
+        Objects.requireNonNull(settings, "settings");
+    }
+
+    static <V> Map<String, V> ordered(Map<String, V> map) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+    }
+}

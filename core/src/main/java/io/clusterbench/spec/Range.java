@@ -1,0 +1,46 @@
+package io.clusterbench.spec;
+
+/** A range of allowed numbers, which knows how to say itself in a message ("1-65535", ">= 1", "> 0"). */
+record Range(double min, boolean minInclusive, double max, boolean maxInclusive) {
+
+    static final Range ANY = new Range(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
+
+    static Range between(double min, double max) {
+        return new Range(min, true, max, true);
+    }
+
+    static Range atLeast(double min) {
+        return new Range(min, true, Double.POSITIVE_INFINITY, true);
+    }
+
+    static Range above(double min) {
+        return new Range(min, false, Double.POSITIVE_INFINITY, true);
+    }
+
+    boolean contains(double value) {
+        boolean aboveMin = minInclusive ? value >= min : value > min;
+        boolean belowMax = maxInclusive ? value <= max : value < max;
+        return aboveMin && belowMax;
+    }
+
+    String describe() {
+        boolean hasMin = min != Double.NEGATIVE_INFINITY;
+        boolean hasMax = max != Double.POSITIVE_INFINITY;
+        if (hasMin && hasMax && minInclusive && maxInclusive) {
+            return format(min) + "-" + format(max);
+        }
+        String lower = (minInclusive ? ">= " : "> ") + format(min);
+        String upper = (maxInclusive ? "<= " : "< ") + format(max);
+        if (hasMin && hasMax) {
+            return lower + " and " + upper;
+        }
+        return hasMin ? lower : hasMax ? upper : "any number";
+    }
+
+    static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+}

@@ -1,0 +1,71 @@
+package io.clusterbench.spec;
+
+import java.util.List;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Binds a whole spec in one pass: each section in turn (so references can be checked against the sections they
+ * point into), collecting every problem rather than stopping at the first.
+ */
+final class SpecBinder {
+
+    static final List<String> TOP_KEYS =
+            List.of("cluster", "hosts", "services", "probes", "tuning", "objectives", "score", "settings");
+
+    private final Binding binding;
+
+    SpecBinder(Binding binding) {
+        this.binding = binding;
+    }
+
+    /** The spec, or empty when any error was reported. */
+    Optional<ClusterSpec> bind(Node root) {
+        if (!(root instanceof MappingNode)) {
+            binding.error(root, "", "the spec must be a mapping (cluster:, hosts:, services:, ...) at the top, got "
+                    + Values.describe(root));
+            return Optional.empty();
+        }
+        YamlMap top = YamlMap.of(root, "", binding).orElseThrow();
+        top.allow(TOP_KEYS);
+        Optional<String> name = top.requireText("cluster")
+                .filter(n -> Values.checkId(top.get("cluster").orElseThrow(), "cluster", n, binding));
+        HostBinder.Hosts hosts = new HostBinder(binding).bind(top.section("hosts"));
+        ServiceBinder.Services services = new ServiceBinder(binding, hosts.ids()).bind(top.section("services"));
+        Optional<YamlMap> probeSection = top.section("probes");
+        ProbeBinder.Probes probes = new ProbeBinder(binding, hosts, services).bind(probeSection);
+        List<ActionSpec> tuning = new TuningBinder(binding, hosts, services, probes.ids())
+                .bind(top.sectionList("tuning"), "tuning");
+        List<ObjectiveSpec> objectives = new ObjectiveBinder(binding, probes)
+                .bind(top.sectionList("objectives"), "objectives");
+        ScoreThresholds score = top.section("score").map(this::score).orElse(ScoreThresholds.DEFAULT);
+        RunSettings settings = top.section("settings").map(this::settings).orElse(RunSettings.DEFAULT);
+        if (binding.errorCount() > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClusterSpec(name.orElseThrow(), hosts.valid(), services.valid(), probes.valid(),
+                tuning, objectives, score, settings));
+    }
+
+    // Without a warning threshold, a pass threshold under the default 75 pulls the warning threshold down with it.
+    private ScoreThresholds score(YamlMap m) {
+        m.allow(List.of("pass", "warning"));
+        Range percent = Range.between(0, 100);
+        double pass = m.number("pass", percent).orElse(ScoreThresholds.DEFAULT.pass());
+        Optional<Double> warning = m.number("warning", percent);
+        if (warning.isPresent() && warning.get() > pass) {
+            binding.error(m.get("warning").orElseThrow(), m.child("warning"),
+                    "must be <= pass (" + Range.format(pass) + "), got " + Range.format(warning.get()));
+        }
+        return new ScoreThresholds(pass, warning.orElse(Math.min(ScoreThresholds.DEFAULT.warning(), pass)));
+    }
+
+    private RunSettings settings(YamlMap m) {
+        m.allow(List.of("rollback", "maxParallelProbes"));
+        boolean rollback = m.flag("rollback").orElse(RunSettings.DEFAULT.rollback());
+        int parallel = m.whole("maxParallelProbes", 1, 64).orElse((long) RunSettings.DEFAULT.maxParallelProbes())
+                .intValue();
+        return new RunSettings(rollback, parallel);
+    }
+}
