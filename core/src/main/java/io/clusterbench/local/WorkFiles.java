@@ -5,6 +5,7 @@ import io.clusterbench.ClusterBenchException.Kind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** File chores for server folders, reported as ENVIRONMENT failures that name the file. */
 final class WorkFiles {
@@ -21,8 +22,12 @@ final class WorkFiles {
         }
     }
 
+    /** Writes a file readable by its owner only: configs may hold a password (requirepass) or keys. */
     static void write(Path file, String text) throws ClusterBenchException {
         try {
+            if (Files.notExists(file)) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            }
             Files.writeString(file, text);
         } catch (IOException e) {
             throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot write " + file + ": " + e, e);

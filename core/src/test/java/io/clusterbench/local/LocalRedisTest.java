@@ -73,6 +73,13 @@ class LocalRedisTest {
     }
 
     @Test
+    void keepsTheConfigFileWithThePasswordReadableByItsOwnerOnly() throws Exception {
+        assertThat(java.nio.file.Files.getPosixFilePermissions(guarded.configFile()))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+    }
+
+    @Test
     void keepsPasswordOutOfToString() {
         assertThat(guarded.toString()).doesNotContain(PASSWORD).contains(String.valueOf(guarded.port()));
     }
