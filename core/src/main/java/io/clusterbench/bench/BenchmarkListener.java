@@ -1,0 +1,27 @@
+package io.clusterbench.bench;
+
+import io.clusterbench.probe.ProbeProgress;
+import io.clusterbench.result.ProbeMeasurement;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Hears what a benchmark does while it runs, to print it; every method may be called from any thread. */
+public interface BenchmarkListener {
+
+    /** A probe started. */
+    default void probeStarted(String probe) {
+    }
+
+    /** The counters of the probes running now, about every progress interval. */
+    default void progress(Duration elapsed, List<ProbeProgress.Snapshot> running) {
+    }
+
+    /** A probe finished (or was skipped) and its measurement is in {@code result.json}. */
+    default void probeFinished(ProbeMeasurement measurement, Path resultFile) {
+    }
+
+    /** Hears nothing. */
+    BenchmarkListener SILENT = new BenchmarkListener() {
+    };
+}

@@ -1,0 +1,35 @@
+package io.clusterbench.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * How to run a benchmark.
+ *
+ * @param outDir where {@code result.json} goes; created if missing
+ * @param only the probe ids to run, or empty for all
+ * @param maxParallel how many probe groups run at once; empty takes the spec's {@code settings.maxParallelProbes}
+ * @param progressInterval how often the listener hears progress
+ */
+public record BenchmarkOptions(Path outDir, List<String> only, OptionalInt maxParallel, Duration progressInterval) {
+
+    public BenchmarkOptions {
+        Objects.requireNonNull(outDir, "outDir");
+        only = List.copyOf(only);
+        Objects.requireNonNull(maxParallel, "maxParallel");
+        Objects.requireNonNull(progressInterval, "progressInterval");
+    }
+
+    /** All probes, the spec's parallelism, progress every second. */
+    public static BenchmarkOptions into(Path outDir) {
+        return new BenchmarkOptions(outDir, List.of(), OptionalInt.empty(), Duration.ofSeconds(1));
+    }
+
+    /** The same options for only these probes. */
+    public BenchmarkOptions only(List<String> probeIds) {
+        return new BenchmarkOptions(outDir, probeIds, maxParallel, progressInterval);
+    }
+}

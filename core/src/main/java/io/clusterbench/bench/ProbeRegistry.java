@@ -1,0 +1,32 @@
+package io.clusterbench.bench;
+
+import io.clusterbench.probe.Probe;
+import io.clusterbench.spec.ProbeKind;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** The one place where probe kinds are bound to their implementations: a new kind is one line here. */
+public final class ProbeRegistry {
+    private final Map<ProbeKind, Probe> probes;
+
+    private ProbeRegistry(Map<ProbeKind, Probe> probes) {
+        this.probes = Map.copyOf(probes);
+    }
+
+    /** Every probe kind Cluster Bench has. */
+    public static ProbeRegistry standard() {
+        Map<ProbeKind, Probe> probes = new EnumMap<>(ProbeKind.class);
+        return new ProbeRegistry(probes);
+    }
+
+    /** A registry of the given probes only, for tests. */
+    public static ProbeRegistry of(Map<ProbeKind, Probe> probes) {
+        return new ProbeRegistry(probes);
+    }
+
+    /** The probe for a kind, if registered. */
+    public Optional<Probe> probe(ProbeKind kind) {
+        return Optional.ofNullable(probes.get(kind));
+    }
+}
