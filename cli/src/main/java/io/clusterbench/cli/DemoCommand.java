@@ -2,7 +2,10 @@ package io.clusterbench.cli;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.bench.BenchmarkOptions;
 import io.clusterbench.local.LocalCluster;
+import io.clusterbench.local.LocalPrometheus;
+import io.clusterbench.result.ResultFiles;
 import io.clusterbench.local.LocalServer;
 import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.SpecException;
@@ -11,6 +14,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -25,8 +29,8 @@ import picocli.CommandLine.Spec;
         description = {
             "Start a throwaway local cluster of real servers on 127.0.0.1 (Redis, an nginx load balancer in front",
             "of two upstreams; sshd, node exporter and Prometheus when installed), write its spec to",
-            "DIR/cluster.yaml, validate it and print what to run next. The servers stop when the demo ends,",
-            "unless --keep is given."
+            "DIR/cluster.yaml, validate it, benchmark it into DIR/results/result.json and print what to run",
+            "next. The servers stop when the demo ends, unless --keep is given."
         })
 final class DemoCommand implements Callable<Integer> {
 
@@ -44,6 +48,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ClusterBenchException, InterruptedException {
+        // Exit codes as for benchmark: 0 when every probe measured, 1 when some failed.
         PrintWriter out = command.commandLine().getOut();
         Path folder = demoFolder();
         out.println("Starting a local cluster in " + folder + " ...");
@@ -60,8 +65,15 @@ final class DemoCommand implements Callable<Integer> {
             SpecSummary.print(specFile.toString(), loaded, out);
 
             out.println();
+            cluster.prometheus().ifPresent(DemoCommand::awaitFirstScrape);
+            Path results = folder.resolve("results");
+            int benchmarked = BenchmarkInvocation.run(loaded, specFile.toString(), BenchmarkOptions.into(results), out);
+
+            out.println();
+            out.println("result.json: " + results.resolve(ResultFiles.RESULT_JSON));
             out.println("Next:");
             out.println("  bin/clusterbench validate " + specFile);
+            out.println("  bin/clusterbench benchmark " + specFile + " --out " + folder.resolve("results-2"));
             if (keep) {
                 out.println("The servers keep running; press Ctrl-C to stop them.");
                 out.flush();
@@ -70,8 +82,17 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("  bin/clusterbench demo --keep     # to keep the servers up while you try it");
                 out.println("Stopping the servers.");
             }
+            return benchmarked;
         }
-        return ExitCodes.OK;
+    }
+
+    /** The promql probe would find no data before Prometheus has scraped its target once. */
+    private static void awaitFirstScrape(LocalPrometheus prometheus) {
+        try {
+            prometheus.awaitTarget(LocalPrometheus.NODE_JOB, Duration.ofSeconds(30));
+        } catch (ClusterBenchException e) {
+            // The benchmark then records the missing data as such; the demo still shows everything else.
+        }
     }
 
     private Path demoFolder() throws ClusterBenchException {

@@ -9,6 +9,8 @@ import io.clusterbench.ClusterBenchException;
 public final class ExitCodes {
     /** Done; everything asked for worked. */
     public static final int OK = 0;
+    /** Ran, but some probes failed or measured only partly; result.json says which and why. */
+    public static final int SOME_PROBES_FAILED = 1;
     /** The spec is invalid; every problem was printed with file:line:column. */
     public static final int INVALID_SPEC = 2;
     /** Something on this machine is missing or unusable: a server binary, a writable folder. */

@@ -1,11 +1,6 @@
 package io.clusterbench.cli;
 
-import io.clusterbench.ClusterBenchException;
 import io.clusterbench.spec.LoadedSpec;
-import io.clusterbench.spec.SpecException;
-import io.clusterbench.spec.SpecLoader;
-import io.clusterbench.spec.SpecProblem;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,22 +28,12 @@ final class ValidateCommand implements Callable<Integer> {
     Path specFile;
 
     @Override
-    public Integer call() throws ClusterBenchException {
-        PrintWriter out = command.commandLine().getOut();
-        PrintWriter err = command.commandLine().getErr();
-        LoadedSpec loaded;
-        try {
-            loaded = SpecLoader.load(specFile);
-        } catch (SpecException invalid) {
-            for (SpecProblem problem : invalid.problems()) {
-                err.println(problem.format());
-            }
-            int count = invalid.problems().size();
-            err.println(specFile + ": " + count + (count == 1 ? " problem" : " problems")
-                    + "; nothing was contacted. See docs/spec.md.");
+    public Integer call() {
+        LoadedSpec loaded = SpecFiles.loadOrReport(specFile, command.commandLine().getErr());
+        if (loaded == null) {
             return ExitCodes.INVALID_SPEC;
         }
-        SpecSummary.print(specFile.toString(), loaded, out);
+        SpecSummary.print(specFile.toString(), loaded, command.commandLine().getOut());
         return ExitCodes.OK;
     }
 }

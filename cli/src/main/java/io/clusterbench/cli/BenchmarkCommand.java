@@ -1,0 +1,66 @@
+package io.clusterbench.cli;
+
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.bench.BenchmarkOptions;
+import io.clusterbench.spec.LoadedSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code clusterbench benchmark SPEC}: runs the spec's probes and writes result.json. */
+@Command(
+        name = "benchmark",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the spec's probes and write result.json into the output folder.",
+            "Probes against different services run in parallel; a probe that fails records its error and the run",
+            "goes on. Prints progress every second and a table of headline numbers at the end.",
+            "Ctrl-C or SIGTERM stops the load promptly and still writes what was measured."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:ran, every probe measured",
+            "1:ran, some probes failed or measured only partly (see result.json)",
+            "2:could not run: invalid spec or unknown --only probe",
+            "3:could not run: the output folder is not writable",
+            "130:stopped by Ctrl-C or SIGTERM (result.json holds what was measured)"
+        })
+final class BenchmarkCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec command;
+
+    @Parameters(paramLabel = "SPEC", description = "the cluster spec, e.g. cluster.yaml")
+    Path specFile;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "clusterbench-out",
+            description = "folder for result.json (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--only", paramLabel = "PROBE", split = ",",
+            description = "run only these probes (repeat or separate with commas)")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "probe groups run at once (default: the spec's settings.maxParallelProbes)")
+    Integer parallel;
+
+    @Override
+    public Integer call() throws ClusterBenchException {
+        LoadedSpec loaded = SpecFiles.loadOrReport(specFile, command.commandLine().getErr());
+        if (loaded == null) {
+            return ExitCodes.INVALID_SPEC;
+        }
+        BenchmarkOptions options = new BenchmarkOptions(out, only,
+                parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel), Duration.ofSeconds(1));
+        return BenchmarkInvocation.run(loaded, specFile.toString(), options, command.commandLine().getOut());
+    }
+}

@@ -1,0 +1,71 @@
+package io.clusterbench.cli;
+
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.bench.Benchmark;
+import io.clusterbench.bench.BenchmarkOptions;
+import io.clusterbench.bench.ProbeRegistry;
+import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ProbeStatus;
+import io.clusterbench.result.ResultFiles;
+import io.clusterbench.result.RunResult;
+import io.clusterbench.spec.LoadedSpec;
+import io.clusterbench.spec.SecretResolver;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a benchmark for a command: progress lines, a stop on Ctrl-C or SIGTERM that still writes what was
+ * measured, the headline table, and the exit code that says whether every probe measured.
+ */
+final class BenchmarkInvocation {
+    /** How long a stop request waits for the probes to wind down and result.json to be written. */
+    private static final long STOP_GRACE_SECONDS = 20;
+
+    private BenchmarkInvocation() {
+    }
+
+    static int run(LoadedSpec loaded, String specFile, BenchmarkOptions options, PrintWriter out)
+            throws ClusterBenchException {
+        StopSignal stop = new StopSignal();
+        CountDownLatch written = new CountDownLatch(1);
+        Thread onSignal = new Thread(() -> {
+            stop.raise();
+            try {
+                // The JVM exits when this hook returns: give the run the time to write what it measured.
+                written.await(STOP_GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "clusterbench-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        try {
+            out.println("Benchmarking cluster '" + loaded.spec().name() + "' (" + specFile + ") into "
+                    + options.outDir().resolve(ResultFiles.RESULT_JSON));
+            RunResult result = new Benchmark(ProbeRegistry.standard(), SecretResolver.system(), Clock.systemUTC())
+                    .run(loaded, specFile, options, new ProgressPrinter(out), stop);
+            out.println();
+            HeadlineTable.print(result, out);
+            out.println();
+            out.println("Wrote " + options.outDir().resolve(ResultFiles.RESULT_JSON));
+            if (stop.raised()) {
+                out.println("Stopped before the end; result.json holds what was measured.");
+                return ExitCodes.INTERRUPTED;
+            }
+            boolean allMeasured = result.probes().stream().allMatch(probe -> probe.status() == ProbeStatus.OK);
+            return allMeasured ? ExitCodes.OK : ExitCodes.SOME_PROBES_FAILED;
+        } finally {
+            written.countDown();
+            removeHook(onSignal);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting because of a signal; the hook is running and will end by itself.
+        }
+    }
+}
