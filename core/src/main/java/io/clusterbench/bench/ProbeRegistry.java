@@ -1,6 +1,9 @@
 package io.clusterbench.bench;
 
 import io.clusterbench.probe.Probe;
+import io.clusterbench.probe.host.GpuProbe;
+import io.clusterbench.probe.host.HostProbe;
+import io.clusterbench.probe.promql.PromqlProbe;
 import io.clusterbench.spec.ProbeKind;
 import java.util.EnumMap;
 import java.util.Map;
@@ -17,6 +20,9 @@ public final class ProbeRegistry {
     /** Every probe kind Cluster Bench has. */
     public static ProbeRegistry standard() {
         Map<ProbeKind, Probe> probes = new EnumMap<>(ProbeKind.class);
+        probes.put(ProbeKind.PROMQL, new PromqlProbe());
+        probes.put(ProbeKind.HOST, new HostProbe());
+        probes.put(ProbeKind.GPU, new GpuProbe());
         return new ProbeRegistry(probes);
     }
 
