@@ -2,7 +2,7 @@ package io.clusterbench.ssh;
 
 import com.hierynomus.sshj.common.KeyDecryptionFailedException;
 import io.clusterbench.ClusterBenchException;
-import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.ssh.SshException.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ record ClientKey(KeyProvider provider, String fingerprint) {
             throws ClusterBenchException {
         Path path = file.path();
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new ClusterBenchException(Kind.CONNECTION, target.describe() + ": cannot read the key file " + path
+            throw new SshException(Reason.KEY_UNUSABLE, target.describe() + ": cannot read the key file " + path
                     + ": check that it exists and that this user may read it");
         }
         String what = "the key file " + path;
@@ -62,16 +62,16 @@ record ClientKey(KeyProvider provider, String fingerprint) {
             String advice = hasPassphrase
                     ? "the passphrase is wrong: check the passphrase given for it"
                     : "it is encrypted: give its passphrase";
-            throw new ClusterBenchException(Kind.CONNECTION, target.describe() + ": cannot decrypt " + what + ": "
+            throw new SshException(Reason.KEY_UNUSABLE, target.describe() + ": cannot decrypt " + what + ": "
                     + advice, e);
         } catch (IOException | RuntimeException e) {
             throw unreadable(target, what, e);
         }
     }
 
-    private static ClusterBenchException unreadable(SshTarget target, String what, Exception e) {
+    private static SshException unreadable(SshTarget target, String what, Exception e) {
         // The parser's own text stays in the cause only: some parsers quote the input, which is secret.
-        return new ClusterBenchException(Kind.CONNECTION, target.describe() + ": cannot use " + what + ": it is"
+        return new SshException(Reason.KEY_UNUSABLE, target.describe() + ": cannot use " + what + ": it is"
                 + " empty, damaged or not a private key: give an OpenSSH, PEM, PKCS#8 or PuTTY private key", e);
     }
 

@@ -1,7 +1,7 @@
 package io.clusterbench.ssh;
 
 import io.clusterbench.ClusterBenchException;
-import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.ssh.SshException.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +17,20 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
  */
 final class HostKeyGuard implements HostKeyVerifier {
 
-    /** Why a presented key was refused. */
+    /** Why a presented key was refused, and the failure reason it is reported as. */
     enum Refusal {
         /** known_hosts has a key for this host, but a different one. */
-        CHANGED,
+        CHANGED(Reason.HOST_KEY_CHANGED),
         /** known_hosts has no key for this host. */
-        UNKNOWN,
+        UNKNOWN(Reason.HOST_KEY_UNKNOWN),
         /** The key's fingerprint differs from the pinned one. */
-        PIN_MISMATCH
+        PIN_MISMATCH(Reason.HOST_KEY_MISMATCH);
+
+        private final Reason reason;
+
+        Refusal(Reason reason) {
+            this.reason = reason;
+        }
     }
 
     private final SshTarget target;
@@ -77,15 +83,22 @@ final class HostKeyGuard implements HostKeyVerifier {
         return key == null ? Optional.empty() : Optional.of(HostKeyFingerprint.describe(key));
     }
 
-    /** The user-facing explanation of a refusal, naming the host, the file or pin, and what to do. */
-    Optional<String> refusalMessage() {
+    /**
+     * The failure to report when this guard refused the key, with a message naming the host, the file or pin, and
+     * what to do; empty when the connect failed for another reason.
+     */
+    Optional<SshException> refusalFailure(Throwable cause) {
         Refusal why = refusal;
         if (why == null) {
             return Optional.empty();
         }
+        return Optional.of(new SshException(why.reason, refusalMessage(why), cause));
+    }
+
+    private String refusalMessage(Refusal why) {
         String key = presentedKey().orElse("an unreadable key");
         String where = target.describe();
-        return Optional.of(switch (why) {
+        return switch (why) {
             case CHANGED -> where + ": host key CHANGED: the known_hosts file " + knownHostsPath()
                     + " holds a different key for " + knownHostsName() + " than the " + key + " the server"
                     + " presented. This can be a man-in-the-middle attack; if the host was reinstalled, verify the"
@@ -99,7 +112,7 @@ final class HostKeyGuard implements HostKeyVerifier {
                     + ((HostKeyCheck.PinnedFingerprint) target.hostKeyCheck()).sha256() + " but the server"
                     + " presented " + key + ". If the host's key really changed, verify the new fingerprint out of"
                     + " band and update the host's hostKey in the spec";
-        });
+        };
     }
 
     private Path knownHostsPath() {
@@ -115,14 +128,14 @@ final class HostKeyGuard implements HostKeyVerifier {
 
     private static RecordingKnownHosts readKnownHosts(SshTarget target, Path path) throws ClusterBenchException {
         if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
-            throw new ClusterBenchException(Kind.CONNECTION, target.describe() + ": known_hosts file " + path
+            throw new SshException(Reason.KNOWN_HOSTS_UNREADABLE, target.describe() + ": known_hosts file " + path
                     + " does not exist or cannot be read: create it with the host's verified key line, or pin the"
                     + " host key fingerprint instead");
         }
         try {
             return new RecordingKnownHosts(path);
         } catch (IOException e) {
-            throw new ClusterBenchException(Kind.CONNECTION, target.describe() + ": cannot read known_hosts file "
+            throw new SshException(Reason.KNOWN_HOSTS_UNREADABLE, target.describe() + ": cannot read known_hosts file "
                     + path + ": " + e.getMessage(), e);
         }
     }

@@ -2,6 +2,7 @@ package io.clusterbench.ssh;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.ssh.SshException.Reason;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -19,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens verified, authenticated SSH connections, and turns every way that can fail into a
- * {@link ClusterBenchException} that names the host and says what to do.
+ * Opens verified, authenticated SSH connections, and turns every way that can fail into an {@link SshException}
+ * that names the host, says what to do, and carries the precise {@link Reason}.
  */
 public final class SshClient {
     private static final Logger LOG = LoggerFactory.getLogger(SshClient.class);
@@ -31,8 +32,8 @@ public final class SshClient {
     /**
      * Connects to the target, verifies its host key, and authenticates.
      *
-     * @throws ClusterBenchException of kind {@link Kind#CONNECTION} when the host cannot be reached, its key is
-     *     refused, the client key cannot be read, or authentication is refused
+     * @throws ClusterBenchException an {@link SshException} of kind {@link Kind#CONNECTION} when the host cannot be
+     *     reached, its key is refused, the client key cannot be read, or authentication is refused
      */
     public SshConnection connect(SshTarget target) throws ClusterBenchException {
         HostKeyGuard guard = HostKeyGuard.forTarget(target);
@@ -76,7 +77,7 @@ public final class SshClient {
         try {
             ssh.connect(target.address(), target.port());
         } catch (IOException e) {
-            throw new ClusterBenchException(Kind.CONNECTION, connectFailure(target, guard, e), e);
+            throw connectFailure(target, guard, e);
         }
     }
 
@@ -90,9 +91,9 @@ public final class SshClient {
                 ssh.authPublickey(target.user(), key.orElseThrow().provider());
             }
         } catch (UserAuthException e) {
-            throw new ClusterBenchException(Kind.CONNECTION, authFailure(ssh, target, key), e);
+            throw new SshException(Reason.AUTH_REFUSED, authFailure(ssh, target, key), e);
         } catch (TransportException e) {
-            throw new ClusterBenchException(Kind.CONNECTION, target.describe() + ": the connection broke during"
+            throw new SshException(Reason.AUTH_INTERRUPTED, target.describe() + ": the connection broke during"
                     + " authentication (" + e.getMessage() + "): check the server's log (for example MaxStartups or"
                     + " a login restriction)", e);
         }
@@ -117,37 +118,40 @@ public final class SshClient {
     }
 
     /** Explains a failed connect: the refused host key, or the most specific network cause. */
-    private static String connectFailure(SshTarget target, HostKeyGuard guard, IOException failure) {
-        String where = target.describe();
-        var refusal = guard.refusalMessage();
+    private static SshException connectFailure(SshTarget target, HostKeyGuard guard, IOException failure) {
+        Optional<SshException> refusal = guard.refusalFailure(failure);
         if (refusal.isPresent()) {
             return refusal.get();
         }
+        String where = target.describe();
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof UnknownHostException) {
-                return where + ": unreachable: cannot resolve the address '" + target.address()
-                        + "': check the host's address in the spec and the DNS";
+                return new SshException(Reason.UNREACHABLE, where + ": unreachable: cannot resolve the address '"
+                        + target.address() + "': check the host's address in the spec and the DNS", failure);
             }
             if (cause instanceof NoRouteToHostException) {
-                return where + ": unreachable: no route to host: check the address and that the network and"
-                        + " firewalls let this machine reach it";
+                return new SshException(Reason.UNREACHABLE, where + ": unreachable: no route to host: check the"
+                        + " address and that the network and firewalls let this machine reach it", failure);
             }
             if (cause instanceof ConnectException) {
-                return where + ": unreachable: connection refused: check that sshd runs on the host and listens"
-                        + " on port " + target.port() + ", and the address and port in the spec";
+                return new SshException(Reason.UNREACHABLE, where + ": unreachable: connection refused: check that"
+                        + " sshd runs on the host and listens on port " + target.port() + ", and the address and port"
+                        + " in the spec", failure);
             }
             if (cause instanceof SocketTimeoutException || cause instanceof TimeoutException) {
-                return where + ": timed out: no SSH answer within " + Durations.describe(target.connectTimeout())
-                        + " (connect timeout): check the address, the port, firewalls and that sshd runs, or raise"
-                        + " the connect timeout";
+                return new SshException(Reason.CONNECT_TIMEOUT, where + ": timed out: no SSH answer within "
+                        + Durations.describe(target.connectTimeout()) + " (connect timeout): check the address, the"
+                        + " port, firewalls and that sshd runs, or raise the connect timeout", failure);
             }
         }
         if (failure instanceof TransportException transport
                 && transport.getDisconnectReason() == DisconnectReason.HOST_KEY_NOT_VERIFIABLE) {
-            return where + ": the host key could not be verified (" + failure.getMessage() + "); the server"
-                    + " presented " + guard.presentedKey().orElse("no key") + ": check the known_hosts file";
+            return new SshException(Reason.HOST_KEY_UNVERIFIABLE, where + ": the host key could not be verified ("
+                    + failure.getMessage() + "); the server presented " + guard.presentedKey().orElse("no key")
+                    + ": check the known_hosts file", failure);
         }
-        return where + ": SSH connection failed: " + failure.getMessage() + ": check that port " + target.port()
-                + " is an SSH server and that this client shares an algorithm with it";
+        return new SshException(Reason.HANDSHAKE_FAILED, where + ": SSH connection failed: " + failure.getMessage()
+                + ": check that port " + target.port() + " is an SSH server and that this client shares an algorithm"
+                + " with it", failure);
     }
 }

@@ -2,6 +2,7 @@ package io.clusterbench.ssh;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.ssh.SshException.Reason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -74,9 +75,9 @@ public final class SshConnection implements AutoCloseable {
      * its whole process group (see {@link RemoteCommandLine}) and its session closed; the connection stays usable.
      * The remote login shell must be a POSIX shell, as it is for every account that can run commands over SSH.
      *
-     * @throws ClusterBenchException of kind {@link Kind#REMOTE} when the command times out or the server refuses to
-     *     run it, {@link Kind#CONNECTION} when the connection is lost, {@link Kind#INVALID_SPEC} when an argument
-     *     cannot be passed at all
+     * @throws ClusterBenchException an {@link SshException} of kind {@link Kind#REMOTE} when the command times out
+     *     or the server refuses to run it, {@link Kind#CONNECTION} when the connection is lost,
+     *     {@link Kind#INVALID_SPEC} when an argument cannot be passed at all
      */
     public ExecResult exec(List<String> argv, Duration timeout) throws ClusterBenchException {
         Objects.requireNonNull(argv, "argv");
@@ -99,12 +100,12 @@ public final class SshConnection implements AutoCloseable {
             } catch (InterruptedException e) {
                 kill(command, stdoutWithoutPid.pid());
                 Thread.currentThread().interrupt();
-                throw new ClusterBenchException(Kind.REMOTE, target.describe() + ": interrupted while running '"
+                throw new SshException(Reason.COMMAND_INTERRUPTED, target.describe() + ": interrupted while running '"
                         + name + "'; it was sent KILL", e);
             }
             if (!finished) {
                 kill(command, stdoutWithoutPid.pid());
-                throw new ClusterBenchException(Kind.REMOTE, target.describe() + ": command '" + name
+                throw new SshException(Reason.COMMAND_TIMEOUT, target.describe() + ": command '" + name
                         + "' did not finish within " + Durations.describe(timeout) + "; it was sent KILL and its"
                         + " session closed: raise the timeout or find out why it hangs");
             }
@@ -128,7 +129,7 @@ public final class SshConnection implements AutoCloseable {
         try {
             ShellQuoting.commandLine(argv);
         } catch (IllegalArgumentException e) {
-            throw new ClusterBenchException(Kind.INVALID_SPEC, target.describe() + ": cannot run command "
+            throw new SshException(Reason.INVALID_COMMAND, target.describe() + ": cannot run command "
                     + (argv.isEmpty() ? "[]" : "'" + argv.get(0) + "'") + ": " + e.getMessage()
                     + ": fix the command in the spec");
         }
@@ -199,7 +200,7 @@ public final class SshConnection implements AutoCloseable {
         Integer status = command.getExitStatus();
         Signal signal = command.getExitSignal();
         if (status == null && signal == null) {
-            throw new ClusterBenchException(Kind.REMOTE, target.describe() + ": command '" + name + "' ended"
+            throw new SshException(Reason.NO_EXIT_STATUS, target.describe() + ": command '" + name + "' ended"
                     + " without an exit status: check the server's log; the remote shell or sshd may have crashed");
         }
         return new ExecResult(
@@ -210,13 +211,13 @@ public final class SshConnection implements AutoCloseable {
                 Optional.ofNullable(signal).map(Signal::toString));
     }
 
-    private ClusterBenchException lost(String name, Exception e) {
+    private SshException lost(String name, Exception e) {
         if (e instanceof ConnectionException && isConnected()) {
             // The connection is fine but the server refused this channel or request (for example MaxSessions).
-            return new ClusterBenchException(Kind.REMOTE, target.describe() + ": the server refused to run '" + name
+            return new SshException(Reason.COMMAND_REFUSED, target.describe() + ": the server refused to run '" + name
                     + "' (" + e.getMessage() + "): check sshd's MaxSessions and the server's log", e);
         }
-        return new ClusterBenchException(Kind.CONNECTION, target.describe() + ": connection lost while running '"
+        return new SshException(Reason.CONNECTION_LOST, target.describe() + ": connection lost while running '"
                 + name + "' (" + e.getMessage() + "): check that the host is up and reachable", e);
     }
 

@@ -2,6 +2,7 @@ package io.clusterbench.ssh;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.ssh.SshException.Reason;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,13 +41,13 @@ public final class SshConnections implements AutoCloseable {
     /**
      * The open connection to a host, connecting on first use and again if an earlier connection was lost.
      *
-     * @throws ClusterBenchException of kind {@link Kind#INVALID_SPEC} for an unknown host id, or whatever
-     *     {@link SshClient#connect(SshTarget)} throws
+     * @throws ClusterBenchException an {@link SshException} of kind {@link Kind#INVALID_SPEC} for an unknown host
+     *     id, or whatever {@link SshClient#connect(SshTarget)} throws
      */
     public SshConnection get(String hostId) throws ClusterBenchException {
         Slot slot = slots.get(hostId);
         if (slot == null) {
-            throw new ClusterBenchException(Kind.INVALID_SPEC, "no ssh host named '" + hostId + "'; the spec"
+            throw new SshException(Reason.UNKNOWN_HOST_ID, "no ssh host named '" + hostId + "'; the spec"
                     + " defines " + new TreeSet<>(slots.keySet()) + ": add it under hosts or fix the name");
         }
         return slot.connection();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
 import io.clusterbench.local.LocalSshd;
+import io.clusterbench.ssh.SshException.Reason;
 import io.clusterbench.testkit.RealServers;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -71,7 +72,8 @@ class SshClientTest {
     void refusesKeyThatIsNotInAuthorizedKeys(@TempDir Path dir) throws Exception {
         Path strangerKey = SshTestKeys.newKey(dir, "stranger");
 
-        assertConnectionFailure(() -> client.connect(target(new SshAuth.KeyFile(strangerKey), knownHosts())))
+        assertConnectionFailure(Reason.AUTH_REFUSED,
+                () -> client.connect(target(new SshAuth.KeyFile(strangerKey), knownHosts())))
                 .hasMessageStartingWith(where + ": authentication refused for user " + sshd.user()
                         + " with key file " + strangerKey)
                 .hasMessageContaining(SshTestKeys.fingerprint(strangerKey))
@@ -82,7 +84,8 @@ class SshClientTest {
     void refusesWrongPasswordWithoutPrintingIt() {
         String password = "wrong-Pa55word-that-must-not-leak";
 
-        assertConnectionFailure(() -> client.connect(target(new SshAuth.Password(Secret.of(password)), knownHosts())))
+        assertConnectionFailure(Reason.AUTH_REFUSED,
+                () -> client.connect(target(new SshAuth.Password(Secret.of(password)), knownHosts())))
                 .hasMessageStartingWith(where + ": authentication refused for user " + sshd.user() + " with a password")
                 .hasMessageContaining("check the password")
                 .hasMessageNotContaining(password);
@@ -93,7 +96,7 @@ class SshClientTest {
         String passphrase = "not-the-Passphrase-42";
         SshAuth auth = new SshAuth.KeyFile(sshd.encryptedClientKey(), Optional.of(Secret.of(passphrase)));
 
-        assertConnectionFailure(() -> client.connect(target(auth, knownHosts())))
+        assertConnectionFailure(Reason.KEY_UNUSABLE, () -> client.connect(target(auth, knownHosts())))
                 .hasMessageStartingWith(where + ": cannot decrypt the key file " + sshd.encryptedClientKey())
                 .hasMessageContaining("passphrase is wrong")
                 .hasMessageNotContaining(passphrase);
@@ -103,7 +106,7 @@ class SshClientTest {
     void reportsEncryptedKeyGivenWithoutPassphrase() {
         SshAuth auth = new SshAuth.KeyFile(sshd.encryptedClientKey());
 
-        assertConnectionFailure(() -> client.connect(target(auth, knownHosts())))
+        assertConnectionFailure(Reason.KEY_UNUSABLE, () -> client.connect(target(auth, knownHosts())))
                 .hasMessageStartingWith(where + ": cannot decrypt the key file " + sshd.encryptedClientKey())
                 .hasMessageContaining("give its passphrase");
     }
@@ -112,7 +115,8 @@ class SshClientTest {
     void reportsKeyFileThatCannotBeRead(@TempDir Path dir) {
         Path missing = dir.resolve("no-such-key");
 
-        assertConnectionFailure(() -> client.connect(target(new SshAuth.KeyFile(missing), knownHosts())))
+        assertConnectionFailure(Reason.KEY_UNUSABLE,
+                () -> client.connect(target(new SshAuth.KeyFile(missing), knownHosts())))
                 .hasMessage(where + ": cannot read the key file " + missing
                         + ": check that it exists and that this user may read it");
     }
@@ -121,7 +125,8 @@ class SshClientTest {
     void reportsKeyTextThatIsNoKeyWithoutPrintingIt() {
         String text = "definitely-not-a-private-key-but-maybe-a-secret";
 
-        assertConnectionFailure(() -> client.connect(target(new SshAuth.KeyText(Secret.of(text)), knownHosts())))
+        assertConnectionFailure(Reason.KEY_UNUSABLE,
+                () -> client.connect(target(new SshAuth.KeyText(Secret.of(text)), knownHosts())))
                 .hasMessageStartingWith(where + ": cannot use the private key given as text: it is empty, damaged"
                         + " or not a private key")
                 .hasMessageNotContaining(text);
@@ -133,7 +138,8 @@ class SshClientTest {
         Path knownHosts = dir.resolve("known_hosts");
         Files.writeString(knownHosts, "[127.0.0.1]:" + sshd.port() + " " + SshTestKeys.publicKey(otherHostKey) + "\n");
 
-        assertConnectionFailure(() -> client.connect(target(clientKey(), new HostKeyCheck.KnownHostsFile(knownHosts))))
+        assertConnectionFailure(Reason.HOST_KEY_CHANGED,
+                () -> client.connect(target(clientKey(), new HostKeyCheck.KnownHostsFile(knownHosts))))
                 .hasMessageStartingWith(where + ": host key CHANGED")
                 .hasMessageContaining(knownHosts.toString())
                 .hasMessageContaining("[127.0.0.1]:" + sshd.port())
@@ -145,7 +151,7 @@ class SshClientTest {
     void reportsUnknownHostDifferentlyFromChangedKey(@TempDir Path dir) throws Exception {
         Path emptyKnownHosts = Files.writeString(dir.resolve("known_hosts"), "");
 
-        assertConnectionFailure(() -> client.connect(target(clientKey(),
+        assertConnectionFailure(Reason.HOST_KEY_UNKNOWN, () -> client.connect(target(clientKey(),
                 new HostKeyCheck.KnownHostsFile(emptyKnownHosts))))
                 .hasMessageStartingWith(where + ": host key UNKNOWN")
                 .hasMessageNotContaining("CHANGED")
@@ -157,7 +163,8 @@ class SshClientTest {
     void reportsMissingKnownHostsFile(@TempDir Path dir) {
         Path missing = dir.resolve("known_hosts");
 
-        assertConnectionFailure(() -> client.connect(target(clientKey(), new HostKeyCheck.KnownHostsFile(missing))))
+        assertConnectionFailure(Reason.KNOWN_HOSTS_UNREADABLE,
+                () -> client.connect(target(clientKey(), new HostKeyCheck.KnownHostsFile(missing))))
                 .hasMessageStartingWith(where + ": known_hosts file " + missing + " does not exist");
     }
 
@@ -175,7 +182,7 @@ class SshClientTest {
     void refusesPinnedFingerprintMismatchNamingBothFingerprints(@TempDir Path dir) throws Exception {
         String otherFingerprint = SshTestKeys.fingerprint(SshTestKeys.newKey(dir, "other-host"));
 
-        assertConnectionFailure(() -> client.connect(target(clientKey(),
+        assertConnectionFailure(Reason.HOST_KEY_MISMATCH, () -> client.connect(target(clientKey(),
                 new HostKeyCheck.PinnedFingerprint(otherFingerprint))))
                 .hasMessageStartingWith(where + ": host key fingerprint mismatch: expected " + otherFingerprint
                         + " but the server presented ssh-ed25519 " + sshd.hostKeyFingerprint());
@@ -203,7 +210,7 @@ class SshClientTest {
         SshTarget target = new SshTarget("local", "127.0.0.1", freePort, sshd.user(), clientKey(), knownHosts(),
                 Duration.ofSeconds(5), Duration.ofSeconds(30));
 
-        assertConnectionFailure(() -> client.connect(target))
+        assertConnectionFailure(Reason.UNREACHABLE, () -> client.connect(target))
                 .hasMessageStartingWith("ssh host local (127.0.0.1:" + freePort + "): unreachable: connection refused")
                 .hasMessageContaining("listens on port " + freePort);
     }
@@ -216,7 +223,7 @@ class SshClientTest {
                     knownHosts(), Duration.ofSeconds(1), Duration.ofSeconds(30));
             long start = System.nanoTime();
 
-            assertConnectionFailure(() -> client.connect(target))
+            assertConnectionFailure(Reason.CONNECT_TIMEOUT, () -> client.connect(target))
                     .hasMessageStartingWith("ssh host local (127.0.0.1:" + silent.getLocalPort() + "): timed out")
                     .hasMessageContaining("within 1 s");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
@@ -232,11 +239,13 @@ class SshClientTest {
         }
     }
 
-    private static AbstractThrowableAssert<?, ? extends Throwable> assertConnectionFailure(
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertConnectionFailure(Reason reason,
             ThrowingCallable connect) {
         return assertThatThrownBy(connect)
-                .isInstanceOfSatisfying(ClusterBenchException.class,
-                        e -> assertThat(e.kind()).isEqualTo(Kind.CONNECTION));
+                .isInstanceOfSatisfying(SshException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(reason);
+                    assertThat(e.kind()).isEqualTo(Kind.CONNECTION);
+                });
     }
 
     /** Adds a public key to the authorized_keys file this class's own sshd reads at every login. */

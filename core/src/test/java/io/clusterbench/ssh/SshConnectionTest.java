@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
 import io.clusterbench.local.LocalSshd;
+import io.clusterbench.ssh.SshException.Reason;
 import io.clusterbench.testkit.RealServers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -126,11 +127,14 @@ class SshConnectionTest {
         awaitTrue("the sleeping command shows in pgrep", () -> remoteProcessCount(pattern) >= 2);
 
         assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS))
-                .hasCauseInstanceOf(ClusterBenchException.class)
+                .hasCauseInstanceOf(SshException.class)
                 .cause()
                 .hasMessage("ssh host local (127.0.0.1:" + sshd.port() + "): command 'sh' did not finish within 2 s;"
                         + " it was sent KILL and its session closed: raise the timeout or find out why it hangs")
-                .satisfies(e -> assertThat(((ClusterBenchException) e).kind()).isEqualTo(Kind.REMOTE));
+                .satisfies(e -> {
+                    assertThat(((SshException) e).reason()).isEqualTo(Reason.COMMAND_TIMEOUT);
+                    assertThat(((SshException) e).kind()).isEqualTo(Kind.REMOTE);
+                });
         awaitTrue("the sleeping command is gone", () -> remoteProcessCount(pattern) == 0);
         assertThat(connection.isConnected()).isTrue();
         assertThat(connection.exec(List.of("echo", "still usable")).stdout()).isEqualTo("still usable\n");
@@ -141,7 +145,8 @@ class SshConnectionTest {
         long start = System.nanoTime();
 
         assertThatThrownBy(() -> connection.exec(List.of("sleep", "20"), Duration.ofMillis(500)))
-                .isInstanceOf(ClusterBenchException.class)
+                .isInstanceOfSatisfying(SshException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.COMMAND_TIMEOUT))
                 .hasMessageContaining("command 'sleep' did not finish within 500 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(connection.exec(List.of("true")).exitCode()).isZero();
@@ -199,8 +204,10 @@ class SshConnectionTest {
     @Test
     void refusesArgumentWithNulCharacter() {
         assertThatThrownBy(() -> connection.exec(List.of("echo", "a\0b")))
-                .isInstanceOfSatisfying(ClusterBenchException.class,
-                        e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_SPEC))
+                .isInstanceOfSatisfying(SshException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.INVALID_COMMAND);
+                    assertThat(e.kind()).isEqualTo(Kind.INVALID_SPEC);
+                })
                 .hasMessageContaining("'echo'")
                 .hasMessageContaining("NUL");
     }

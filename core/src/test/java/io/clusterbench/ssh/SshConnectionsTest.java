@@ -3,9 +3,9 @@ package io.clusterbench.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
 import io.clusterbench.local.LocalSshd;
+import io.clusterbench.ssh.SshException.Reason;
 import io.clusterbench.testkit.RealServers;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -65,8 +65,10 @@ class SshConnectionsTest {
         try (SshConnections pool = new SshConnections(List.of(target("alpha"), unreachable))) {
             assertThat(pool.get("alpha").exec(List.of("true")).exitCode()).isZero();
             assertThatThrownBy(() -> pool.get("gone"))
-                    .isInstanceOfSatisfying(ClusterBenchException.class,
-                            e -> assertThat(e.kind()).isEqualTo(Kind.CONNECTION))
+                    .isInstanceOfSatisfying(SshException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE);
+                        assertThat(e.kind()).isEqualTo(Kind.CONNECTION);
+                    })
                     .hasMessageContaining("unreachable");
         }
     }
@@ -101,8 +103,10 @@ class SshConnectionsTest {
     void refusesUnknownHostIdNamingTheKnownOnes() throws Exception {
         try (SshConnections pool = new SshConnections(List.of(target("alpha"), target("beta")))) {
             assertThatThrownBy(() -> pool.get("gamma"))
-                    .isInstanceOfSatisfying(ClusterBenchException.class,
-                            e -> assertThat(e.kind()).isEqualTo(Kind.INVALID_SPEC))
+                    .isInstanceOfSatisfying(SshException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_HOST_ID);
+                        assertThat(e.kind()).isEqualTo(Kind.INVALID_SPEC);
+                    })
                     .hasMessage("no ssh host named 'gamma'; the spec defines [alpha, beta]: add it under hosts or"
                             + " fix the name");
         }
