@@ -2,6 +2,7 @@ package io.clusterbench.bench;
 
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.host.GpuProbe;
+import io.clusterbench.probe.http.HttpProbe;
 import io.clusterbench.probe.host.HostProbe;
 import io.clusterbench.probe.promql.PromqlProbe;
 import io.clusterbench.spec.ProbeKind;
@@ -20,6 +21,7 @@ public final class ProbeRegistry {
     /** Every probe kind Cluster Bench has. */
     public static ProbeRegistry standard() {
         Map<ProbeKind, Probe> probes = new EnumMap<>(ProbeKind.class);
+        probes.put(ProbeKind.HTTP, new HttpProbe());
         probes.put(ProbeKind.PROMQL, new PromqlProbe());
         probes.put(ProbeKind.HOST, new HostProbe());
         probes.put(ProbeKind.GPU, new GpuProbe());

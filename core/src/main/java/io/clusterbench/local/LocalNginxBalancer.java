@@ -2,6 +2,7 @@ package io.clusterbench.local;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -48,6 +49,24 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
 
     /** Starts the balancer and its upstreams in the folder, taking nginx from the given binaries. */
     public static LocalNginxBalancer start(Path workDir, Binaries binaries) throws ClusterBenchException {
+        return start(workDir, binaries, null);
+    }
+
+    /**
+     * Starts a balancer alone, round-robin in front of the given servers (which the caller runs, such as a test's
+     * deliberately slow server), with nginx found on the system. Its {@link #upstreamPorts()} are those servers'
+     * ports. It is ready once nginx answers, whether or not the servers do.
+     */
+    public static LocalNginxBalancer start(Path workDir, List<InetSocketAddress> upstreams)
+            throws ClusterBenchException {
+        if (upstreams.isEmpty()) {
+            throw new IllegalArgumentException("a balancer needs at least one upstream server");
+        }
+        return start(workDir, Binaries.system(), List.copyOf(upstreams));
+    }
+
+    private static LocalNginxBalancer start(Path workDir, Binaries binaries, List<InetSocketAddress> external)
+            throws ClusterBenchException {
         Path binary = binaries.locate(ServerBinary.NGINX);
         Path dir = WorkFiles.createFolder(workDir);
         // nginx creates the *_temp_path folders but not their parent.
@@ -57,18 +76,34 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
         String instance = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
         return FreePorts.retryOnPortClash(() -> {
             int port = FreePorts.loopback();
-            List<Integer> upstreams = List.of(FreePorts.loopback(), FreePorts.loopback());
-            WorkFiles.write(configFile, NginxConfig.balancer(dir, port, upstreams, UPSTREAM_NAMES, instance,
-                    CurrentUser.isRoot()));
+            List<Integer> upstreams;
+            String readyPath;
+            if (external == null) {
+                upstreams = List.of(FreePorts.loopback(), FreePorts.loopback());
+                WorkFiles.write(configFile, NginxConfig.balancer(dir, port, upstreams, UPSTREAM_NAMES, instance,
+                        CurrentUser.isRoot()));
+                readyPath = "/health";
+            } else {
+                upstreams = external.stream().map(InetSocketAddress::getPort).toList();
+                WorkFiles.write(configFile, NginxConfig.frontOf(dir, port,
+                        external.stream().map(LocalNginxBalancer::hostAndPort).toList(), instance,
+                        CurrentUser.isRoot()));
+                readyPath = NginxConfig.READY_PATH;
+            }
             ManagedProcess process = ManagedProcess.start("nginx", command(binary, dir, configFile, errorLog), dir,
                     List.of(errorLog));
             process.awaitReady(STARTUP, () -> {
-                HttpResponse<String> response = HttpChecks.get(URI.create(url(port) + "/health"));
-                return response.statusCode() == 200
+                HttpResponse<String> response = HttpChecks.get(URI.create(url(port) + readyPath));
+                return response.statusCode() / 100 == 2
                         && response.headers().firstValue(INSTANCE_HEADER).filter(instance::equals).isPresent();
             });
             return new LocalNginxBalancer(port, dir, process, binary, configFile, errorLog, upstreams);
         });
+    }
+
+    private static String hostAndPort(InetSocketAddress address) {
+        String host = address.getHostString();
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     /** The balancer's base URL, {@code http://127.0.0.1:PORT}. */
@@ -76,7 +111,10 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
         return url(port());
     }
 
-    /** The ports of the two upstream servers, {@code upstream-a} first. */
+    /**
+     * The ports of the two upstream servers, {@code upstream-a} first; for a balancer in front of given servers,
+     * their ports in the order given.
+     */
     public List<Integer> upstreamPorts() {
         return upstreamPorts;
     }

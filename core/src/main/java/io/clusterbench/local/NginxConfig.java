@@ -6,11 +6,42 @@ import java.util.List;
 /** Writes the balancer's nginx.conf and reads nginx's error log for reloads. */
 final class NginxConfig {
 
+    /** The path a balancer in front of other servers answers itself (204), for readiness checks. */
+    static final String READY_PATH = "/.clusterbench-ready";
+
     private NginxConfig() {
     }
 
     static String balancer(Path dir, int port, List<Integer> upstreamPorts, List<String> upstreamNames,
             String instance, boolean root) {
+        List<String> upstreams = upstreamPorts.stream().map(p -> LocalServer.LOOPBACK + ":" + p).toList();
+        StringBuilder text = httpStart(dir, root, upstreams);
+        for (int i = 0; i < upstreamPorts.size(); i++) {
+            String name = upstreamNames.get(i);
+            text.append("    server {\n")
+                    .append("        listen ").append(LocalServer.LOOPBACK).append(':').append(upstreamPorts.get(i))
+                    .append(";\n")
+                    .append("        location = /health {\n            return 200 \"").append(name)
+                    .append("\\n\";\n        }\n")
+                    .append("        location / {\n            return 200 \"").append(name)
+                    .append("\\n\";\n        }\n")
+                    .append("    }\n");
+        }
+        return httpEnd(text, port, instance, "");
+    }
+
+    /**
+     * A balancer in front of servers run by someone else, given as {@code host:port}; it answers
+     * {@link #READY_PATH} itself, so that waiting for it never sends a request to those servers.
+     */
+    static String frontOf(Path dir, int port, List<String> upstreams, String instance, boolean root) {
+        return httpEnd(httpStart(dir, root, upstreams), port, instance,
+                "        location = " + READY_PATH + " {\n"
+                        + "            add_header " + LocalNginxBalancer.INSTANCE_HEADER + " " + instance + " always;\n"
+                        + "            return 204;\n        }\n");
+    }
+
+    private static StringBuilder httpStart(Path dir, boolean root, List<String> upstreams) {
         StringBuilder text = new StringBuilder()
                 .append("# Written by Cluster Bench for a private local instance.\n")
                 .append("daemon off;\n");
@@ -30,23 +61,17 @@ final class NginxConfig {
         }
         text.append("    default_type text/plain;\n")
                 .append("    upstream upstreams {\n");
-        for (int upstreamPort : upstreamPorts) {
-            text.append("        server ").append(LocalServer.LOOPBACK).append(':').append(upstreamPort).append(";\n");
+        for (String upstream : upstreams) {
+            text.append("        server ").append(upstream).append(";\n");
         }
         text.append("    }\n");
-        for (int i = 0; i < upstreamPorts.size(); i++) {
-            String name = upstreamNames.get(i);
-            text.append("    server {\n")
-                    .append("        listen ").append(LocalServer.LOOPBACK).append(':').append(upstreamPorts.get(i))
-                    .append(";\n")
-                    .append("        location = /health {\n            return 200 \"").append(name)
-                    .append("\\n\";\n        }\n")
-                    .append("        location / {\n            return 200 \"").append(name)
-                    .append("\\n\";\n        }\n")
-                    .append("    }\n");
-        }
+        return text;
+    }
+
+    private static String httpEnd(StringBuilder text, int port, String instance, String ownLocations) {
         text.append("    server {\n")
                 .append("        listen ").append(LocalServer.LOOPBACK).append(':').append(port).append(";\n")
+                .append(ownLocations)
                 .append("        location / {\n")
                 .append("            proxy_pass http://upstreams;\n")
                 .append("            add_header ").append(LocalNginxBalancer.INSTANCE_HEADER).append(' ')

@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.testkit.RealServers;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,6 +98,38 @@ class LocalNginxBalancerTest {
         assertThat(master.isAlive()).isFalse();
         assertThat(workers).isNotEmpty().noneMatch(ProcessHandle::isAlive);
         assertThatThrownBy(() -> get(own.url() + "/health")).isInstanceOf(java.net.ConnectException.class);
+    }
+
+    @Test
+    void frontsGivenServersWithoutSendingThemReadinessChecks(@TempDir Path dir) throws Exception {
+        AtomicInteger hits = new AtomicInteger();
+        List<HttpServer> servers = List.of(namedServer("first", hits), namedServer("second", hits));
+        List<InetSocketAddress> addresses = servers.stream().map(HttpServer::getAddress).toList();
+        try (LocalNginxBalancer front = LocalNginxBalancer.start(dir, addresses)) {
+            Set<String> answeredBy = new HashSet<>();
+            for (int i = 0; i < 4; i++) {
+                answeredBy.add(get(front.url() + "/").body().strip());
+            }
+
+            assertThat(answeredBy).containsExactlyInAnyOrder("first", "second");
+            assertThat(hits.get()).as("only our four requests reached the servers").isEqualTo(4);
+            assertThat(front.upstreamPorts()).containsExactly(addresses.get(0).getPort(), addresses.get(1).getPort());
+        } finally {
+            servers.forEach(server -> server.stop(0));
+        }
+    }
+
+    private static HttpServer namedServer(String name, AtomicInteger hits) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        byte[] body = name.getBytes(StandardCharsets.UTF_8);
+        server.createContext("/", exchange -> {
+            hits.incrementAndGet();
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return server;
     }
 
     private static long singleWorker(LocalNginxBalancer balancer) {

@@ -1,0 +1,85 @@
+package io.clusterbench.probe.http;
+
+import io.clusterbench.probe.StopSignal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The closed model: a fixed number of workers, each with its own kept-alive connection, each sending the next
+ * request as soon as the previous answer arrived. Latency runs from the moment a request is sent to the end of
+ * its response, so a slow period is seen by only as many requests as there are workers (coordinated omission, by
+ * design of this model).
+ */
+final class ClosedLoad {
+    /** How long a worker waits before connecting again after a refused connection, so that a down service costs no CPU. */
+    private static final long UNREACHABLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final RequestPlan plan;
+    private final int concurrency;
+    private final LoadLimit limit;
+    private final Tally tally;
+    private final StopSignal stop;
+    private final String threadName;
+
+    ClosedLoad(RequestPlan plan, int concurrency, LoadLimit limit, Tally tally, StopSignal stop, String threadName) {
+        this.plan = plan;
+        this.concurrency = concurrency;
+        this.limit = limit;
+        this.tally = tally;
+        this.stop = stop;
+        this.threadName = threadName;
+    }
+
+    /** Runs the load to its limit, or until the stop signal, and returns how long it took. */
+    LoadTimes run() {
+        long timeout = plan.timeout().toNanos();
+        AtomicLong remaining = new AtomicLong(limit.requests().orElse(Long.MAX_VALUE));
+        long start = System.nanoTime();
+        long end = limit.counted() ? Long.MAX_VALUE : start + limit.duration().toNanos();
+        List<ReusableConnection> connections = new ArrayList<>();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            ReusableConnection connection = new ReusableConnection(plan);
+            connections.add(connection);
+            Thread worker = new Thread(() -> work(connection, remaining, end, timeout), threadName + "-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+        }
+        workers.forEach(Thread::start);
+        // A request never outlives its timeout, so a worker ends at most a timeout after the load's end or a stop;
+        // the extra second covers a write stuck on a full socket buffer, which only closing the socket ends.
+        long grace = timeout + TimeUnit.SECONDS.toNanos(1);
+        Workers.await(workers, connections, stop, end == Long.MAX_VALUE ? Long.MAX_VALUE : end + grace, grace);
+        return new LoadTimes((System.nanoTime() - start) / 1e9, -1);
+    }
+
+    private void work(ReusableConnection connection, AtomicLong remaining, long end, long timeout) {
+        try (connection) {
+            while (!stop.raised()) {
+                if (limit.counted() ? remaining.getAndDecrement() <= 0 : System.nanoTime() >= end) {
+                    return;
+                }
+                long sentAt = System.nanoTime();
+                tally.sent();
+                try {
+                    int status = connection.exchange(sentAt + timeout);
+                    tally.response(status, System.nanoTime() - sentAt);
+                } catch (ExchangeFailure failure) {
+                    tally.failure(failure);
+                    if (failure.kind().equals("unreachable")) {
+                        pauseUnlessStopped(Math.min(end, System.nanoTime() + UNREACHABLE_PAUSE_NANOS));
+                    }
+                }
+            }
+        }
+    }
+
+    private void pauseUnlessStopped(long until) {
+        for (long left = until - System.nanoTime(); left > 0 && !stop.raised(); left = until - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.clusterbench.probe.http;
+
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.probe.ProbeProgress;
+import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.MetricValue;
+import io.clusterbench.result.ProbeError;
+import io.clusterbench.result.ProbeMeasurement;
+import io.clusterbench.spec.ClusterSpec;
+import io.clusterbench.spec.DefaultSecretResolver;
+import io.clusterbench.spec.SecretResolver;
+import io.clusterbench.spec.SpecLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/** Runs the http probe the way a benchmark run does: from spec text, with its own progress and stop signal. */
+final class ProbeRun {
+    static final SecretResolver NO_SECRETS = new DefaultSecretResolver(Map.<String, String>of()::get);
+
+    final ProbeProgress progress = new ProbeProgress("load");
+    final StopSignal stop = new StopSignal();
+    private final ProbeContext context;
+
+    /**
+     * A run of probe {@code load} on service {@code web} at {@code url}.
+     *
+     * @param parameters the probe's parameters as YAML flow-map entries, such as {@code "concurrency: 2, requests: 10"}
+     */
+    ProbeRun(String url, String parameters) throws Exception {
+        String yaml = """
+                cluster: local
+                services:
+                  web: { type: http, url: "%s" }
+                probes:
+                  load: { service: web, %s }
+                """.formatted(url, parameters);
+        ClusterSpec spec = SpecLoader.load("cluster.yaml", yaml, Path.of("."), NO_SECRETS).spec();
+        context = new ProbeContext(spec, spec.probes().get("load"), NO_SECRETS,
+                host -> {
+                    throw new ClusterBenchException(ClusterBenchException.Kind.CONNECTION, "no SSH in this test");
+                },
+                progress, stop, Clock.systemUTC());
+    }
+
+    ProbeMeasurement run() {
+        return new HttpProbe().run(context);
+    }
+
+    ProbeMeasurement run(HttpProbe probe) {
+        return probe.run(context);
+    }
+
+    static Optional<Double> metric(ProbeMeasurement measurement, String name) {
+        return measurement.metrics().stream().filter(m -> m.name().equals(name)).map(MetricValue::value).findFirst();
+    }
+
+    static double value(ProbeMeasurement measurement, String name) {
+        return metric(measurement, name).orElseThrow(
+                () -> new AssertionError("no metric " + name + " in " + measurement.metrics()));
+    }
+
+    static long errorCount(ProbeMeasurement measurement, String kind) {
+        return measurement.errors().stream().filter(e -> e.kind().equals(kind)).mapToLong(ProbeError::count).sum();
+    }
+}
