@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures the wall time of the full test command and of `clusterbench validate`, and records them in
-# docs/performance.md. Run from anywhere: bench/test-suite-time.sh
+# docs/performance-parts/test-suite.md (joined into docs/performance.md by bench/assemble-performance.sh). Run from anywhere: bench/test-suite-time.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,8 +17,9 @@ for _ in $(seq "$validate_runs"); do bin/clusterbench validate docs/examples/ful
 end=$(date +%s.%N)
 validate=$(awk "BEGIN {printf \"%.2f\", ($end - $start) / $validate_runs}")
 
-cat > docs/performance.md <<MD
-# Performance
+mkdir -p docs/performance-parts
+cat > docs/performance-parts/test-suite.md <<MD
+## Test suite and validate
 
 Measured by \`bench/test-suite-time.sh\` on $(date -u +%Y-%m-%d), on $(nproc) cores,
 $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1).
@@ -28,4 +29,4 @@ $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -versi
 | the whole test suite ($tests tests, real servers) | \`scripts/test.sh\` | ${suite%.*} s |
 | validating the full example spec (JVM start included), mean of $validate_runs | \`bin/clusterbench validate docs/examples/full.yaml\` | $validate s |
 MD
-cat docs/performance.md
+bench/assemble-performance.sh
