@@ -5,6 +5,7 @@ import io.clusterbench.probe.host.GpuProbe;
 import io.clusterbench.probe.http.HttpProbe;
 import io.clusterbench.probe.host.HostProbe;
 import io.clusterbench.probe.promql.PromqlProbe;
+import io.clusterbench.probe.redis.RedisProbe;
 import io.clusterbench.spec.ProbeKind;
 import java.util.EnumMap;
 import java.util.Map;
@@ -21,6 +22,7 @@ public final class ProbeRegistry {
     /** Every probe kind Cluster Bench has. */
     public static ProbeRegistry standard() {
         Map<ProbeKind, Probe> probes = new EnumMap<>(ProbeKind.class);
+        probes.put(ProbeKind.REDIS, new RedisProbe());
         probes.put(ProbeKind.HTTP, new HttpProbe());
         probes.put(ProbeKind.PROMQL, new PromqlProbe());
         probes.put(ProbeKind.HOST, new HostProbe());

@@ -1,0 +1,225 @@
+package io.clusterbench.probe.redis;
+
+import io.clusterbench.probe.ErrorLog;
+import io.clusterbench.probe.ProbeProgress;
+import io.clusterbench.probe.StopSignal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisSocketFactory;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisSocketFactory;
+
+/**
+ * The closed-model load of one run: {@code clients} threads, each with its own connection, send batches of
+ * {@code pipeline} prepared commands until the shared count of commands is used up, the time is over, the stop
+ * signal is raised, or their connection keeps failing.
+ *
+ * <p>Clients claim batches from one counter, so a count-bound run sends exactly {@code requests} commands however
+ * fast each client is, and command number {@code n} is always the same command of the mix on the same key: the
+ * per-command counts are exact. All connections are opened before the clock starts, as redis-benchmark does.
+ *
+ * <p>The load's sockets have no read timeout (see {@link RedisSettings#loadConfig}); a watchdog thread closes the
+ * socket of any client that has waited longer than {@value RedisSettings#TIMEOUT_MILLIS} ms for a reply, which
+ * fails its batch as a timeout, so a hung server still ends the load.
+ */
+final class RedisLoad {
+    /** Latencies above an hour are recorded as an hour: no single batch can take that long with 2 s timeouts. */
+    static final long MAX_MICROS = 3_600_000_000L;
+    private static final long WATCHDOG_PERIOD_MILLIS = 100;
+    static final long TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(RedisSettings.TIMEOUT_MILLIS);
+
+    final KeySpace keys;
+    final RedisCommand[] commands;
+    final int pipeline;
+    final long requests;
+    final AtomicLong next = new AtomicLong();
+    final ProbeProgress progress;
+    final ErrorLog errors;
+    final String where;
+    final Optional<String> secret;
+    private final StopSignal stop;
+    private final HostAndPort hostAndPort;
+    private final JedisClientConfig config;
+    private final int clients;
+    private final long durationNanos;
+    private final String threadName;
+    private final CountDownLatch ready;
+    private final CountDownLatch go = new CountDownLatch(1);
+    /** Written before {@link #go} opens, which publishes it to the clients. */
+    private long deadlineNanos;
+    private volatile boolean aborted;
+
+    /**
+     * @param config the load's connection settings, {@link RedisSettings#loadConfig}
+     * @param durationNanos how long a time-bound load runs; ignored when {@code settings.countBound()}
+     */
+    RedisLoad(RedisSettings settings, KeySpace keys, JedisClientConfig config, long durationNanos,
+            ProbeProgress progress, StopSignal stop, ErrorLog errors, Optional<String> secret, String threadName) {
+        this.keys = keys;
+        this.commands = settings.commands().toArray(RedisCommand[]::new);
+        this.pipeline = settings.pipeline();
+        this.requests = settings.requests();
+        this.clients = settings.clients();
+        this.durationNanos = durationNanos;
+        this.hostAndPort = settings.hostAndPort();
+        this.config = config;
+        this.progress = progress;
+        this.stop = stop;
+        this.errors = errors;
+        this.where = settings.where();
+        this.secret = secret;
+        this.threadName = threadName;
+        this.ready = new CountDownLatch(clients);
+    }
+
+    /**
+     * What the load measured.
+     *
+     * @param commands the mix, by slot
+     * @param latencies per slot, the round trip of the batch each successful command was in, in µs
+     * @param succeeded per slot, commands answered without error
+     * @param failed per slot, commands answered with an error or lost with their connection
+     * @param connectedClients clients that opened their connection and took part
+     * @param elapsedNanos from the start signal until the last client ended
+     */
+    record Outcome(List<RedisCommand> commands, List<Histogram> latencies, long[] succeeded, long[] failed,
+            int connectedClients, long elapsedNanos) {
+
+        long totalSucceeded() {
+            long sum = 0;
+            for (long n : succeeded) {
+                sum += n;
+            }
+            return sum;
+        }
+
+        long totalFailed() {
+            long sum = 0;
+            for (long n : failed) {
+                sum += n;
+            }
+            return sum;
+        }
+    }
+
+    /** Runs the load to its end and merges what every client recorded. */
+    Outcome run() {
+        LoadClient[] workers = new LoadClient[clients];
+        Thread[] threads = new Thread[clients];
+        for (int i = 0; i < clients; i++) {
+            workers[i] = new LoadClient(this);
+            threads[i] = new Thread(workers[i], threadName + "-" + i);
+            threads[i].setDaemon(true);
+            threads[i].start();
+        }
+        Thread watchdog = new Thread(() -> watch(workers), threadName + "-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+        boolean interrupted = false;
+        try {
+            ready.await();
+        } catch (InterruptedException e) {
+            interrupted = true;
+            aborted = true;
+        }
+        long started = System.nanoTime();
+        deadlineNanos = started + durationNanos;
+        go.countDown();
+        for (Thread thread : threads) {
+            interrupted |= joinUninterruptibly(thread);
+        }
+        long elapsed = System.nanoTime() - started;
+        watchdog.interrupt();
+        interrupted |= joinUninterruptibly(watchdog);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return merge(workers, elapsed);
+    }
+
+    /** Times out waits for a reply, until {@link #run()} interrupts it once every client has ended. */
+    private void watch(LoadClient[] workers) {
+        while (true) {
+            try {
+                Thread.sleep(WATCHDOG_PERIOD_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            long limit = System.nanoTime() - TIMEOUT_NANOS;
+            for (LoadClient worker : workers) {
+                worker.closeIfWaitingSince(limit);
+            }
+        }
+    }
+
+    /** Waits for a client that ends within its timeouts anyway; an interrupt only asks the others to hurry. */
+    private boolean joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                return interrupted;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                aborted = true;
+            }
+        }
+    }
+
+    private Outcome merge(LoadClient[] workers, long elapsed) {
+        List<Histogram> latencies = new ArrayList<>();
+        long[] succeeded = new long[commands.length];
+        long[] failed = new long[commands.length];
+        int connected = 0;
+        for (int slot = 0; slot < commands.length; slot++) {
+            Histogram merged = new Histogram(MAX_MICROS, 3);
+            for (LoadClient worker : workers) {
+                merged.add(worker.latencies()[slot]);
+                succeeded[slot] += worker.succeeded()[slot];
+                failed[slot] += worker.failed()[slot];
+            }
+            latencies.add(merged);
+        }
+        for (LoadClient worker : workers) {
+            connected += worker.connected() ? 1 : 0;
+        }
+        return new Outcome(List.of(commands), latencies, succeeded, failed, connected, elapsed);
+    }
+
+    // ---- what the clients share ----
+
+    /**
+     * Opens and authenticates one connection for {@code client}, handing it the socket as soon as it exists so that
+     * the watchdog can close it even during the handshake; Jedis exceptions pass through for the caller to classify.
+     */
+    Connection open(LoadClient client) {
+        JedisSocketFactory sockets = new DefaultJedisSocketFactory(hostAndPort, config);
+        return new Connection(() -> client.watchSocket(sockets.createSocket()), config);
+    }
+
+    /** Called by each client once it has its connection (or has given up on it). */
+    void clientReady() {
+        ready.countDown();
+    }
+
+    /** Blocks a client until every client is connected and the clock has started. */
+    void awaitStart() throws InterruptedException {
+        go.await();
+    }
+
+    boolean shouldStop() {
+        return aborted || stop.raised();
+    }
+
+    /** Whether a time-bound load is over; always false for a count-bound one. */
+    boolean timeIsUp() {
+        return requests < 0 && System.nanoTime() - deadlineNanos >= 0;
+    }
+}

@@ -1,0 +1,181 @@
+package io.clusterbench.probe.redis;
+
+import io.clusterbench.probe.MeasurementBuilder;
+import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.result.MetricValue;
+import io.clusterbench.result.ProbeMeasurement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.HdrHistogram.Histogram;
+import redis.clients.jedis.CommandArguments;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.exceptions.JedisDataException;
+
+/**
+ * One run of the redis probe, phase by phase: connect and read INFO, make sure the prefix is free, pre-populate
+ * the keys that reads need, run the load, read the slow log and latency events, and delete every key under the
+ * prefix. Failures are recorded and the run goes on as far as it can; cleanup runs whenever anything was written.
+ */
+final class RedisRun {
+    private static final int PREPOPULATE_BATCH = 1000;
+
+    private final ProbeContext context;
+    private final RedisSettings settings;
+    private final MeasurementBuilder measurement;
+    private final Optional<String> secret;
+    private final JedisClientConfig config;
+    private final KeySpace keys;
+
+    RedisRun(ProbeContext context, RedisSettings settings, MeasurementBuilder measurement, Optional<String> secret) {
+        this.context = context;
+        this.settings = settings;
+        this.measurement = measurement;
+        this.secret = secret;
+        this.config = settings.clientConfig(secret);
+        this.keys = KeySpace.of(settings);
+    }
+
+    ProbeMeasurement execute() {
+        List<MetricValue> info = new ArrayList<>();
+        try (Jedis admin = new Jedis(settings.hostAndPort(), config)) {
+            admin.ping();
+            info.addAll(readInfo(admin));
+            if (settings.prefixChosen() && new KeyCleaner(admin, keys.scanPattern()).anyKey()) {
+                return measurement.fail(RedisProbe.REFUSED, "keys under keyPrefix '" + settings.keyPrefix()
+                        + "' already exist on " + settings.where() + "; the probe deletes every key under its prefix"
+                        + " afterwards, so give a prefix no other program uses (or leave keyPrefix out)");
+            }
+        } catch (RuntimeException e) {
+            RedisFailure failure = RedisFailure.of(e, settings.where(), "connect", true, secret);
+            return measurement.fail(failure.kind(), failure.message());
+        }
+        try {
+            if (!context.stop().raised() && prepopulate() && !context.stop().raised()) {
+                runLoad();
+            }
+        } finally {
+            measurement.metrics(info);
+            afterLoad();
+        }
+        return measurement.finish();
+    }
+
+    private List<MetricValue> readInfo(Jedis admin) {
+        try {
+            return ServerStats.info(admin);
+        } catch (JedisDataException e) {
+            record(e, "INFO");
+            return List.of();
+        }
+    }
+
+    /** Gives every key that GET or HGET will read a value; false when the connection failed on the way. */
+    private boolean prepopulate() {
+        List<CommandArguments> writes = keys.prepopulation(settings.commands());
+        if (writes.isEmpty()) {
+            return true;
+        }
+        try (Connection connection = new Connection(settings.hostAndPort(), config)) {
+            for (int from = 0; from < writes.size() && !context.stop().raised(); from += PREPOPULATE_BATCH) {
+                int to = Math.min(writes.size(), from + PREPOPULATE_BATCH);
+                for (CommandArguments write : writes.subList(from, to)) {
+                    connection.sendCommand(write);
+                }
+                for (Object reply : connection.getMany(to - from)) {
+                    if (reply instanceof JedisDataException e) {
+                        record(e, "writing the keys the load reads");
+                    }
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            record(e, "writing the keys the load reads");
+            return false;
+        }
+    }
+
+    private void runLoad() {
+        if (settings.countBound()) {
+            context.progress().expect(settings.requests());
+        }
+        long durationNanos = settings.duration().map(Duration::toNanos).orElse(0L);
+        RedisLoad load = new RedisLoad(settings, keys, settings.loadConfig(secret), durationNanos,
+                context.progress(), context.stop(), measurement.errors(), secret,
+                "clusterbench-redis-" + context.probe().id());
+        RedisLoad.Outcome outcome = load.run();
+        if (outcome.connectedClients() > 0) {
+            measurement.metrics(loadMetrics(outcome));
+            addLatencies(outcome);
+        }
+    }
+
+    /** Throughput counts only answered commands; a load that answered none has no throughput (NODATA). */
+    static List<MetricValue> loadMetrics(RedisLoad.Outcome outcome) {
+        List<MetricValue> metrics = new ArrayList<>();
+        double seconds = outcome.elapsedNanos() / 1e9;
+        long succeeded = outcome.totalSucceeded();
+        if (succeeded > 0 && seconds > 0) {
+            metrics.add(MetricValue.of("ops_per_s", succeeded / seconds, "ops/s"));
+            for (int slot = 0; slot < outcome.commands().size(); slot++) {
+                metrics.add(MetricValue.of(outcome.commands().get(slot).word() + ".ops_per_s",
+                        outcome.succeeded()[slot] / seconds, "ops/s"));
+            }
+        }
+        metrics.add(MetricValue.of("ops", succeeded, "count"));
+        metrics.add(MetricValue.of("errors", outcome.totalFailed(), "count"));
+        for (int slot = 0; slot < outcome.commands().size(); slot++) {
+            String word = outcome.commands().get(slot).word();
+            metrics.add(MetricValue.of(word + ".ops", outcome.succeeded()[slot], "count"));
+            metrics.add(MetricValue.of(word + ".errors", outcome.failed()[slot], "count"));
+        }
+        metrics.add(MetricValue.of("load_s", seconds, "s"));
+        return metrics;
+    }
+
+    private void addLatencies(RedisLoad.Outcome outcome) {
+        Histogram all = new Histogram(RedisLoad.MAX_MICROS, 3);
+        outcome.latencies().forEach(all::add);
+        measurement.latency("all", "", all);
+        for (int slot = 0; slot < outcome.commands().size(); slot++) {
+            String word = outcome.commands().get(slot).word();
+            measurement.latency(word, word + ".", outcome.latencies().get(slot));
+        }
+    }
+
+    /** Reads what the load left in the server's logs and deletes the probe's keys, on a fresh connection. */
+    private void afterLoad() {
+        Jedis admin;
+        try {
+            admin = new Jedis(settings.hostAndPort(), config);
+        } catch (RuntimeException e) {
+            cleanupFailed(RedisFailure.of(e, settings.where(), "connect", true, secret));
+            return;
+        }
+        try (admin) {
+            try {
+                measurement.metrics(List.of(ServerStats.slowlogLength(admin)));
+                measurement.metrics(ServerStats.latencyEvents(admin));
+            } catch (JedisDataException e) {
+                record(e, "SLOWLOG LEN / LATENCY LATEST");
+            }
+            new KeyCleaner(admin, keys.scanPattern()).deleteAll();
+        } catch (RuntimeException e) {
+            cleanupFailed(RedisFailure.of(e, settings.where(), "cleanup", false, secret));
+        }
+    }
+
+    private void cleanupFailed(RedisFailure failure) {
+        measurement.error(failure.kind(), failure.message() + "; after the load, so keys under '"
+                + settings.keyPrefix() + "' may remain: delete them with redis-cli --scan --pattern '"
+                + keys.scanPattern() + "' | xargs redis-cli unlink");
+    }
+
+    private void record(RuntimeException e, String doing) {
+        RedisFailure failure = RedisFailure.of(e, settings.where(), doing, false, secret);
+        measurement.error(failure.kind(), failure.message());
+    }
+}
