@@ -9,14 +9,16 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Prints the headline numbers of a run: per probe its status, its throughput, median and p99 latencies, or
- * otherwise its first few metrics; result.json has all of them.
+ * Prints the headline numbers of a run: per probe its status, its throughput, median and p99 latencies (or, for
+ * probes of hosts, their use), otherwise its first few metrics, and its error count; result.json has all of them.
  */
 final class HeadlineTable {
-    /** Metric name endings worth a headline, in the order they are shown. */
-    private static final List<String> HEADLINE_SUFFIXES = List.of(
+    /** Run-wide metric names worth a headline, in the order they are shown. */
+    private static final List<String> HEADLINE_NAMES = List.of(
             "ops_per_s", "requests_per_s", "request_throughput", "output_throughput", "p50_ms", "p99_ms",
-            "used_pct", "cpu_pct", "util_pct", "value");
+            "ttft_p99_ms", "value");
+    /** For probes of hosts, whose names start with a host id: the endings worth a headline. */
+    private static final List<String> PER_HOST_ENDINGS = List.of(".used_pct", ".cpu_used_pct", ".util_pct");
     private static final int MAX_METRICS = 4;
 
     private HeadlineTable() {
@@ -31,27 +33,30 @@ final class HeadlineTable {
 
     private static String headline(ProbeMeasurement probe) {
         List<String> parts = new ArrayList<>();
-        for (String suffix : HEADLINE_SUFFIXES) {
+        for (String name : HEADLINE_NAMES) {
+            probe.metrics().stream().filter(metric -> metric.name().equals(name)).findFirst()
+                    .ifPresent(metric -> parts.add(describe(metric)));
+        }
+        if (parts.isEmpty()) {
             for (MetricValue metric : probe.metrics()) {
-                if (parts.size() < MAX_METRICS && isOverall(metric, suffix)) {
-                    parts.add(metric.name() + " " + format(metric));
+                if (PER_HOST_ENDINGS.stream().anyMatch(metric.name()::endsWith)) {
+                    parts.add(describe(metric));
                 }
             }
         }
         if (parts.isEmpty()) {
-            probe.metrics().stream().limit(MAX_METRICS).forEach(metric -> parts.add(metric.name() + " " + format(metric)));
+            probe.metrics().stream().limit(MAX_METRICS).forEach(metric -> parts.add(describe(metric)));
         }
+        List<String> shown = new ArrayList<>(parts.subList(0, Math.min(MAX_METRICS, parts.size())));
         long errors = probe.errors().stream().mapToLong(error -> error.count()).sum();
         if (errors > 0) {
-            parts.add(errors + (errors == 1 ? " error" : " errors"));
+            shown.add(errors + (errors == 1 ? " error" : " errors"));
         }
-        return parts.isEmpty() ? "-" : String.join(", ", parts);
+        return shown.isEmpty() ? "-" : String.join(", ", shown);
     }
 
-    /** Prefers run-wide names ("p99_ms") to per-command ones ("get.p99_ms") but accepts one dot for host ids. */
-    private static boolean isOverall(MetricValue metric, String suffix) {
-        String name = metric.name();
-        return name.endsWith(suffix) && !name.contains("mean") && name.chars().filter(c -> c == '.').count() <= 1;
+    private static String describe(MetricValue metric) {
+        return metric.name() + " " + format(metric);
     }
 
     private static String format(MetricValue metric) {

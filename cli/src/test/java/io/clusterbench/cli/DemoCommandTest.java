@@ -2,6 +2,10 @@ package io.clusterbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clusterbench.result.ProbeMeasurement;
+import io.clusterbench.result.ProbeStatus;
+import io.clusterbench.result.ResultFiles;
+import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.ServiceSpec;
 import io.clusterbench.spec.SpecLoader;
@@ -15,37 +19,31 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoCommandTest {
 
     @Test
-    void startsRealServersWritesAValidSpecAndStopsThemAgain(@TempDir Path dir) throws Exception {
+    void startsRealServersWritesAValidSpecBenchmarksItAndStopsTheServers(@TempDir Path dir) throws Exception {
         CliRun run = CliRun.of("demo", "--dir", dir.toString());
 
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
         Path spec = dir.resolve(DemoCommand.SPEC_FILE);
+        Path resultFile = dir.resolve("results").resolve(ResultFiles.RESULT_JSON);
+        // sshd, node exporter and Prometheus are installed by scripts/test.sh, so the demo must use them all.
         assertThat(run.out())
-                .contains("started redis")
-                .contains("started nginx")
+                .contains("started redis", "started nginx", "started sshd", "started prometheus")
                 .contains("Wrote " + spec)
                 .contains("valid, cluster 'clusterbench-demo'")
+                .containsPattern("(?m)^cache-latency\\s+OK\\s+ops_per_s")
+                .contains("result.json: " + resultFile)
                 .contains("bin/clusterbench validate " + spec);
 
         LoadedSpec loaded = SpecLoader.load(spec);
+        assertThat(loaded.warnings()).isEmpty();
+        assertThat(loaded.spec().hosts()).containsKey("local");
+        assertThat(loaded.spec().probes()).containsOnlyKeys("cache-latency", "lb-latency", "node-up", "memory");
+        RunResult result = ResultFiles.read(resultFile);
+        assertThat(result.probes()).extracting(ProbeMeasurement::status).containsOnly(ProbeStatus.OK);
         ServiceSpec cache = loaded.spec().services().get("cache");
-        assertThat(loaded.spec().probes()).containsKeys("cache-latency", "lb-latency");
         assertThat(isListening(cache.port().getAsInt()))
                 .as("the demo stops its servers when it ends")
                 .isFalse();
-    }
-
-    @Test
-    void describesEveryOptionalServerItStartsInTheSpec(@TempDir Path dir) throws Exception {
-        CliRun run = CliRun.of("demo", "--dir", dir.toString());
-
-        // sshd, node exporter and Prometheus are installed by scripts/test.sh, so the demo must use them.
-        LoadedSpec loaded = SpecLoader.load(dir.resolve(DemoCommand.SPEC_FILE));
-        assertThat(run.out()).contains("started sshd").contains("started prometheus");
-        assertThat(loaded.spec().hosts()).containsKey("local");
-        assertThat(loaded.spec().services()).containsKey("metrics");
-        assertThat(loaded.spec().probes()).containsKeys("memory", "node-up");
-        assertThat(loaded.warnings()).isEmpty();
     }
 
     @Test
