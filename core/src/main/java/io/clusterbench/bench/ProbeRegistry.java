@@ -1,6 +1,8 @@
 package io.clusterbench.bench;
 
 import io.clusterbench.probe.Probe;
+import io.clusterbench.probe.chroma.ChromaProbe;
+import io.clusterbench.probe.openai.OpenAiProbe;
 import io.clusterbench.probe.host.GpuProbe;
 import io.clusterbench.probe.http.HttpProbe;
 import io.clusterbench.probe.host.HostProbe;
@@ -24,6 +26,8 @@ public final class ProbeRegistry {
         Map<ProbeKind, Probe> probes = new EnumMap<>(ProbeKind.class);
         probes.put(ProbeKind.REDIS, new RedisProbe());
         probes.put(ProbeKind.HTTP, new HttpProbe());
+        probes.put(ProbeKind.OPENAI, new OpenAiProbe());
+        probes.put(ProbeKind.CHROMA, new ChromaProbe());
         probes.put(ProbeKind.PROMQL, new PromqlProbe());
         probes.put(ProbeKind.HOST, new HostProbe());
         probes.put(ProbeKind.GPU, new GpuProbe());

@@ -62,6 +62,15 @@ public final class MeasurementBuilder {
         return this;
     }
 
+    /**
+     * Adds latency distributions without deriving metrics from them, for probes whose metrics follow another
+     * definition (the openai probe computes vLLM's numbers from every sample).
+     */
+    public synchronized MeasurementBuilder histograms(Collection<LatencyHistogram> histograms) {
+        latencies.addAll(histograms);
+        return this;
+    }
+
     /** Ends the measurement now. A run stopped early is said so in the errors, so partial numbers never pass as whole. */
     public synchronized ProbeMeasurement finish() {
         if (context.stop().raised()) {

@@ -78,10 +78,10 @@ final class ParameterRegistry {
                 .add("endpoint", new Choice(List.of("completions", "chat"))).add("promptsFile", new FilePath())
                 .add("percentiles", new Reals(new Range(0, false, 100, false)))
                 .add("goodput", new RealMap(List.of("ttft_ms", "tpot_ms", "e2el_ms"), Range.above(0)))
-                .add("metrics", new Flag()).build());
+                .add("metrics", new Flag()).add("timeout", new Length()).build());
         PROBES.put(ProbeKind.CHROMA, new Builder()
                 .add("collection", Text.any()).add("queries", new Whole(1, MAX)).add("nResults", new Whole(1, MAX))
-                .build());
+                .add("timeout", new Length()).build());
         PROBES.put(ProbeKind.PROMQL, new Builder()
                 .add("query", Text.any()).add("queries", new TextMap(NAME, "a name of letters, digits, . _ -"))
                 .rule(RuleKind.EXACTLY_ONE, "query", "queries").build());

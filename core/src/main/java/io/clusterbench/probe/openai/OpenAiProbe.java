@@ -1,0 +1,134 @@
+package io.clusterbench.probe.openai;
+
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.probe.MeasurementBuilder;
+import io.clusterbench.probe.Probe;
+import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.result.ProbeMeasurement;
+import io.clusterbench.spec.ServiceSpec;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Measures an OpenAI-compatible LLM server (vLLM and others) the way {@code vllm bench serve} does: streamed
+ * completions or chat completions sent on a Poisson (or gamma) schedule, with TTFT, TPOT, ITL, end-to-end latency,
+ * request and token throughput and goodput defined exactly as vLLM defines them, so the numbers can be compared with
+ * vLLM's own. Before the load it checks {@code /health} and that {@code /v1/models} lists the model; with
+ * {@code metrics: true} it also reads the server's {@code /metrics}. Metrics are documented in docs/probes.md.
+ */
+public final class OpenAiProbe implements Probe {
+    private static final Duration MAX_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    @Override
+    public ProbeMeasurement run(ProbeContext context) {
+        ServiceSpec service = context.service();
+        OpenAiSettings settings = OpenAiSettings.of(service, context.probe().parameters());
+        MeasurementBuilder measurement = context.measure(settings.at(settings.endpoint().path()).toString());
+        Optional<String> apiKey;
+        try {
+            apiKey = service.secret().isPresent()
+                    ? Optional.of(context.secrets().resolve(service.secret().get())) : Optional.empty();
+        } catch (ClusterBenchException e) {
+            return measurement.fail("auth", e.getMessage());
+        }
+        Prompts prompts;
+        try {
+            prompts = prompts(settings);
+        } catch (IOException e) {
+            return measurement.fail("spec", "probe " + context.probe().id() + ": cannot read promptsFile "
+                    + settings.promptsFile().map(Path::toString).orElse("") + " (" + e.getClass().getSimpleName()
+                    + ": " + e.getMessage() + "); check the path");
+        } catch (IllegalArgumentException e) {
+            return measurement.fail("spec", "probe " + context.probe().id() + ": promptsFile " + e.getMessage());
+        }
+
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(settings.timeout().compareTo(MAX_CONNECT_TIMEOUT) < 0
+                        ? settings.timeout() : MAX_CONNECT_TIMEOUT)
+                .build();
+        ServerApi api = new ServerApi(client, settings, apiKey);
+        if (!ServerChecks.health(api, measurement)) {
+            return measurement.finish();
+        }
+        Optional<String> model = ServerChecks.model(api, settings.model(), service.id(), measurement);
+        if (model.isEmpty()) {
+            return measurement.finish();
+        }
+
+        String threads = "clusterbench-openai-" + context.probe().id();
+        try (StreamWatchdog watchdog = new StreamWatchdog(settings.timeout(), threads + "-watchdog")) {
+            StreamingRequester requester = new StreamingRequester(client, settings, model.get(), apiKey,
+                    prompts.generated(), watchdog);
+            warmUp(context, settings, prompts, requester, watchdog, threads);
+            if (context.stop().raised()) {
+                return measurement.finish();
+            }
+            ServerMetricsWatch serverMetrics = settings.serverMetrics()
+                    ? new ServerMetricsWatch(api, model.get(), measurement, threads + "-metrics") : null;
+            if (serverMetrics != null) {
+                serverMetrics.start();
+            }
+            context.progress().expect(settings.requests());
+            double[] offsets = ArrivalSchedule.offsets(settings.requests(), settings.requestRate(),
+                    settings.burstiness(), settings.seed());
+            RequestLoad.Result result = new RequestLoad(i -> requester.send(prompts.get(i)),
+                    settings.maxConcurrency(), context.stop(), watchdog, threads)
+                    .run(offsets, outcome -> count(context, outcome));
+            for (RequestOutcome outcome : result.outcomes()) {
+                if (outcome.status() == RequestOutcome.Status.FAILED) {
+                    measurement.error(outcome.errorKind(), outcome.errorMessage());
+                }
+            }
+            ServingMetrics.Report report = ServingMetrics.of(result.outcomes(), result.durationNanos(),
+                    prompts.plannedTokens(), settings.percentiles(), settings.goodput());
+            measurement.metrics(report.metrics());
+            if (report.withoutUsage() > 0) {
+                measurement.error("protocol", report.withoutUsage() + " of the streams of " + settings.base()
+                        + " carried no usage, so their output tokens were counted as chunks (one token each);"
+                        + " the server ignores stream_options.include_usage");
+            }
+            if (serverMetrics != null) {
+                measurement.metrics(serverMetrics.finish());
+            }
+            // Raw distributions are kept beside the metrics, which are computed from every sample the numpy way (as
+            // vLLM reports them), not from the histograms.
+            return measurement.histograms(report.histograms()).finish();
+        }
+    }
+
+    private static Prompts prompts(OpenAiSettings settings) throws IOException {
+        if (settings.promptsFile().isPresent()) {
+            return Prompts.read(settings.promptsFile().get());
+        }
+        return Prompts.generate(settings.requests(), settings.promptTokens(), settings.seed());
+    }
+
+    /**
+     * vLLM bench's {@code --num-warmups}: the first prompt, that many times, all at once within
+     * {@code maxConcurrency}; what they give is left out of every metric.
+     */
+    private static void warmUp(ProbeContext context, OpenAiSettings settings, Prompts prompts,
+            StreamingRequester requester, StreamWatchdog watchdog, String threads) {
+        if (settings.warmupRequests() == 0) {
+            return;
+        }
+        new RequestLoad(i -> requester.send(prompts.get(0)), settings.maxConcurrency(), context.stop(), watchdog,
+                threads + "-warmup")
+                .run(ArrivalSchedule.offsets(settings.warmupRequests(), OptionalDouble.empty(), 1, 0), o -> { });
+    }
+
+    private static void count(ProbeContext context, RequestOutcome outcome) {
+        if (outcome.status() == RequestOutcome.Status.ABORTED) {
+            return;
+        }
+        context.progress().completed();
+        if (outcome.status() == RequestOutcome.Status.FAILED) {
+            context.progress().failed();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.clusterbench.probe.openai;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.Optional;
+
+/** The server's small GET endpoints ({@code /health}, {@code /v1/models}, {@code /metrics}), with the API key. */
+final class ServerApi {
+    private final HttpClient client;
+    private final OpenAiSettings settings;
+    private final Optional<String> apiKey;
+
+    ServerApi(HttpClient client, OpenAiSettings settings, Optional<String> apiKey) {
+        this.client = client;
+        this.settings = settings;
+        this.apiKey = apiKey;
+    }
+
+    /**
+     * An answer, or why there was none.
+     *
+     * @param status the HTTP status, or 0 when there was no answer
+     * @param body the body as text
+     * @param nanos from the send to the end of the body
+     * @param errorKind {@code unreachable}, {@code timeout} or {@code protocol} when there was no answer
+     * @param errorMessage what happened and what to do, when there was no answer
+     */
+    record Answer(int status, String body, long nanos, String errorKind, String errorMessage) {
+        boolean answered() {
+            return status != 0;
+        }
+    }
+
+    /** GETs {@code path} under the server's root; never throws for what the network or server does. */
+    Answer get(String path) {
+        URI url = settings.at(path);
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(settings.timeout()).GET();
+        apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), System.nanoTime() - start, "", "");
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            return new Answer(0, "", 0, "unreachable", "cannot connect to " + settings.base() + " ("
+                    + e.getClass().getSimpleName() + "); is the server running and the service's url right?");
+        } catch (HttpTimeoutException e) {
+            return new Answer(0, "", 0, "timeout", "GET " + url + " gave no answer within "
+                    + settings.timeout().toMillis() + " ms");
+        } catch (IOException e) {
+            return new Answer(0, "", 0, "protocol", "GET " + url + " failed (" + e + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(0, "", 0, "stopped", "GET " + url + " was interrupted");
+        }
+    }
+
+    /** The full URL of a path, for messages. */
+    URI url(String path) {
+        return settings.at(path);
+    }
+}

@@ -1,0 +1,240 @@
+package io.clusterbench.probe.openai;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends one streamed completion and times its chunks exactly as vLLM bench's
+ * {@code async_request_openai_completions} / {@code async_request_openai_chat_completions} do: the start is taken
+ * just before the request is sent; every event whose JSON has a non-empty {@code choices} array is a token chunk,
+ * even when its text or content is empty (a role-only first delta counts, as vLLM's "Note that text could be empty
+ * here"); usage is read from the chunk that carries it (the final one, with empty {@code choices}).
+ */
+final class StreamingRequester {
+    private static final long POLL_MILLIS = 100;
+
+    private final HttpClient client;
+    private final OpenAiSettings settings;
+    private final String model;
+    private final Optional<String> apiKey;
+    private final boolean ignoreEos;
+    private final StreamWatchdog watchdog;
+    private final ObjectMapper json = new ObjectMapper();
+    private final URI url;
+
+    StreamingRequester(HttpClient client, OpenAiSettings settings, String model, Optional<String> apiKey,
+            boolean ignoreEos, StreamWatchdog watchdog) {
+        this.client = client;
+        this.settings = settings;
+        this.model = model;
+        this.apiKey = apiKey;
+        this.ignoreEos = ignoreEos;
+        this.watchdog = watchdog;
+        this.url = settings.at(settings.endpoint().path());
+    }
+
+    /** Sends {@code prompt} and reads the whole stream; never throws for what the server does. */
+    RequestOutcome send(String prompt) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body(prompt)));
+        apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
+        long start = System.nanoTime();
+        CompletableFuture<HttpResponse<InputStream>> pending =
+                client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response;
+        try {
+            response = awaitHeaders(pending);
+        } catch (ExecutionException e) {
+            return beforeHeaders(start, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RequestOutcome.aborted(start);
+        }
+        if (response == null) {
+            return RequestOutcome.aborted(start);
+        }
+        InputStream body = response.body();
+        StreamWatchdog.Watch watch = watchdog.watch(body);
+        try {
+            if (response.statusCode() != 200) {
+                return httpStatus(start, response.statusCode(), ErrorBodies.read(body));
+            }
+            RequestOutcome outcome = new StreamTally(start).read(new SseReader(body, watch::touch));
+            // Reading to the end of the body lets the client reuse the connection, as a server expects.
+            drainQuietly(body);
+            return outcome;
+        } catch (IOException e) {
+            if (watch.aborted()) {
+                return RequestOutcome.aborted(start);
+            }
+            if (watch.timedOut()) {
+                return RequestOutcome.failed(start, "timeout", "the stream of POST " + url + " stalled: no data"
+                        + " for " + settings.timeout().toMillis() + " ms; raise the probe's timeout if the"
+                        + " server pauses this long");
+            }
+            return RequestOutcome.failed(start, "protocol", "the connection of POST " + url
+                    + " was dropped mid-stream (" + e.getMessage() + "); see the server's log");
+        } finally {
+            watch.close();
+            closeQuietly(body);
+        }
+    }
+
+    /** The JSON body: vLLM bench's payload for the endpoint, with {@code max_tokens} for both APIs. */
+    String body(String prompt) {
+        ObjectNode body = json.createObjectNode().put("model", model);
+        if (settings.endpoint() == OpenAiSettings.Endpoint.CHAT) {
+            body.putArray("messages").addObject().put("role", "user").put("content", prompt);
+        } else {
+            body.put("prompt", prompt);
+        }
+        // max_tokens rather than chat's newer max_completion_tokens: every vLLM version accepts it on both APIs.
+        body.put("max_tokens", settings.maxTokens());
+        body.put("stream", true);
+        body.putObject("stream_options").put("include_usage", true);
+        if (ignoreEos) {
+            body.put("ignore_eos", true);
+        }
+        return body.toString();
+    }
+
+    private static void drainQuietly(InputStream body) {
+        try {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // The request's outcome is decided; what follows [DONE] does not change it.
+        }
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // Nothing is left to read from it.
+        }
+    }
+
+    private HttpResponse<InputStream> awaitHeaders(CompletableFuture<HttpResponse<InputStream>> pending)
+            throws ExecutionException, InterruptedException {
+        while (true) {
+            if (watchdog.stopping()) {
+                pending.cancel(true);
+                return null;
+            }
+            try {
+                return pending.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillWaiting) {
+                // Poll again, so that a stop is seen within POLL_MILLIS.
+            }
+        }
+    }
+
+    private RequestOutcome beforeHeaders(long start, Throwable cause) {
+        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
+            return RequestOutcome.failed(start, "unreachable", "cannot connect to " + settings.base() + " ("
+                    + cause.getClass().getSimpleName() + "); is the server running and the service's url right?");
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return RequestOutcome.failed(start, "timeout", "no response headers from POST " + url + " within "
+                    + settings.timeout().toMillis() + " ms; raise the probe's timeout if the server is this slow");
+        }
+        return RequestOutcome.failed(start, "protocol", "POST " + url + " failed before the response ("
+                + cause + ")");
+    }
+
+    private RequestOutcome httpStatus(long start, int status, String body) {
+        String kind = status == 401 || status == 403 ? "auth" : "http-status";
+        String advice = kind.equals("auth") ? "; check the service's apiKey" : "";
+        return RequestOutcome.failed(start, kind, "POST " + url + " answered HTTP " + status + ": "
+                + ErrorBodies.message(body) + advice);
+    }
+
+    /** The timings of one stream as its events arrive. */
+    private final class StreamTally {
+        private final long start;
+        private long[] gaps = new long[16];
+        private int gapCount;
+        private long first = -1;
+        private long last;
+        private int promptTokens = -1;
+        private int completionTokens = -1;
+
+        StreamTally(long start) {
+            this.start = start;
+        }
+
+        RequestOutcome read(SseReader reader) throws IOException {
+            SseReader.Event event;
+            while ((event = reader.next()) != null) {
+                String data = event.data().strip();
+                if (data.equals("[DONE]")) {
+                    break;
+                }
+                JsonNode chunk;
+                try {
+                    chunk = json.readTree(data);
+                } catch (JsonProcessingException e) {
+                    return RequestOutcome.failed(start, "protocol", "the stream of POST " + url
+                            + " sent an event that is not JSON; is the url an OpenAI-compatible server?");
+                }
+                if (chunk.path("error").isObject() || chunk.path("object").asText().equals("error")) {
+                    return RequestOutcome.failed(start, "remote", "the server reported an error mid-stream on POST "
+                            + url + ": " + ErrorBodies.message(data));
+                }
+                add(chunk, event.arrivedNanos());
+            }
+            if (first < 0) {
+                return RequestOutcome.failed(start, "protocol", "the stream of POST " + url + " ended without a"
+                        + " chunk with choices (vLLM bench: \"Never received a valid chunk to calculate TTFT\")");
+            }
+            return new RequestOutcome(RequestOutcome.Status.SUCCEEDED, start, first - start, last - start,
+                    Arrays.copyOf(gaps, gapCount), promptTokens, completionTokens, "", "");
+        }
+
+        private void add(JsonNode chunk, long arrived) {
+            JsonNode choices = chunk.path("choices");
+            if (choices.isArray() && choices.size() > 0) {
+                if (first < 0) {
+                    first = arrived;
+                } else {
+                    if (gapCount == gaps.length) {
+                        gaps = Arrays.copyOf(gaps, gapCount * 2);
+                    }
+                    gaps[gapCount++] = arrived - last;
+                }
+                last = arrived;
+            }
+            // The OpenAI spec puts usage on the last chunk (null elsewhere); with vLLM's continuous usage stats
+            // every chunk carries the running total, so the last one seen is the request's.
+            JsonNode usage = chunk.path("usage");
+            if (usage.isObject()) {
+                if (usage.path("prompt_tokens").canConvertToInt()) {
+                    promptTokens = usage.path("prompt_tokens").asInt();
+                }
+                if (usage.path("completion_tokens").canConvertToInt()) {
+                    completionTokens = usage.path("completion_tokens").asInt();
+                }
+            }
+        }
+    }
+}
