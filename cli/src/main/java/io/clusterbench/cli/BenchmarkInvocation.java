@@ -1,17 +1,14 @@
 package io.clusterbench.cli;
 
 import io.clusterbench.ClusterBenchException;
-import io.clusterbench.bench.Benchmark;
 import io.clusterbench.bench.BenchmarkOptions;
-import io.clusterbench.bench.ProbeRegistry;
+import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.probe.StopSignal;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.LoadedSpec;
-import io.clusterbench.spec.SecretResolver;
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -43,8 +40,8 @@ final class BenchmarkInvocation {
         try {
             out.println("Benchmarking cluster '" + loaded.spec().name() + "' (" + specFile + ") into "
                     + options.outDir().resolve(ResultFiles.RESULT_JSON));
-            RunResult result = new Benchmark(ProbeRegistry.standard(), SecretResolver.system(), Clock.systemUTC())
-                    .run(loaded, specFile, options, new ProgressPrinter(out), stop);
+            RunResult result = ClusterBench.standard()
+                    .benchmark(loaded, specFile, options, new ProgressPrinter(out), stop);
             out.println();
             HeadlineTable.print(result, out);
             out.println();

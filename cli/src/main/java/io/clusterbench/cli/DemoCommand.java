@@ -7,9 +7,9 @@ import io.clusterbench.local.LocalCluster;
 import io.clusterbench.local.LocalPrometheus;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.local.LocalServer;
+import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.SpecException;
-import io.clusterbench.spec.SpecLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -118,7 +118,7 @@ final class DemoCommand implements Callable<Integer> {
 
     private static LoadedSpec validate(Path specFile) throws ClusterBenchException {
         try {
-            return SpecLoader.load(specFile);
+            return ClusterBench.standard().load(specFile);
         } catch (SpecException e) {
             // The demo wrote this spec itself, so an invalid one is our bug, not the user's.
             throw new IllegalStateException("the demo wrote an invalid spec:\n" + e.getMessage(), e);

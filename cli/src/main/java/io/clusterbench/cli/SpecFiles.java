@@ -1,8 +1,8 @@
 package io.clusterbench.cli;
 
+import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.SpecException;
-import io.clusterbench.spec.SpecLoader;
 import io.clusterbench.spec.SpecProblem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ final class SpecFiles {
     /** The loaded spec, or null after printing every problem to {@code err}. */
     static LoadedSpec loadOrReport(Path specFile, PrintWriter err) {
         try {
-            return SpecLoader.load(specFile);
+            return ClusterBench.standard().load(specFile);
         } catch (SpecException invalid) {
             for (SpecProblem problem : invalid.problems()) {
                 err.println(problem.format());

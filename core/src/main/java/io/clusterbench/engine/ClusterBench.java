@@ -1,0 +1,50 @@
+package io.clusterbench.engine;
+
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.bench.Benchmark;
+import io.clusterbench.bench.BenchmarkListener;
+import io.clusterbench.bench.BenchmarkOptions;
+import io.clusterbench.bench.ProbeRegistry;
+import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.RunResult;
+import io.clusterbench.spec.LoadedSpec;
+import io.clusterbench.spec.SecretResolver;
+import io.clusterbench.spec.SpecException;
+import io.clusterbench.spec.SpecLoader;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/**
+ * What both fronts, the CLI and the Jenkins plugin, call: load a spec, benchmark it (tuning, scoring and reports
+ * join here as they arrive). Fronts never reach past this class into probes.
+ *
+ * <p>Usage: {@code ClusterBench engine = ClusterBench.standard(); LoadedSpec spec = engine.load(path);
+ * RunResult result = engine.benchmark(spec, path.toString(), BenchmarkOptions.into(out), listener, stop);}
+ */
+public final class ClusterBench {
+    private final ProbeRegistry probes;
+    private final SecretResolver secrets;
+    private final Clock clock;
+
+    public ClusterBench(ProbeRegistry probes, SecretResolver secrets, Clock clock) {
+        this.probes = probes;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** Every probe kind, secrets from this process's environment and files, the system clock. */
+    public static ClusterBench standard() {
+        return new ClusterBench(ProbeRegistry.standard(), SecretResolver.system(), Clock.systemUTC());
+    }
+
+    /** Reads and validates a spec; every problem is in the exception, with file, line, column and spec path. */
+    public LoadedSpec load(Path specFile) throws SpecException {
+        return SpecLoader.load(specFile, secrets);
+    }
+
+    /** Runs the spec's probes and writes result.json; see {@link Benchmark#run}. */
+    public RunResult benchmark(LoadedSpec spec, String specFile, BenchmarkOptions options, BenchmarkListener listener,
+            StopSignal stop) throws ClusterBenchException {
+        return new Benchmark(probes, secrets, clock).run(spec, specFile, options, listener, stop);
+    }
+}
