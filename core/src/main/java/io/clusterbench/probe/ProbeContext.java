@@ -1,6 +1,7 @@
 package io.clusterbench.probe;
 
 import io.clusterbench.spec.ClusterSpec;
+import io.clusterbench.ssh.SshHosts;
 import io.clusterbench.spec.ProbeSpec;
 import io.clusterbench.spec.SecretResolver;
 import io.clusterbench.spec.ServiceSpec;

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param endedAt when the run ended (also when it stopped early)
  * @param insecureHosts hosts reached with {@code insecureAcceptAnyHostKey: true}, so reports can flag them
  * @param probes one measurement per probe, in spec order
+ * @param changes how each tuning action ended, in spec order (empty when the run tuned nothing)
+ * @param evidence every tuning step as it happened, the same lines as {@code evidence.jsonl}
  */
 public record RunResult(
         int schemaVersion,
@@ -28,7 +30,9 @@ public record RunResult(
         Instant startedAt,
         Instant endedAt,
         List<String> insecureHosts,
-        List<ProbeMeasurement> probes) {
+        List<ProbeMeasurement> probes,
+        List<ChangeOutcome> changes,
+        List<Evidence> evidence) {
 
     /** The {@code result.json} format this build writes; readers refuse newer ones. */
     public static final int SCHEMA_VERSION = 1;
@@ -41,5 +45,16 @@ public record RunResult(
         Objects.requireNonNull(endedAt, "endedAt");
         insecureHosts = List.copyOf(insecureHosts);
         probes = List.copyOf(probes);
+        // Absent in files from runs that tuned nothing.
+        changes = changes == null ? List.of() : List.copyOf(changes);
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+    }
+
+    /** A result of measurements only, without tuning. */
+    public RunResult(int schemaVersion, String runId, String cluster, String specFile, String specSha256,
+            ToolInfo tool, Instant startedAt, Instant endedAt, List<String> insecureHosts,
+            List<ProbeMeasurement> probes) {
+        this(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt, insecureHosts, probes,
+                List.of(), List.of());
     }
 }

@@ -3,25 +3,25 @@ package io.clusterbench.probe.redis;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.Arrays;
-import java.util.List;
 import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.IntCountsHistogram;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
- * One client of the load: one thread, one connection, its own histograms and counters, so that the hot path
- * shares nothing but the batch counter and allocates nothing the probe keeps.
+ * One client of the load: one connection with its own histograms and counters, driven by a {@link LoadDriver}
+ * thread in two steps per round, {@link #send()} and {@link #receive()}, so that the hot path shares nothing but
+ * the batch counter and allocates nothing the probe keeps.
  *
- * <p>A lost connection fails the commands of its batch and is reopened; after
+ * <p>A lost connection fails the commands of its batch and is reopened after a back-off; after
  * {@value #MAX_CONSECUTIVE_FAILURES} connection failures in a row (about 0.7 s against a dead server), or one
  * reconnect that timed out (a hung server), the client gives up, so that a server that died ends the load quickly
- * and what was measured before is kept.
+ * and what was measured before is kept. The back-off never blocks the driver: a client waiting for its next
+ * attempt simply sends nothing in that round.
  */
-final class LoadClient implements Runnable {
+final class LoadClient {
     static final int MAX_CONSECUTIVE_FAILURES = 4;
-    private static final long FIRST_BACKOFF_MILLIS = 100;
-    private static final long MAX_BACKOFF_MILLIS = 400;
+    private static final long FIRST_BACKOFF_NANOS = 100_000_000L;
+    private static final long MAX_BACKOFF_NANOS = 400_000_000L;
 
     private final RedisLoad load;
     private final int kinds;
@@ -30,9 +30,17 @@ final class LoadClient implements Runnable {
     private final long[] failed;
     /** Commands of each slot in the current batch; reset after every batch. */
     private final int[] inBatch;
-    private Connection connection;
+    private LoadConnection connection;
     private boolean connected;
+    /** Whether the client takes no further part: its work is done, or its connection failed for good. */
+    private boolean finished;
     private int consecutiveFailures;
+    /** When a client without a connection may try to reopen it ({@link System#nanoTime()}). */
+    private long retryAt;
+    /** The batch on the wire: its first command number, its size (0 when none) and when it was sent. */
+    private long batchFirst;
+    private int batchSize;
+    private long batchStarted;
     /** When the client started waiting on the server (a handshake or a batch), or 0 when it is not waiting. */
     private volatile long waitingSince;
     private volatile Socket socket;
@@ -68,6 +76,20 @@ final class LoadClient implements Runnable {
         return connected;
     }
 
+    boolean finished() {
+        return finished;
+    }
+
+    /** Whether a batch is on the wire, waiting for {@link #receive()}. */
+    boolean sending() {
+        return batchSize > 0;
+    }
+
+    /** When this client, now without a connection, may next try to reopen it. */
+    long retryAt() {
+        return retryAt;
+    }
+
     /** Called by the socket factory: the socket the watchdog closes when a reply is overdue. */
     Socket watchSocket(Socket created) {
         socket = created;
@@ -88,71 +110,70 @@ final class LoadClient implements Runnable {
         }
     }
 
-    @Override
-    public void run() {
+    /** Opens the first connection before the clock starts; a client that cannot connect takes no part. */
+    void connectFirst() {
         try {
             connection = open();
             connected = true;
         } catch (RuntimeException e) {
             recordConnectionFailure(e, true);
-        } finally {
-            load.clientReady();
-        }
-        try {
-            load.awaitStart();
-            if (connected) {
-                loop();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            closeConnection();
+            finished = true;
         }
     }
 
-    private void loop() throws InterruptedException {
-        int pipeline = load.pipeline;
-        long requests = load.requests;
-        while (!load.shouldStop() && !load.timeIsUp()) {
-            if (connection == null && !reconnect()) {
-                if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
-                    load.errors.add(RedisFailure.UNREACHABLE, "a client of " + load.where + " gave up after its "
-                            + "connection failed repeatedly, which ended its part of the load early");
-                }
+    /**
+     * Claims the next batch and writes it to the socket without waiting for the replies; sends nothing when the
+     * count is used up, the connection is waiting for its next attempt, or the client gave up.
+     */
+    void send() {
+        if (connection == null && !reconnect()) {
+            return;
+        }
+        int size = load.pipeline;
+        long first = load.next.getAndAdd(size);
+        if (load.requests >= 0) {
+            if (first >= load.requests) {
+                finished = true;
                 return;
             }
-            long first = load.next.getAndAdd(pipeline);
-            int size = pipeline;
-            if (requests >= 0) {
-                if (first >= requests) {
-                    return;
-                }
-                size = (int) Math.min(pipeline, requests - first);
-            }
-            sendBatch(first, size);
+            size = (int) Math.min(size, load.requests - first);
         }
-    }
-
-    /** Sends commands {@code first .. first+size-1} of the run in one round trip and records the outcome. */
-    private void sendBatch(long first, int size) {
         KeySpace keys = load.keys;
         int keyCount = keys.size();
-        long started = System.nanoTime();
-        waitingSince = started | 1;
+        batchFirst = first;
+        batchSize = size;
+        batchStarted = System.nanoTime();
+        waitingSince = batchStarted | 1;
+        for (int i = 0; i < size; i++) {
+            inBatch[(int) ((first + i) % kinds)]++;
+        }
         try {
-            for (int i = 0; i < size; i++) {
-                inBatch[(int) ((first + i) % kinds)]++;
-            }
             for (int i = 0; i < size; i++) {
                 long n = first + i;
                 connection.sendCommand(keys.command((int) (n % kinds), (int) ((n / kinds) % keyCount)));
             }
+            connection.flushCommands();
+        } catch (RuntimeException e) {
+            failBatch(e);
+            load.progress.completed(size);
+            endBatch();
+        }
+    }
+
+    /**
+     * Reads the replies of the batch on the wire and records them: every command of the batch gets the latency
+     * from just before the batch was written until its last reply was read. Returns the commands done, answered
+     * or failed, for the driver to add to the progress.
+     */
+    int receive() {
+        int size = batchSize;
+        try {
             if (size == 1) {
-                readOne(first);
+                readOne(batchFirst);
             } else {
-                readMany(first, size);
+                readMany(batchFirst, size);
             }
-            long micros = Math.min((System.nanoTime() - started) / 1000, RedisLoad.MAX_MICROS);
+            long micros = Math.min((System.nanoTime() - batchStarted) / 1000, RedisLoad.MAX_MICROS);
             for (int slot = 0; slot < kinds; slot++) {
                 if (inBatch[slot] > 0) {
                     latencies[slot].recordValueWithCount(micros, inBatch[slot]);
@@ -160,27 +181,34 @@ final class LoadClient implements Runnable {
                 }
             }
             consecutiveFailures = 0;
-            load.progress.completed(size);
         } catch (RuntimeException e) {
-            failBatch(e, size);
+            failBatch(e);
         } finally {
-            waitingSince = 0;
-            Arrays.fill(inBatch, 0);
+            endBatch();
         }
+        return size;
+    }
+
+    private void endBatch() {
+        waitingSince = 0;
+        batchSize = 0;
+        Arrays.fill(inBatch, 0);
     }
 
     private void readOne(long n) {
         try {
-            connection.getOne();
+            connection.getUnflushedObject();
         } catch (JedisDataException e) {
             errorReply((int) (n % kinds), e);
         }
     }
 
     private void readMany(long first, int size) {
-        List<Object> replies = connection.getMany(size);
+        // One reply at a time, as Connection#getMany does, without the list it builds.
         for (int i = 0; i < size; i++) {
-            if (replies.get(i) instanceof JedisDataException e) {
+            try {
+                connection.getUnflushedObject();
+            } catch (JedisDataException e) {
                 errorReply((int) ((first + i) % kinds), e);
             }
         }
@@ -196,7 +224,7 @@ final class LoadClient implements Runnable {
     }
 
     /** A batch lost with its connection (or broken by a protocol error): every command of it failed. */
-    private void failBatch(RuntimeException e, int size) {
+    private void failBatch(RuntimeException e) {
         RedisFailure failure = classify(e, "the load", false);
         for (int slot = 0; slot < kinds; slot++) {
             failed[slot] += inBatch[slot];
@@ -205,34 +233,49 @@ final class LoadClient implements Runnable {
                 load.progress.failed();
             }
         }
-        load.progress.completed(size);
         consecutiveFailures++;
+        retryAt = System.nanoTime() + backoff();
         closeConnection();
     }
 
-    /** Reopens the connection, backing off, until it works or too many attempts in a row have failed. */
-    private boolean reconnect() throws InterruptedException {
-        while (consecutiveFailures < MAX_CONSECUTIVE_FAILURES) {
-            long backoff = Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.max(0, consecutiveFailures - 1));
-            Thread.sleep(backoff);
-            if (load.shouldStop() || load.timeIsUp()) {
-                return false;
-            }
-            try {
-                connection = open();
-                return true;
-            } catch (RuntimeException e) {
-                consecutiveFailures++;
-                if (recordConnectionFailure(e, false).kind().equals(RedisFailure.TIMEOUT)) {
-                    // A server that accepts but does not answer costs a full timeout per attempt: one is enough.
-                    consecutiveFailures = MAX_CONSECUTIVE_FAILURES;
-                }
-            }
-        }
-        return false;
+    private long backoff() {
+        return Math.min(MAX_BACKOFF_NANOS, FIRST_BACKOFF_NANOS << Math.max(0, consecutiveFailures - 1));
     }
 
-    private Connection open() {
+    /** Reopens the connection once its back-off is over; gives up after too many failed attempts in a row. */
+    private boolean reconnect() {
+        if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
+            giveUp();
+            return false;
+        }
+        if (System.nanoTime() - retryAt < 0) {
+            return false;
+        }
+        try {
+            connection = open();
+            return true;
+        } catch (RuntimeException e) {
+            consecutiveFailures++;
+            if (recordConnectionFailure(e, false).kind().equals(RedisFailure.TIMEOUT)) {
+                // A server that accepts but does not answer costs a full timeout per attempt: one is enough.
+                consecutiveFailures = MAX_CONSECUTIVE_FAILURES;
+            }
+            if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
+                giveUp();
+            } else {
+                retryAt = System.nanoTime() + backoff();
+            }
+            return false;
+        }
+    }
+
+    private void giveUp() {
+        finished = true;
+        load.errors.add(RedisFailure.UNREACHABLE, "a client of " + load.where + " gave up after its "
+                + "connection failed repeatedly, which ended its part of the load early");
+    }
+
+    private LoadConnection open() {
         waitingSince = System.nanoTime() | 1;
         try {
             return load.open(this);
@@ -255,7 +298,7 @@ final class LoadClient implements Runnable {
         return RedisFailure.of(e, load.where, doing, connecting, load.secret);
     }
 
-    private void closeConnection() {
+    void closeConnection() {
         if (connection != null) {
             try {
                 connection.close();

@@ -4,13 +4,13 @@ import io.clusterbench.probe.ErrorLog;
 import io.clusterbench.probe.ProbeProgress;
 import io.clusterbench.probe.StopSignal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
-import redis.clients.jedis.Connection;
 import redis.clients.jedis.DefaultJedisSocketFactory;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
@@ -33,6 +33,8 @@ final class RedisLoad {
     /** Latencies above an hour are recorded as an hour: no single batch can take that long with 2 s timeouts. */
     static final long MAX_MICROS = 3_600_000_000L;
     private static final long WATCHDOG_PERIOD_MILLIS = 100;
+    /** Connections one load thread drives in turn; see {@link LoadDriver} for why not one thread each. */
+    static final int CLIENTS_PER_THREAD = Integer.getInteger("cb.redis.perThread", 5);
     static final long TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(RedisSettings.TIMEOUT_MILLIS);
 
     final KeySpace keys;
@@ -112,12 +114,18 @@ final class RedisLoad {
     /** Runs the load to its end and merges what every client recorded. */
     Outcome run() {
         LoadClient[] workers = new LoadClient[clients];
-        Thread[] threads = new Thread[clients];
         for (int i = 0; i < clients; i++) {
             workers[i] = new LoadClient(this);
-            threads[i] = new Thread(workers[i], threadName + "-" + i);
-            threads[i].setDaemon(true);
-            threads[i].start();
+        }
+        int threadCount = threads(clients);
+        Thread[] threads = new Thread[threadCount];
+        for (int t = 0; t < threadCount; t++) {
+            // Contiguous, balanced shares: the first (clients % threadCount) threads drive one client more.
+            int from = (int) ((long) clients * t / threadCount);
+            int to = (int) ((long) clients * (t + 1) / threadCount);
+            threads[t] = new Thread(new LoadDriver(this, Arrays.copyOfRange(workers, from, to)), threadName + "-" + t);
+            threads[t].setDaemon(true);
+            threads[t].start();
         }
         Thread watchdog = new Thread(() -> watch(workers), threadName + "-watchdog");
         watchdog.setDaemon(true);
@@ -142,6 +150,11 @@ final class RedisLoad {
             Thread.currentThread().interrupt();
         }
         return merge(workers, elapsed);
+    }
+
+    /** Threads that drive {@code clients} connections, each at most {@value #CLIENTS_PER_THREAD}. */
+    static int threads(int clients) {
+        return (clients + CLIENTS_PER_THREAD - 1) / CLIENTS_PER_THREAD;
     }
 
     /** Times out waits for a reply, until {@link #run()} interrupts it once every client has ended. */
@@ -199,9 +212,9 @@ final class RedisLoad {
      * Opens and authenticates one connection for {@code client}, handing it the socket as soon as it exists so that
      * the watchdog can close it even during the handshake; Jedis exceptions pass through for the caller to classify.
      */
-    Connection open(LoadClient client) {
+    LoadConnection open(LoadClient client) {
         JedisSocketFactory sockets = new DefaultJedisSocketFactory(hostAndPort, config);
-        return new Connection(() -> client.watchSocket(sockets.createSocket()), config);
+        return new LoadConnection(() -> client.watchSocket(sockets.createSocket()), config);
     }
 
     /** Called by each client once it has its connection (or has given up on it). */

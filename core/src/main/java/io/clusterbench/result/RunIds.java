@@ -1,4 +1,4 @@
-package io.clusterbench.bench;
+package io.clusterbench.result;
 
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 
 /** Run ids that sort by start time and never collide: {@code 20261129T143200Z-9f2c1a}. */
-final class RunIds {
+public final class RunIds {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -15,7 +15,8 @@ final class RunIds {
     private RunIds() {
     }
 
-    static String next(Instant startedAt) {
+    /** A new id for a run that started at the given instant. */
+    public static String next(Instant startedAt) {
         byte[] suffix = new byte[3];
         RANDOM.nextBytes(suffix);
         return STAMP.format(startedAt) + "-" + HexFormat.of().formatHex(suffix);

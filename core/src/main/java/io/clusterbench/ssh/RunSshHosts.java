@@ -1,13 +1,9 @@
-package io.clusterbench.bench;
+package io.clusterbench.ssh;
 
 import io.clusterbench.ClusterBenchException;
-import io.clusterbench.probe.SshHosts;
 import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.HostSpec;
 import io.clusterbench.spec.SecretResolver;
-import io.clusterbench.ssh.SshClient;
-import io.clusterbench.ssh.SshConnection;
-import io.clusterbench.ssh.SshTargets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,14 +13,15 @@ import java.util.TreeSet;
  * One SSH connection per host for a whole run, opened on first use; a host's secrets are read only when a probe
  * first needs that host, so a missing password of an unused host never stops a run.
  */
-final class RunSshHosts implements SshHosts, AutoCloseable {
+public final class RunSshHosts implements SshHosts, AutoCloseable {
     private final ClusterSpec cluster;
     private final SecretResolver secrets;
     private final SshClient client = new SshClient();
     private final Map<String, SshConnection> open = new LinkedHashMap<>();
     private final TreeSet<String> insecure = new TreeSet<>();
 
-    RunSshHosts(ClusterSpec cluster, SecretResolver secrets) {
+    /** Connections to the spec's hosts, none opened yet. */
+    public RunSshHosts(ClusterSpec cluster, SecretResolver secrets) {
         this.cluster = cluster;
         this.secrets = secrets;
     }
@@ -51,7 +48,7 @@ final class RunSshHosts implements SshHosts, AutoCloseable {
     }
 
     /** Hosts reached without host key verification ({@code insecureAcceptAnyHostKey: true}). */
-    synchronized List<String> insecureHosts() {
+    public synchronized List<String> insecureHosts() {
         return List.copyOf(insecure);
     }
 

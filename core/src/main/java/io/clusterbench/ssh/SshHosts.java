@@ -1,7 +1,6 @@
-package io.clusterbench.probe;
+package io.clusterbench.ssh;
 
 import io.clusterbench.ClusterBenchException;
-import io.clusterbench.ssh.SshConnection;
 
 /** The run's SSH connections: one per host, opened on first use and reused by every probe of the run. */
 @FunctionalInterface

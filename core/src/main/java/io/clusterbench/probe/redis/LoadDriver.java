@@ -1,0 +1,90 @@
+package io.clusterbench.probe.redis;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One thread of the load, driving a few clients in rounds: it writes the next batch of every client, then reads
+ * the replies of every client in the same order, and starts the next round.
+ *
+ * <p>Why not one thread per client: on a machine with few cores, a thread per connection costs a context switch and
+ * a wake-up per round trip, paid by the load generator and by the server, which wakes the thread in its
+ * {@code write}; a thread that has already sent its other clients' batches usually finds their replies waiting and
+ * reads them without sleeping. Each client keeps its own latency (from just before its batch was written until its
+ * last reply was read), which includes at most the few microseconds the thread spends writing the later clients'
+ * batches and reading the earlier clients' replies, as redis-benchmark's single event loop does too.
+ */
+final class LoadDriver implements Runnable {
+    /** Longest sleep while every client of the thread waits to reconnect, so that a stop is seen promptly. */
+    private static final long MAX_IDLE_MILLIS = 50;
+
+    private final RedisLoad load;
+    private final LoadClient[] clients;
+
+    LoadDriver(RedisLoad load, LoadClient[] clients) {
+        this.load = load;
+        this.clients = clients;
+    }
+
+    @Override
+    public void run() {
+        try {
+            for (LoadClient client : clients) {
+                try {
+                    client.connectFirst();
+                } finally {
+                    load.clientReady();
+                }
+            }
+            load.awaitStart();
+            loop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            for (LoadClient client : clients) {
+                client.closeConnection();
+            }
+        }
+    }
+
+    private void loop() throws InterruptedException {
+        while (!load.shouldStop() && !load.timeIsUp()) {
+            boolean sent = false;
+            for (LoadClient client : clients) {
+                if (!client.finished()) {
+                    client.send();
+                    sent |= client.sending();
+                }
+            }
+            if (sent) {
+                long done = 0;
+                for (LoadClient client : clients) {
+                    if (client.sending()) {
+                        done += client.receive();
+                    }
+                }
+                // One update of the shared progress per round rather than per batch.
+                load.progress.completed(done);
+            } else if (!waitForReconnect()) {
+                return;
+            }
+        }
+    }
+
+    /** Sleeps until the first client may try to reconnect; false when every client has finished. */
+    private boolean waitForReconnect() throws InterruptedException {
+        long now = System.nanoTime();
+        long wait = Long.MAX_VALUE;
+        for (LoadClient client : clients) {
+            if (!client.finished()) {
+                wait = Math.min(wait, client.retryAt() - now);
+            }
+        }
+        if (wait == Long.MAX_VALUE) {
+            return false;
+        }
+        if (wait > 0) {
+            Thread.sleep(Math.min(MAX_IDLE_MILLIS, TimeUnit.NANOSECONDS.toMillis(wait) + 1));
+        }
+        return true;
+    }
+}

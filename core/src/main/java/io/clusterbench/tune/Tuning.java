@@ -1,0 +1,111 @@
+package io.clusterbench.tune;
+
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.result.ChangeOutcome;
+import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.ResultFiles;
+import io.clusterbench.result.RunIds;
+import io.clusterbench.result.RunResult;
+import io.clusterbench.result.ToolInfo;
+import io.clusterbench.spec.ActionSpec;
+import io.clusterbench.spec.LoadedSpec;
+import io.clusterbench.spec.SecretResolver;
+import io.clusterbench.ssh.RunSshHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Plans and applies a spec's tuning actions with the one protocol every action follows: read the state, change it,
+ * read it back, compare. When a change fails or reads back wrong, every action this run already changed is rolled
+ * back in reverse order (each rollback read back too), unless the spec says {@code rollback: false}. Every step
+ * goes to {@code evidence.jsonl} before the next one starts, and the outcome to {@code result.json}.
+ *
+ * <p>Usage: {@code RunResult result = new Tuning(ActionRegistry.standard(), SecretResolver.system(),
+ * Clock.systemUTC()).apply(loaded, "cluster.yaml", out, true, TuningListener.SILENT, () -> false);}
+ */
+public final class Tuning {
+    private final ActionRegistry registry;
+    private final SecretResolver secrets;
+    private final Clock clock;
+
+    public Tuning(ActionRegistry registry, SecretResolver secrets, Clock clock) {
+        this.registry = registry;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    /** Works out what each action would change; changes nothing and writes nothing. */
+    public List<ChangeOutcome> plan(LoadedSpec loaded, TuningListener listener) {
+        List<ChangeOutcome> outcomes = new ArrayList<>();
+        try (RunSshHosts ssh = new RunSshHosts(loaded.spec(), secrets)) {
+            for (ActionSpec spec : loaded.spec().tuning()) {
+                ChangeOutcome outcome = planOne(loaded, spec, ssh);
+                outcomes.add(outcome);
+                listener.planned(outcome);
+            }
+        }
+        return outcomes;
+    }
+
+    private ChangeOutcome planOne(LoadedSpec loaded, ActionSpec spec, RunSshHosts ssh) {
+        TuningAction action = registry.action(spec.kind()).orElse(null);
+        if (action == null) {
+            return Outcomes.of(spec, "-", ChangeStatus.FAILED, Map.of(), Map.of(), Map.of(), false,
+                    "no implementation of action kind '" + spec.kind().word() + "' in this build");
+        }
+        try {
+            ActionPlan plan = action.plan(new ActionContext(loaded.spec(), spec, secrets, ssh, clock));
+            ChangeStatus status = switch (plan.change()) {
+                case CHANGE -> ChangeStatus.PLANNED;
+                case UNCHANGED -> ChangeStatus.UNCHANGED;
+                case CHECK_ONLY -> ChangeStatus.CHECKED;
+            };
+            return Outcomes.of(spec, plan.target(), status, plan.before(), plan.wanted(), plan.before(),
+                    plan.change() != ActionPlan.Change.CHANGE, Outcomes.planMessage(plan));
+        } catch (ClusterBenchException e) {
+            return Outcomes.of(spec, "-", ChangeStatus.FAILED, Map.of(), Map.of(), Map.of(), false,
+                    "cannot read the current state: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Applies every action, rolling back on failure, and writes {@code evidence.jsonl} and {@code result.json} into
+     * {@code outDir}.
+     *
+     * @param rollback whether a failure rolls back the actions already applied (the spec's {@code rollback})
+     * @param stopped asked between actions; once true, no further action starts (already applied ones stay)
+     * @throws ClusterBenchException when the output folder cannot be written
+     */
+    public RunResult apply(LoadedSpec loaded, String specFile, Path outDir, boolean rollback,
+            TuningListener listener, BooleanSupplier stopped) throws ClusterBenchException {
+        Instant startedAt = clock.instant();
+        String runId = RunIds.next(startedAt);
+        createFolder(outDir);
+        try (EvidenceLog log = EvidenceLog.open(outDir.resolve(EvidenceLog.FILE_NAME));
+                RunSshHosts ssh = new RunSshHosts(loaded.spec(), secrets)) {
+            TuningSteps steps = new TuningSteps(runId, log, listener, clock);
+            List<ChangeOutcome> outcomes = new TuningProtocol(registry, loaded.spec(), secrets, ssh, clock, steps)
+                    .run(rollback, stopped);
+            RunResult result = new RunResult(RunResult.SCHEMA_VERSION, runId, loaded.spec().name(), specFile,
+                    loaded.sha256(), ToolInfo.current(), startedAt, clock.instant(), ssh.insecureHosts(), List.of(),
+                    outcomes, log.written());
+            ResultFiles.write(result, outDir.resolve(ResultFiles.RESULT_JSON));
+            return result;
+        }
+    }
+
+    private static void createFolder(Path outDir) throws ClusterBenchException {
+        try {
+            Files.createDirectories(outDir);
+        } catch (java.io.IOException e) {
+            throw new ClusterBenchException(ClusterBenchException.Kind.ENVIRONMENT, "cannot write into " + outDir
+                    + " (" + e.getMessage() + "); choose a writable folder with --out", e);
+        }
+    }
+}

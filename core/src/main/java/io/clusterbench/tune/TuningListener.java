@@ -1,0 +1,20 @@
+package io.clusterbench.tune;
+
+import io.clusterbench.result.ChangeOutcome;
+import io.clusterbench.result.Evidence;
+
+/** Hears every tuning step as it is written, to print one line per action as the run goes. */
+public interface TuningListener {
+
+    /** A step was written to evidence.jsonl (apply) or planned (plan). */
+    default void step(Evidence evidence) {
+    }
+
+    /** A dry run worked out an action's plan. */
+    default void planned(ChangeOutcome outcome) {
+    }
+
+    /** Hears nothing. */
+    TuningListener SILENT = new TuningListener() {
+    };
+}

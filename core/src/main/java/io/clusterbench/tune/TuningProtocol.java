@@ -1,0 +1,183 @@
+package io.clusterbench.tune;
+
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.result.ChangeOutcome;
+import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.spec.ActionSpec;
+import io.clusterbench.spec.ClusterSpec;
+import io.clusterbench.spec.SecretResolver;
+import io.clusterbench.ssh.SshHosts;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** One apply run: each action in spec order through plan, apply and verify; on failure, rollback in reverse. */
+final class TuningProtocol {
+    private final ActionRegistry registry;
+    private final ClusterSpec cluster;
+    private final SecretResolver secrets;
+    private final SshHosts ssh;
+    private final Clock clock;
+    private final TuningSteps steps;
+    private final Map<String, ChangeOutcome> outcomes = new LinkedHashMap<>();
+    /** Actions this run changed (also those whose read-back failed), most recent first. */
+    private final Deque<Changed> changed = new ArrayDeque<>();
+
+    TuningProtocol(ActionRegistry registry, ClusterSpec cluster, SecretResolver secrets, SshHosts ssh, Clock clock,
+            TuningSteps steps) {
+        this.registry = registry;
+        this.cluster = cluster;
+        this.secrets = secrets;
+        this.ssh = ssh;
+        this.clock = clock;
+        this.steps = steps;
+    }
+
+    List<ChangeOutcome> run(boolean rollback, BooleanSupplier stopped) throws ClusterBenchException {
+        boolean failed = false;
+        for (ActionSpec spec : cluster.tuning()) {
+            if (failed || stopped.getAsBoolean()) {
+                String why = failed ? "not started: an earlier action failed" : "not started: the run was stopped";
+                steps.write(spec, "-", "not-started", Map.of(), Map.of(), Map.of(), List.of(), steps.now(), why);
+                outcomes.put(spec.id(), Outcomes.of(spec, "-", ChangeStatus.NOT_STARTED, Map.of(), Map.of(),
+                        Map.of(), false, why));
+                continue;
+            }
+            failed = !applyOne(spec);
+        }
+        if (failed && rollback) {
+            rollBack();
+        } else if (failed && !changed.isEmpty()) {
+            for (Changed action : changed) {
+                steps.write(action.spec(), action.plan().target(), "not-reversible", action.plan().before(),
+                        action.plan().wanted(), Map.of(), List.of(), steps.now(),
+                        "left as applied: the spec says rollback: false");
+            }
+        }
+        return List.copyOf(outcomes.values());
+    }
+
+    /** Returns false when the action failed. */
+    private boolean applyOne(ActionSpec spec) throws ClusterBenchException {
+        Instant started = steps.now();
+        TuningAction action = registry.action(spec.kind()).orElse(null);
+        if (action == null) {
+            return fail(spec, "-", Map.of(), Map.of(), Map.of(), List.of(), started,
+                    "no implementation of action kind '" + spec.kind().word() + "' in this build");
+        }
+        ActionContext context = new ActionContext(cluster, spec, secrets, ssh, clock);
+        ActionPlan plan;
+        try {
+            plan = action.plan(context);
+        } catch (ClusterBenchException e) {
+            return fail(spec, "-", Map.of(), Map.of(), Map.of(), List.of(), started,
+                    "cannot read the current state: " + e.getMessage());
+        }
+        if (plan.change() == ActionPlan.Change.UNCHANGED) {
+            steps.write(spec, plan.target(), "unchanged", plan.before(), plan.wanted(), plan.before(), List.of(),
+                    started, Outcomes.planMessage(plan));
+            record(spec, plan, ChangeStatus.UNCHANGED, plan.before(), true, Outcomes.planMessage(plan));
+            return true;
+        }
+        if (plan.change() == ActionPlan.Change.CHECK_ONLY) {
+            return check(spec, action, context, plan, started);
+        }
+        // Written and forced to disk BEFORE the change: a run killed now still says what it was doing.
+        steps.write(spec, plan.target(), "applying", plan.before(), plan.wanted(), Map.of(), plan.command(),
+                started, Outcomes.planMessage(plan));
+        ActionState after;
+        try {
+            after = action.apply(context, plan);
+        } catch (ClusterBenchException e) {
+            // A change that failed half-way may have changed something: roll it back with the others.
+            changed.push(new Changed(spec, action, context, plan));
+            return fail(spec, plan.target(), plan.before(), plan.wanted(), Map.of(), plan.command(), started,
+                    e.getMessage());
+        }
+        changed.push(new Changed(spec, action, context, plan));
+        if (!after.verified()) {
+            return fail(spec, plan.target(), plan.before(), plan.wanted(), after.values(), plan.command(), started,
+                    "read-back differs: " + after.message());
+        }
+        steps.write(spec, plan.target(), "applied", plan.before(), plan.wanted(), after.values(), plan.command(),
+                started, after.message());
+        record(spec, plan, ChangeStatus.APPLIED, after.values(), true, after.message());
+        return true;
+    }
+
+    private boolean check(ActionSpec spec, TuningAction action, ActionContext context, ActionPlan plan,
+            Instant started) throws ClusterBenchException {
+        try {
+            ActionState state = action.apply(context, plan);
+            steps.write(spec, plan.target(), "checked", plan.before(), plan.wanted(), state.values(), List.of(),
+                    started, state.message());
+            record(spec, plan, ChangeStatus.CHECKED, state.values(), state.verified(), state.message());
+            return true;
+        } catch (ClusterBenchException e) {
+            return fail(spec, plan.target(), plan.before(), plan.wanted(), Map.of(), List.of(), started,
+                    e.getMessage());
+        }
+    }
+
+    private void rollBack() throws ClusterBenchException {
+        while (!changed.isEmpty()) {
+            Changed action = changed.pop();
+            ActionPlan plan = action.plan();
+            Instant started = steps.now();
+            ChangeOutcome was = outcomes.get(action.spec().id());
+            if (!plan.reversible()) {
+                String why = "cannot be rolled back: " + (plan.note().isEmpty() ? "the action has no undo" : plan.note());
+                steps.write(action.spec(), plan.target(), "not-reversible", plan.before(), plan.wanted(), Map.of(),
+                        List.of(), started, why);
+                outcomes.put(action.spec().id(), withMessage(was, was.message() + "; " + why));
+                continue;
+            }
+            steps.write(action.spec(), plan.target(), "rolling-back", was.after(), plan.before(), Map.of(),
+                    List.of(), started, "restoring " + plan.before() + " because a later or this action failed");
+            try {
+                ActionState restored = action.action().rollback(action.context(), plan);
+                String step = restored.verified() ? "rolled-back" : "rollback-failed";
+                steps.write(action.spec(), plan.target(), step, was.after(), plan.before(), restored.values(),
+                        List.of(), started, restored.message());
+                outcomes.put(action.spec().id(), Outcomes.of(action.spec(), plan.target(),
+                        restored.verified() ? ChangeStatus.ROLLED_BACK : ChangeStatus.ROLLBACK_FAILED, plan.before(),
+                        plan.wanted(), restored.values(), restored.verified(),
+                        was.message() + "; rollback: " + restored.message()));
+            } catch (ClusterBenchException e) {
+                steps.write(action.spec(), plan.target(), "rollback-failed", was.after(), plan.before(), Map.of(),
+                        List.of(), started, e.getMessage());
+                outcomes.put(action.spec().id(), Outcomes.of(action.spec(), plan.target(),
+                        ChangeStatus.ROLLBACK_FAILED, plan.before(), plan.wanted(), Map.of(), false,
+                        was.message() + "; rollback failed: " + e.getMessage()
+                                + "; restore " + plan.before() + " by hand"));
+            }
+        }
+    }
+
+    private boolean fail(ActionSpec spec, String target, Map<String, String> before, Map<String, String> wanted,
+            Map<String, String> after, List<String> command, Instant started, String message)
+            throws ClusterBenchException {
+        steps.write(spec, target, "failed", before, wanted, after, command, started, message);
+        outcomes.put(spec.id(), Outcomes.of(spec, target, ChangeStatus.FAILED, before, wanted, after, false, message));
+        return false;
+    }
+
+    private void record(ActionSpec spec, ActionPlan plan, ChangeStatus status, Map<String, String> after,
+            boolean verified, String message) {
+        outcomes.put(spec.id(), Outcomes.of(spec, plan.target(), status, plan.before(), plan.wanted(), after,
+                verified, message));
+    }
+
+    private static ChangeOutcome withMessage(ChangeOutcome outcome, String message) {
+        return new ChangeOutcome(outcome.action(), outcome.kind(), outcome.target(), outcome.status(),
+                outcome.before(), outcome.wanted(), outcome.after(), outcome.verified(), message);
+    }
+
+    private record Changed(ActionSpec spec, TuningAction action, ActionContext context, ActionPlan plan) {
+    }
+}
