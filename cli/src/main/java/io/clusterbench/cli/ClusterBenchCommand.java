@@ -15,11 +15,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Measure a service cluster, change its settings with evidence, score it against objectives.",
-        subcommands = {ValidateCommand.class, BenchmarkCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, BenchmarkCommand.class, TuneCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",
-            "1:benchmark ran, but some probes failed or measured only partly",
+            "1:benchmark: some probes failed or measured only partly; tune: an action failed",
             "2:invalid spec (every problem printed with file:line:column)",
             "3:environment problem (missing server binary, unwritable folder)",
             "4:a host or service unreachable, refused or timed out",

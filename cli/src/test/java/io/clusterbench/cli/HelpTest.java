@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "validate", "demo"})
+    @ValueSource(strings = {"", "validate", "benchmark", "tune", "demo"})
     void everyCommandExplainsItselfWithHelp(String subcommand) {
         CliRun run = subcommand.isEmpty() ? CliRun.of("--help") : CliRun.of(subcommand, "--help");
 

@@ -144,8 +144,10 @@ final class TuningProtocol {
                 String step = restored.verified() ? "rolled-back" : "rollback-failed";
                 steps.write(action.spec(), plan.target(), step, was.after(), plan.before(), restored.values(),
                         List.of(), started, restored.message());
-                outcomes.put(action.spec().id(), Outcomes.of(action.spec(), plan.target(),
-                        restored.verified() ? ChangeStatus.ROLLED_BACK : ChangeStatus.ROLLBACK_FAILED, plan.before(),
+                // The action that failed stays FAILED, so reports show which one broke the run.
+                ChangeStatus status = !restored.verified() ? ChangeStatus.ROLLBACK_FAILED
+                        : was.status() == ChangeStatus.FAILED ? ChangeStatus.FAILED : ChangeStatus.ROLLED_BACK;
+                outcomes.put(action.spec().id(), Outcomes.of(action.spec(), plan.target(), status, plan.before(),
                         plan.wanted(), restored.values(), restored.verified(),
                         was.message() + "; rollback: " + restored.message()));
             } catch (ClusterBenchException e) {
