@@ -6,6 +6,7 @@ import io.clusterbench.bench.BenchmarkOptions;
 import io.clusterbench.local.LocalCluster;
 import io.clusterbench.local.LocalPrometheus;
 import io.clusterbench.result.ResultFiles;
+import io.clusterbench.tune.EvidenceLog;
 import io.clusterbench.local.LocalServer;
 import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.spec.LoadedSpec;
@@ -29,8 +30,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Start a throwaway local cluster of real servers on 127.0.0.1 (Redis, an nginx load balancer in front",
             "of two upstreams; sshd, node exporter and Prometheus when installed), write its spec to",
-            "DIR/cluster.yaml, validate it, benchmark it into DIR/results/result.json and print what to run",
-            "next. The servers stop when the demo ends, unless --keep is given."
+            "DIR/cluster.yaml, validate it, benchmark it into DIR/results/result.json, plan and apply its Redis",
+            "tuning with evidence in DIR/tuning/evidence.jsonl, and print what to run next. The servers stop",
+            "when the demo ends, unless --keep is given."
         })
 final class DemoCommand implements Callable<Integer> {
 
@@ -48,7 +50,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ClusterBenchException, InterruptedException {
-        // Exit codes as for benchmark: 0 when every probe measured, 1 when some failed.
+        // Exit codes as for benchmark and tune: 0 when every probe measured and every action applied.
         PrintWriter out = command.commandLine().getOut();
         Path folder = demoFolder();
         out.println("Starting a local cluster in " + folder + " ...");
@@ -70,10 +72,19 @@ final class DemoCommand implements Callable<Integer> {
             int benchmarked = BenchmarkInvocation.run(loaded, specFile.toString(), BenchmarkOptions.into(results), out);
 
             out.println();
+            int planned = TuneInvocation.plan(loaded, out);
+            out.println();
+            Path tuning = folder.resolve("tuning");
+            int tuned = TuneInvocation.apply(loaded, specFile.toString(), tuning, loaded.spec().settings().rollback(),
+                    out);
+
+            out.println();
             out.println("result.json: " + results.resolve(ResultFiles.RESULT_JSON));
+            out.println("evidence:    " + tuning.resolve(EvidenceLog.FILE_NAME));
             out.println("Next:");
             out.println("  bin/clusterbench validate " + specFile);
             out.println("  bin/clusterbench benchmark " + specFile + " --out " + folder.resolve("results-2"));
+            out.println("  bin/clusterbench tune " + specFile + " --plan");
             if (keep) {
                 out.println("The servers keep running; press Ctrl-C to stop them.");
                 out.flush();
@@ -82,7 +93,8 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("  bin/clusterbench demo --keep     # to keep the servers up while you try it");
                 out.println("Stopping the servers.");
             }
-            return benchmarked;
+            // The first failure decides: a benchmark that failed matters more than the tuning after it.
+            return benchmarked != ExitCodes.OK ? benchmarked : planned != ExitCodes.OK ? planned : tuned;
         }
     }
 

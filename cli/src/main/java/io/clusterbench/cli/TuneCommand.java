@@ -1,20 +1,10 @@
 package io.clusterbench.cli;
 
 import io.clusterbench.ClusterBenchException;
-import io.clusterbench.engine.ClusterBench;
-import io.clusterbench.result.ChangeOutcome;
-import io.clusterbench.result.ChangeStatus;
-import io.clusterbench.result.ResultFiles;
-import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.LoadedSpec;
-import io.clusterbench.tune.EvidenceLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,9 +31,6 @@ import picocli.CommandLine.Spec;
             "130:stopped by Ctrl-C before all actions ran (what ran is in evidence.jsonl)"
         })
 final class TuneCommand implements Callable<Integer> {
-    private static final Set<ChangeStatus> FAILURES = EnumSet.of(ChangeStatus.FAILED, ChangeStatus.ROLLED_BACK,
-            ChangeStatus.ROLLBACK_FAILED, ChangeStatus.NOT_STARTED);
-
     @Spec
     CommandSpec command;
 
@@ -79,46 +66,10 @@ final class TuneCommand implements Callable<Integer> {
             out.println(specFile + ": no tuning actions; nothing to do.");
             return ExitCodes.OK;
         }
-        ClusterBench engine = ClusterBench.standard();
-        TuningPrinter printer = new TuningPrinter(out);
         if (mode.plan) {
-            out.println("Plan for cluster '" + loaded.spec().name() + "' (nothing is changed):");
-            List<ChangeOutcome> plan = engine.plan(loaded, printer);
-            boolean readable = plan.stream().noneMatch(outcome -> outcome.status() == ChangeStatus.FAILED);
-            return readable ? ExitCodes.OK : ExitCodes.SOME_PROBES_FAILED;
+            return TuneInvocation.plan(loaded, out);
         }
-        return apply(engine, loaded, printer, out);
-    }
-
-    private int apply(ClusterBench engine, LoadedSpec loaded, TuningPrinter printer, PrintWriter out)
-            throws ClusterBenchException {
         boolean rollback = loaded.spec().settings().rollback() && !noRollback;
-        AtomicBoolean stopped = new AtomicBoolean();
-        Thread onSignal = new Thread(() -> stopped.set(true), "clusterbench-tune-stop");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        RunResult result;
-        try {
-            out.println("Applying " + loaded.spec().tuning().size() + " actions to cluster '" + loaded.spec().name()
-                    + "'" + (rollback ? "" : " (no rollback)") + "; evidence: " + out(EvidenceLog.FILE_NAME));
-            result = engine.tune(loaded, specFile.toString(), this.out, rollback, printer, stopped::get);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // Exiting because of a signal: the hook has run and set the flag.
-            }
-        }
-        out.println();
-        TuningPrinter.summary(result.changes(), out);
-        out.println("Wrote " + out(EvidenceLog.FILE_NAME) + " and " + out(ResultFiles.RESULT_JSON));
-        if (stopped.get()) {
-            return ExitCodes.INTERRUPTED;
-        }
-        boolean failed = result.changes().stream().anyMatch(change -> FAILURES.contains(change.status()));
-        return failed ? ExitCodes.SOME_PROBES_FAILED : ExitCodes.OK;
-    }
-
-    private Path out(String file) {
-        return out.resolve(file);
+        return TuneInvocation.apply(loaded, specFile.toString(), this.out, rollback, out);
     }
 }

@@ -89,7 +89,7 @@ class BenchmarkCommandTest {
             throws Exception {
         Path spec = writeSpec(dir, closedPort(), nginx.url(), "requests: 1", "duration: 60s");
         Path out = dir.resolve("out");
-        Process process = new ProcessBuilder(javaCommand("benchmark", spec.toString(), "--out", out.toString(),
+        Process process = new ProcessBuilder(CliRun.javaCommand("benchmark", spec.toString(), "--out", out.toString(),
                 "--only", "lb")).redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader output = new BufferedReader(
@@ -135,13 +135,5 @@ class BenchmarkCommandTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private static List<String> javaCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ClusterBenchCommand.class.getName()));
-        command.addAll(List.of(args));
-        return command;
     }
 }

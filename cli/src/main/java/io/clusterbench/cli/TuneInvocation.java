@@ -1,0 +1,64 @@
+package io.clusterbench.cli;
+
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.engine.ClusterBench;
+import io.clusterbench.result.ChangeOutcome;
+import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.ResultFiles;
+import io.clusterbench.result.RunResult;
+import io.clusterbench.spec.LoadedSpec;
+import io.clusterbench.tune.EvidenceLog;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Plans or applies a spec's tuning for a command: one line per step as it happens, a summary, and the exit code.
+ * On Ctrl-C or SIGTERM no further action starts; the evidence already written stays.
+ */
+final class TuneInvocation {
+    private static final Set<ChangeStatus> FAILURES = EnumSet.of(ChangeStatus.FAILED, ChangeStatus.ROLLED_BACK,
+            ChangeStatus.ROLLBACK_FAILED, ChangeStatus.NOT_STARTED);
+
+    private TuneInvocation() {
+    }
+
+    static int plan(LoadedSpec loaded, PrintWriter out) {
+        out.println("Plan for cluster '" + loaded.spec().name() + "' (nothing is changed):");
+        List<ChangeOutcome> plan = ClusterBench.standard().plan(loaded, new TuningPrinter(out));
+        boolean readable = plan.stream().noneMatch(outcome -> outcome.status() == ChangeStatus.FAILED);
+        return readable ? ExitCodes.OK : ExitCodes.SOME_PROBES_FAILED;
+    }
+
+    static int apply(LoadedSpec loaded, String specFile, Path outDir, boolean rollback, PrintWriter out)
+            throws ClusterBenchException {
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread onSignal = new Thread(() -> stopped.set(true), "clusterbench-tune-stop");
+        Runtime.getRuntime().addShutdownHook(onSignal);
+        RunResult result;
+        try {
+            out.println("Applying " + loaded.spec().tuning().size() + " tuning actions to cluster '"
+                    + loaded.spec().name() + "'" + (rollback ? "" : " (no rollback)") + "; evidence: "
+                    + outDir.resolve(EvidenceLog.FILE_NAME));
+            result = ClusterBench.standard().tune(loaded, specFile, outDir, rollback, new TuningPrinter(out),
+                    stopped::get);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onSignal);
+            } catch (IllegalStateException shuttingDown) {
+                // Exiting because of a signal: the hook has run and set the flag.
+            }
+        }
+        out.println();
+        TuningPrinter.summary(result.changes(), out);
+        out.println("Wrote " + outDir.resolve(EvidenceLog.FILE_NAME) + " and " + outDir.resolve(ResultFiles.RESULT_JSON));
+        if (stopped.get()) {
+            return ExitCodes.INTERRUPTED;
+        }
+        boolean failed = result.changes().stream().anyMatch(change -> FAILURES.contains(change.status()));
+        return failed ? ExitCodes.SOME_PROBES_FAILED : ExitCodes.OK;
+    }
+}
