@@ -11,9 +11,10 @@ import java.util.Optional;
  * tuning parameters, and an explicit refusal, naming the risk, of parameters that write files or run code.
  *
  * <p>Redis config names are case-insensitive, so names are compared in lower case. Value ranges are not checked
- * here; the tuning engine checks them against the server.
+ * here; the tuning engine checks them against the server. Public so that the tuning engine applies the same
+ * refusals again before sending anything (defence in depth against a spec object built some other way).
  */
-final class RedisConfigPolicy {
+public final class RedisConfigPolicy {
 
     /** Parameters a tuning run may change. */
     static final List<String> ALLOWED = List.of("timeout", "tcp-keepalive", "slowlog-log-slower-than",
@@ -49,7 +50,7 @@ final class RedisConfigPolicy {
     }
 
     /** Empty when {@code name} may be set; otherwise the message saying why not. */
-    static Optional<String> check(String name) {
+    public static Optional<String> check(String name) {
         String lower = name.toLowerCase(Locale.ROOT);
         Optional<String> risk = risk(lower);
         if (risk.isPresent()) {

@@ -1,6 +1,7 @@
 package io.clusterbench.tune;
 
 import io.clusterbench.spec.ActionKind;
+import io.clusterbench.tune.redis.RedisConfigAction;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ public final class ActionRegistry {
     /** Every action kind Cluster Bench has. */
     public static ActionRegistry standard() {
         Map<ActionKind, TuningAction> actions = new EnumMap<>(ActionKind.class);
+        actions.put(ActionKind.REDIS_CONFIG, new RedisConfigAction());
         return new ActionRegistry(actions);
     }
 

@@ -1,0 +1,55 @@
+package io.clusterbench.tune.restart;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.IntPredicate;
+
+/** A GET of one URL whose status says whether the service is healthy; the token, if any, goes as a Bearer header. */
+final class HttpHealthCheck implements HealthCheck {
+    private final URI url;
+    private final IntPredicate healthyStatus;
+    private final String wanted;
+    private final Optional<String> token;
+    // Redirects are not followed: a 3xx is itself the answer for http services, and other types want exactly 200.
+    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    HttpHealthCheck(URI url, IntPredicate healthyStatus, String wanted, Optional<String> token) {
+        this.url = url;
+        this.healthyStatus = healthyStatus;
+        this.wanted = wanted;
+        this.token = token;
+    }
+
+    @Override
+    public Health check(Duration timeout) throws InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET();
+        token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
+        try {
+            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            int status = response.statusCode();
+            return new Health(healthyStatus.test(status), "GET " + url + " answered " + status);
+        } catch (HttpConnectTimeoutException e) {
+            return new Health(false, "GET " + url + ": no connection within " + timeout.toMillis() + " ms");
+        } catch (HttpTimeoutException e) {
+            return new Health(false, "GET " + url + ": no answer within " + timeout.toMillis() + " ms");
+        } catch (ConnectException e) {
+            return new Health(false, "GET " + url + ": connection refused");
+        } catch (IOException e) {
+            return new Health(false, "GET " + url + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        }
+    }
+
+    @Override
+    public String describe() {
+        return "GET " + url + " answers " + wanted;
+    }
+}
