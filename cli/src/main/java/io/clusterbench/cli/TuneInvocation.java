@@ -40,7 +40,8 @@ final class TuneInvocation {
         Runtime.getRuntime().addShutdownHook(onSignal);
         RunResult result;
         try {
-            out.println("Applying " + loaded.spec().tuning().size() + " tuning actions to cluster '"
+            int count = loaded.spec().tuning().size();
+            out.println("Applying " + count + (count == 1 ? " tuning action" : " tuning actions") + " to cluster '"
                     + loaded.spec().name() + "'" + (rollback ? "" : " (no rollback)") + "; evidence: "
                     + outDir.resolve(EvidenceLog.FILE_NAME));
             result = ClusterBench.standard().tune(loaded, specFile, outDir, rollback, new TuningPrinter(out),

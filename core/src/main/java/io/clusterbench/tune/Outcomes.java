@@ -17,6 +17,12 @@ final class Outcomes {
                 message);
     }
 
+    /** The message of the line written just before a change is made. */
+    static String applyingMessage(ActionPlan plan) {
+        return (plan.command().isEmpty() ? "changing " + plan.before() + " -> " + plan.wanted()
+                : "running " + plan.command()) + (plan.note().isEmpty() ? "" : "; " + plan.note());
+    }
+
     static String planMessage(ActionPlan plan) {
         return switch (plan.change()) {
             case UNCHANGED -> "already at the wanted value: " + plan.before() + "; nothing to send";

@@ -89,7 +89,7 @@ final class TuningProtocol {
         }
         // Written and forced to disk BEFORE the change: a run killed now still says what it was doing.
         steps.write(spec, plan.target(), "applying", plan.before(), plan.wanted(), Map.of(), plan.command(),
-                started, Outcomes.planMessage(plan));
+                started, Outcomes.applyingMessage(plan));
         ActionState after;
         try {
             after = action.apply(context, plan);
