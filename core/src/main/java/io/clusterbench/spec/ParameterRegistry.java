@@ -95,13 +95,15 @@ final class ParameterRegistry {
         ACTIONS.put(ActionKind.SSH_COMMAND, new Builder()
                 .add("run", new Words(List.of(), true)).add("check", new Words(List.of(), true))
                 .add("expectExit", new Whole(0, 255)).add("timeout", new Length())
+                .add("undo", new Words(List.of(), true))
                 .rule(RuleKind.REQUIRED, "run").build());
         ACTIONS.put(ActionKind.RESTART, new Builder()
                 .add("host", new HostRef())
                 .add("container", new Text(CONTAINER, "a container name of letters, digits, _ . -"))
                 .add("unit", new Text(UNIT, "a systemd unit name such as nginx.service"))
+                .add("command", new Words(List.of(), true))
                 .add("waitFor", new ProbeRef()).add("deadline", new Length())
-                .rule(RuleKind.REQUIRED, "host").rule(RuleKind.EXACTLY_ONE, "container", "unit").build());
+                .rule(RuleKind.REQUIRED, "host").rule(RuleKind.EXACTLY_ONE, "container", "unit", "command").build());
         ACTIONS.put(ActionKind.VLLM_GPU_MEMORY, new Builder()
                 .add("want", new Real(new Range(0, false, 1, true))).add("host", new HostRef())
                 .rule(RuleKind.REQUIRED, "want").build());

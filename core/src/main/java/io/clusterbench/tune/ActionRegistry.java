@@ -2,6 +2,9 @@ package io.clusterbench.tune;
 
 import io.clusterbench.spec.ActionKind;
 import io.clusterbench.tune.redis.RedisConfigAction;
+import io.clusterbench.tune.restart.RestartAction;
+import io.clusterbench.tune.ssh.SshCommandAction;
+import io.clusterbench.tune.vllm.VllmGpuMemoryAction;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +21,9 @@ public final class ActionRegistry {
     public static ActionRegistry standard() {
         Map<ActionKind, TuningAction> actions = new EnumMap<>(ActionKind.class);
         actions.put(ActionKind.REDIS_CONFIG, new RedisConfigAction());
+        actions.put(ActionKind.SSH_COMMAND, new SshCommandAction());
+        actions.put(ActionKind.RESTART, new RestartAction());
+        actions.put(ActionKind.VLLM_GPU_MEMORY, new VllmGpuMemoryAction());
         return new ActionRegistry(actions);
     }
 

@@ -72,8 +72,8 @@ class BadSpecMeaningTest {
                         "refused-redis-parameter.yaml:12:7 tuning[0].set.save: 'save' is not on the allow-list of runtime parameters (allowed: timeout, tcp-keepalive, slowlog-log-slower-than, slowlog-max-len, maxmemory, maxmemory-policy, maxmemory-samples, hz, dynamic-hz, latency-monitor-threshold, lazyfree-lazy-eviction, lazyfree-lazy-expire, lazyfree-lazy-server-del, lazyfree-lazy-user-del, lazyfree-lazy-user-flush, replica-lazy-flush, maxclients, activedefrag, active-defrag-*)",
                         "refused-redis-parameter.yaml:13:11 tuning[0].set.hz: must be a single value (a number, text, yes/no or true/false), got a list")),
                 arguments("restart-container-and-unit.yaml", List.of(
-                        "restart-container-and-unit.yaml:7:65 tuning[0].unit: container and unit are both given; give exactly one of container or unit",
-                        "restart-container-and-unit.yaml:8:5 tuning[1]: needs exactly one of container or unit",
+                        "restart-container-and-unit.yaml:7:65 tuning[0].unit: container and unit are both given; give exactly one of container, unit or command",
+                        "restart-container-and-unit.yaml:8:5 tuning[1]: needs exactly one of container, unit or command",
                         "restart-container-and-unit.yaml:9:5 tuning[2]: missing required key 'host'",
                         "restart-container-and-unit.yaml:9:44 tuning[2].waitFor: no probe 'lb-latncy' (no probes are defined)")),
                 arguments("warning-tighter.yaml", List.of(

@@ -14,8 +14,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
  *
  * <p>A lost connection fails the commands of its batch and is reopened after a back-off; after
  * {@value #MAX_CONSECUTIVE_FAILURES} connection failures in a row (about 0.7 s against a dead server), or one
- * reconnect that timed out (a hung server), the client gives up, so that a server that died ends the load quickly
- * and what was measured before is kept. The back-off never blocks the driver: a client waiting for its next
+ * connect or reconnect that timed out (a hung server; then every client of the load gives up), the client gives
+ * up, so that a server that died ends the load quickly and what was measured before is kept. The back-off never blocks the driver: a client waiting for its next
  * attempt simply sends nothing in that round.
  */
 final class LoadClient {
@@ -112,6 +112,13 @@ final class LoadClient {
 
     /** Opens the first connection before the clock starts; a client that cannot connect takes no part. */
     void connectFirst() {
+        if (load.serverHung()) {
+            // The clients of a thread connect one after another: another timeout each would only delay the end.
+            RedisFailure failure = RedisFailure.timeout(load.where, "connect");
+            load.errors.add(failure.kind(), failure.message());
+            finished = true;
+            return;
+        }
         try {
             connection = open();
             connected = true;
@@ -168,11 +175,7 @@ final class LoadClient {
     int receive() {
         int size = batchSize;
         try {
-            if (size == 1) {
-                readOne(batchFirst);
-            } else {
-                readMany(batchFirst, size);
-            }
+            readReplies(batchFirst, size);
             long micros = Math.min((System.nanoTime() - batchStarted) / 1000, RedisLoad.MAX_MICROS);
             for (int slot = 0; slot < kinds; slot++) {
                 if (inBatch[slot] > 0) {
@@ -195,16 +198,8 @@ final class LoadClient {
         Arrays.fill(inBatch, 0);
     }
 
-    private void readOne(long n) {
-        try {
-            connection.getUnflushedObject();
-        } catch (JedisDataException e) {
-            errorReply((int) (n % kinds), e);
-        }
-    }
-
-    private void readMany(long first, int size) {
-        // One reply at a time, as Connection#getMany does, without the list it builds.
+    private void readReplies(long first, int size) {
+        // One reply at a time, as Connection#getMany does, without the list it builds; the commands were flushed.
         for (int i = 0; i < size; i++) {
             try {
                 connection.getUnflushedObject();
@@ -244,6 +239,9 @@ final class LoadClient {
 
     /** Reopens the connection once its back-off is over; gives up after too many failed attempts in a row. */
     private boolean reconnect() {
+        if (load.serverHung()) {
+            consecutiveFailures = MAX_CONSECUTIVE_FAILURES;
+        }
         if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
             giveUp();
             return false;
@@ -257,7 +255,6 @@ final class LoadClient {
         } catch (RuntimeException e) {
             consecutiveFailures++;
             if (recordConnectionFailure(e, false).kind().equals(RedisFailure.TIMEOUT)) {
-                // A server that accepts but does not answer costs a full timeout per attempt: one is enough.
                 consecutiveFailures = MAX_CONSECUTIVE_FAILURES;
             }
             if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
@@ -287,6 +284,11 @@ final class LoadClient {
     private RedisFailure recordConnectionFailure(RuntimeException e, boolean firstConnect) {
         RedisFailure failure = classify(e, firstConnect ? "connect" : "reconnect", true);
         load.errors.add(failure.kind(), failure.message());
+        if (failure.kind().equals(RedisFailure.TIMEOUT)) {
+            // A server that accepts but does not answer costs a full timeout per attempt, and a thread's clients
+            // try one after another: one timeout ends every client's attempts.
+            load.markServerHung();
+        }
         return failure;
     }
 

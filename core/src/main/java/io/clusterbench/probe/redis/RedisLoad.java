@@ -17,11 +17,12 @@ import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisSocketFactory;
 
 /**
- * The closed-model load of one run: {@code clients} threads, each with its own connection, send batches of
+ * The closed-model load of one run: {@code clients} connections, each with its own client state, send batches of
  * {@code pipeline} prepared commands until the shared count of commands is used up, the time is over, the stop
  * signal is raised, or their connection keeps failing.
  *
- * <p>Clients claim batches from one counter, so a count-bound run sends exactly {@code requests} commands however
+ * <p>Each thread drives up to {@value #CLIENTS_PER_THREAD} clients in rounds ({@link LoadDriver}). Clients claim
+ * batches from one counter, so a count-bound run sends exactly {@code requests} commands however
  * fast each client is, and command number {@code n} is always the same command of the mix on the same key: the
  * per-command counts are exact. All connections are opened before the clock starts, as redis-benchmark does.
  *
@@ -33,8 +34,12 @@ final class RedisLoad {
     /** Latencies above an hour are recorded as an hour: no single batch can take that long with 2 s timeouts. */
     static final long MAX_MICROS = 3_600_000_000L;
     private static final long WATCHDOG_PERIOD_MILLIS = 100;
-    /** Connections one load thread drives in turn; see {@link LoadDriver} for why not one thread each. */
-    static final int CLIENTS_PER_THREAD = Integer.getInteger("cb.redis.perThread", 5);
+    /**
+     * Connections one load thread drives in turn; see {@link LoadDriver} for why not one thread each. Measured with
+     * 50 clients on 2 cores: 1 per thread reached 0.81-0.91x redis-benchmark's ops/s, 10 and 25 per thread 1.0-1.6x
+     * with about 30% less client CPU per command; 10 keeps 5 threads for 50 clients on machines with more cores.
+     */
+    static final int CLIENTS_PER_THREAD = 10;
     static final long TIMEOUT_NANOS = TimeUnit.MILLISECONDS.toNanos(RedisSettings.TIMEOUT_MILLIS);
 
     final KeySpace keys;
@@ -57,6 +62,8 @@ final class RedisLoad {
     /** Written before {@link #go} opens, which publishes it to the clients. */
     private long deadlineNanos;
     private volatile boolean aborted;
+    /** Set once a connect or reconnect timed out, after which no client tries again. */
+    private volatile boolean serverHung;
 
     /**
      * @param config the load's connection settings, {@link RedisSettings#loadConfig}
@@ -229,6 +236,15 @@ final class RedisLoad {
 
     boolean shouldStop() {
         return aborted || stop.raised();
+    }
+
+    /** Called by a client whose connect or reconnect timed out: the server accepts but does not answer. */
+    void markServerHung() {
+        serverHung = true;
+    }
+
+    boolean serverHung() {
+        return serverHung;
     }
 
     /** Whether a time-bound load is over; always false for a count-bound one. */

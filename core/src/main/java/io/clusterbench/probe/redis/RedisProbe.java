@@ -49,7 +49,7 @@ public final class RedisProbe implements Probe {
         }
         if (settings.clients() > MAX_CLIENTS) {
             return Optional.of("probe '" + probeId + "': clients " + settings.clients() + " is more than "
-                    + MAX_CLIENTS + " (one thread each); split the load over several probes");
+                    + MAX_CLIENTS + " (one connection each); split the load over several probes");
         }
         if (settings.pipeline() > MAX_PIPELINE) {
             return Optional.of("probe '" + probeId + "': pipeline " + settings.pipeline() + " is more than "

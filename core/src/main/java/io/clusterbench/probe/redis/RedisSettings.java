@@ -26,7 +26,7 @@ import redis.clients.jedis.JedisClientConfig;
  * @param tls whether to connect with TLS
  * @param user the ACL user, if any
  * @param password the reference to the password secret, if any (never the value)
- * @param clients concurrent connections, one thread each
+ * @param clients concurrent connections, driven by one thread per ten
  * @param pipeline commands per round trip
  * @param requests commands to send over all clients, or -1 when the load is bound by {@code duration}
  * @param duration how long to load, when bound by time

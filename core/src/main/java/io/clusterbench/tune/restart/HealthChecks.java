@@ -42,7 +42,7 @@ final class HealthChecks {
                 "a " + service.type().word() + " service without url passed the spec checks"));
     }
 
-    /** The server's root; an OpenAI-compatible url is often written with {@code /v1}, which {@code /health} is not under. */
+    /** The server's root; an OpenAI-compatible url is often written with {@code /v1}, but /health is not under it. */
     private static String root(ServiceSpec service, boolean dropV1) {
         String text = url(service).toString();
         while (text.endsWith("/")) {

@@ -24,7 +24,8 @@ public final class VllmGpuMemoryAction implements TuningAction {
 
     static final String KEY = "gpu_memory_utilization";
     static final String WHY = "nothing was changed: vLLM fixes it at start (--gpu-memory-utilization), and"
-            + " torch.cuda.set_per_process_memory_fraction run in another process changes nothing in the running server";
+            + " torch.cuda.set_per_process_memory_fraction run in another process changes nothing in the running"
+            + " server";
     /** Label values are written by Python's str(float); anything closer than this is the same setting. */
     private static final double SAME = 1e-9;
 

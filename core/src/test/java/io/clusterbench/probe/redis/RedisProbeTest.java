@@ -55,6 +55,39 @@ class RedisProbeTest {
     }
 
     @Test
+    void keepsEveryClientsConnectionBusyThoughEachThreadDrivesSeveral(LocalRedis redis) throws Exception {
+        // 23 clients: three threads, one of them driving fewer clients than the others.
+        RedisProbeRuns runs = RedisProbeRuns.of(redis.port(), "clients: 23, duration: 60s, commands: [get, set]");
+        long[] loadConnections = new long[1];
+
+        ProbeMeasurement measurement = runs.runAndActAfter(5000, busy -> {
+            try (Jedis jedis = jedis(redis)) {
+                // cmd=get or cmd=set: a connection of the load that has sent commands, not just its handshake.
+                loadConnections[0] = jedis.clientList().lines()
+                        .filter(line -> line.contains("name=clusterbench ") && line.matches(".* cmd=(get|set) .*"))
+                        .count();
+            }
+            busy.stop.raise();
+        });
+
+        assertThat(RedisLoad.threads(23)).isEqualTo(3);
+        assertThat(loadConnections[0]).isEqualTo(23);
+        assertThat(metric(measurement, "ops")).isGreaterThanOrEqualTo(5000);
+        assertThat(metric(measurement, "errors")).isZero();
+        assertThat(metric(measurement, "get.ops")).isPositive();
+        assertThat(metric(measurement, "set.ops")).isPositive();
+    }
+
+    @Test
+    void splitsTheClientsOverThreadsOfAtMostTenConnections() {
+        assertThat(RedisLoad.threads(1)).isEqualTo(1);
+        assertThat(RedisLoad.threads(10)).isEqualTo(1);
+        assertThat(RedisLoad.threads(11)).isEqualTo(2);
+        assertThat(RedisLoad.threads(50)).isEqualTo(5);
+        assertThat(RedisLoad.threads(10_000)).isEqualTo(1000);
+    }
+
+    @Test
     void countsEveryCommandOfAPipelinedLoadExactly(LocalRedis redis) throws Exception {
         // 1003 is no multiple of the pipeline (16) nor of the mix (3): the last batches are short.
         RedisProbeRuns runs = RedisProbeRuns.of(redis.port(),
