@@ -190,19 +190,6 @@ class RedisConfigActionTest {
         assertThat(Files.readString(redis.configFile())).contains("slowlog-max-len 4321");
     }
 
-    @Test
-    void theDocumentedExampleLoads() throws Exception {
-        String doc = Files.readString(Path.of("..", "docs", "tuning-parts", "redis-config.md"));
-        String yaml = doc.substring(doc.indexOf("```yaml\n") + 8, doc.indexOf("```\n", doc.indexOf("```yaml")));
-
-        LoadedSpec loaded = SpecLoader.load("redis-config.md", "cluster: docs-example\n" + yaml);
-
-        assertThat(loaded.spec().tuning()).extracting(ActionSpec::id)
-                .containsExactly("redis-config:cache", "cache-memory");
-        assertThat(loaded.spec().tuning().get(1).parameters().stringMap("set"))
-                .containsEntry("lazyfree-lazy-eviction", "yes").containsEntry("maxmemory", "2gb");
-    }
-
     private String config(String name) {
         try (Jedis jedis = RedisTuningRun.jedis(redis.port())) {
             return jedis.configGet(name).get(name);
