@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param probes one measurement per probe, in spec order
  * @param changes how each tuning action ended, in spec order (empty when the run tuned nothing)
  * @param evidence every tuning step as it happened, the same lines as {@code evidence.jsonl}
+ * @param score the score against the spec's objectives, or null when the run was not scored
+ * @param comparison this run against the run before its tuning ({@code clusterbench run}), or null
  */
 public record RunResult(
         int schemaVersion,
@@ -32,7 +34,9 @@ public record RunResult(
         List<String> insecureHosts,
         List<ProbeMeasurement> probes,
         List<ChangeOutcome> changes,
-        List<Evidence> evidence) {
+        List<Evidence> evidence,
+        ScoreResult score,
+        RunComparison comparison) {
 
     /** The {@code result.json} format this build writes; readers refuse newer ones. */
     public static final int SCHEMA_VERSION = 1;
@@ -55,6 +59,24 @@ public record RunResult(
             ToolInfo tool, Instant startedAt, Instant endedAt, List<String> insecureHosts,
             List<ProbeMeasurement> probes) {
         this(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt, insecureHosts, probes,
-                List.of(), List.of());
+                List.of(), List.of(), null, null);
+    }
+
+    /** The same run with changes and evidence of tuning. */
+    public RunResult withTuning(List<ChangeOutcome> changes, List<Evidence> evidence) {
+        return new RunResult(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt,
+                insecureHosts, probes, changes, evidence, score, comparison);
+    }
+
+    /** The same run with its score. */
+    public RunResult withScore(ScoreResult score) {
+        return new RunResult(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt,
+                insecureHosts, probes, changes, evidence, score, comparison);
+    }
+
+    /** The same run with its comparison against the run before its tuning. */
+    public RunResult withComparison(RunComparison comparison) {
+        return new RunResult(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt,
+                insecureHosts, probes, changes, evidence, score, comparison);
     }
 }

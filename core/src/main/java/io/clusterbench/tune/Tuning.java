@@ -93,8 +93,8 @@ public final class Tuning {
             List<ChangeOutcome> outcomes = new TuningProtocol(registry, loaded.spec(), secrets, ssh, clock, steps)
                     .run(rollback, stopped);
             RunResult result = new RunResult(RunResult.SCHEMA_VERSION, runId, loaded.spec().name(), specFile,
-                    loaded.sha256(), ToolInfo.current(), startedAt, clock.instant(), ssh.insecureHosts(), List.of(),
-                    outcomes, log.written());
+                    loaded.sha256(), ToolInfo.current(), startedAt, clock.instant(), ssh.insecureHosts(), List.of())
+                    .withTuning(outcomes, log.written());
             ResultFiles.write(result, outDir.resolve(ResultFiles.RESULT_JSON));
             return result;
         }
