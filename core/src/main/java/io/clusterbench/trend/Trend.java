@@ -1,0 +1,195 @@
+package io.clusterbench.trend;
+
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.result.ResultFiles;
+import io.clusterbench.result.RunResult;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Builds the trend of a history folder from the runs' summaries, creating the summaries that are missing or stale.
+ *
+ * <p>A history folder is any folder tree holding {@code result.json} files, one run per folder (for example
+ * {@code history/<runId>/result.json}). Beside each result the trend keeps {@code run-summary.json}; later builds
+ * read only those, so a build over 10,000 runs reads 10,000 small files, not 10,000 full results.
+ */
+public final class Trend {
+
+    private Trend() {
+    }
+
+    /** Builds the trend with the objectives' metrics only. */
+    public static TrendData build(Path historyDir) throws ClusterBenchException {
+        return build(historyDir, List.of());
+    }
+
+    /**
+     * Builds the trend of every run under {@code historyDir}.
+     *
+     * @param historyDir a folder tree holding {@code result.json} files
+     * @param metrics extra metrics to chart, {@code probe.metric}; objectives' metrics are always charted
+     * @throws ClusterBenchException when the folder does not exist or a metric name is malformed; runs that cannot
+     *     be read do not fail the build, they are listed in {@link TrendData#skipped}
+     */
+    public static TrendData build(Path historyDir, List<String> metrics) throws ClusterBenchException {
+        List<String> selected = checkedSelections(metrics);
+        if (!Files.isDirectory(historyDir)) {
+            throw new ClusterBenchException(Kind.INVALID_INPUT, historyDir + ": no such folder; name the folder"
+                    + " that holds the runs' result.json files (for example history/<runId>/result.json)");
+        }
+        Map<Path, RunFolder> folders = findRunFolders(historyDir);
+        List<Loaded> loaded = new ArrayList<>(folders.values()).parallelStream()
+                .map(folder -> load(folder, selected))
+                .toList();
+        return assemble(historyDir, selected, loaded);
+    }
+
+    private static List<String> checkedSelections(List<String> metrics) throws ClusterBenchException {
+        Set<String> unique = new LinkedHashSet<>();
+        for (String metric : metrics) {
+            int dot = metric.indexOf('.');
+            if (dot <= 0 || dot == metric.length() - 1) {
+                throw new ClusterBenchException(Kind.INVALID_INPUT, "--metric " + metric
+                        + ": name a metric as probe.metric, for example cache-latency.get.p99_ms");
+            }
+            unique.add(metric);
+        }
+        return List.copyOf(unique);
+    }
+
+    /** One folder that holds a result, a summary, or both. */
+    private static final class RunFolder {
+        final Path dir;
+        BasicFileAttributes result;
+        boolean summary;
+
+        RunFolder(Path dir) {
+            this.dir = dir;
+        }
+    }
+
+    /** What one folder gave: a summary, or the reason it gave none. */
+    private record Loaded(RunSummary summary, boolean created, String problem) {
+    }
+
+    private static Map<Path, RunFolder> findRunFolders(Path historyDir) throws ClusterBenchException {
+        Map<Path, RunFolder> folders = new TreeMap<>();
+        try {
+            Files.walkFileTree(historyDir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    String name = file.getFileName().toString();
+                    if (name.equals(ResultFiles.RESULT_JSON) && attributes.isRegularFile()) {
+                        folders.computeIfAbsent(file.getParent(), RunFolder::new).result = attributes;
+                    } else if (name.equals(SummaryFiles.SUMMARY_JSON)) {
+                        folders.computeIfAbsent(file.getParent(), RunFolder::new).summary = true;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    // An unreadable subfolder hides its runs only; the rest of the history still counts.
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot list " + historyDir + ": " + e.getMessage(), e);
+        }
+        return folders;
+    }
+
+    private static Loaded load(RunFolder folder, List<String> selected) {
+        Path summaryFile = folder.dir.resolve(SummaryFiles.SUMMARY_JSON);
+        SummaryFiles.Stored stored = folder.summary ? SummaryFiles.readOrNull(summaryFile) : null;
+        if (stored != null && (folder.result == null
+                || (stored.derivedFrom(folder.result) && stored.covers(selected)))) {
+            return new Loaded(stored.run(), false, null);
+        }
+        if (folder.result == null) {
+            return new Loaded(null, false, summaryFile + ": unreadable summary and no result.json beside it");
+        }
+        Path resultFile = folder.dir.resolve(ResultFiles.RESULT_JSON);
+        RunResult result;
+        try {
+            result = ResultFiles.read(resultFile);
+        } catch (ClusterBenchException e) {
+            return new Loaded(null, false, e.getMessage());
+        }
+        Set<String> selections = new TreeSet<>(selected);
+        if (stored != null) {
+            selections.addAll(stored.selections());
+        }
+        RunSummary summary = RunSummary.of(result, selections);
+        try {
+            SummaryFiles.write(new SummaryFiles.Stored(SummaryFiles.SUMMARY_VERSION, folder.result.size(),
+                    folder.result.lastModifiedTime().toMillis(), List.copyOf(selections), summary), summaryFile);
+        } catch (IOException e) {
+            // A read-only history (an archive) still gets its trend, derived again next time.
+            return new Loaded(summary, true, summaryFile + ": cannot write the summary (" + e.getMessage()
+                    + "); the next trend will read result.json again");
+        }
+        return new Loaded(summary, true, null);
+    }
+
+    private static TrendData assemble(Path historyDir, List<String> selected, List<Loaded> loaded) {
+        List<String> skipped = new ArrayList<>();
+        List<RunSummary> runs = new ArrayList<>();
+        int reused = 0;
+        int created = 0;
+        for (Loaded one : loaded) {
+            if (one.problem() != null) {
+                skipped.add(one.problem());
+            }
+            if (one.summary() != null) {
+                runs.add(one.summary());
+                if (one.created()) {
+                    created++;
+                } else {
+                    reused++;
+                }
+            }
+        }
+        runs.sort(Comparator.comparing(RunSummary::startedAt).thenComparing(RunSummary::runId));
+        runs = withoutDuplicateRunIds(runs, skipped);
+
+        Set<String> chosen = new LinkedHashSet<>(selected);
+        Map<String, String> units = new HashMap<>();
+        for (int i = runs.size() - 1; i >= 0; i--) {
+            RunSummary run = runs.get(i);
+            chosen.addAll(run.objectiveMetrics());
+            run.units().forEach(units::putIfAbsent);
+        }
+        units.keySet().retainAll(chosen);
+        return new TrendData(historyDir, runs, List.copyOf(chosen), units, skipped, reused, created);
+    }
+
+    /** A run copied into two folders would count twice; the first in time order stays. */
+    private static List<RunSummary> withoutDuplicateRunIds(List<RunSummary> runs, List<String> skipped) {
+        Set<String> seen = new HashSet<>();
+        List<RunSummary> unique = new ArrayList<>(runs.size());
+        for (RunSummary run : runs) {
+            if (seen.add(run.runId())) {
+                unique.add(run);
+            } else {
+                skipped.add("run " + run.runId() + ": found in two folders; counted once");
+            }
+        }
+        return unique;
+    }
+}

@@ -1,0 +1,51 @@
+package io.clusterbench.trend;
+
+import java.util.Locale;
+
+/** Escaping and number formatting for the XHTML and SVG that the trend writes. */
+final class Xml {
+
+    private Xml() {
+    }
+
+    /** Escapes text for an XML element or a double-quoted attribute. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    // Control characters other than tab and newline are not allowed in XML 1.0 at all.
+                    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                        out.append('?');
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    /** A coordinate, with one decimal. */
+    static String coordinate(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** A measured value for people: three decimals below 100, one above, no trailing zeros. */
+    static String number(double value) {
+        String text = String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.1f" : "%.3f", value);
+        if (text.contains(".")) {
+            text = text.replaceAll("0+$", "");
+            if (text.endsWith(".")) {
+                text = text.substring(0, text.length() - 1);
+            }
+        }
+        return text.equals("-0") ? "0" : text;
+    }
+}
