@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Measure a service cluster, change its settings with evidence, score it against objectives.",
-        subcommands = {ValidateCommand.class, BenchmarkCommand.class, TuneCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {ValidateCommand.class, BenchmarkCommand.class, TuneCommand.class, TrendCommand.class,
+            DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:done",

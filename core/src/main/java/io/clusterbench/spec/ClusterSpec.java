@@ -9,7 +9,7 @@ import java.util.Objects;
 /**
  * A whole cluster spec: what the cluster is made of, what to measure, what to change and what counts as good.
  *
- * <p>Maps keep the order of the file.
+ * <p>Maps keep the order of the file. {@code baseline} says where relative objectives take their baseline from.
  */
 public record ClusterSpec(
         String name,
@@ -19,7 +19,8 @@ public record ClusterSpec(
         List<ActionSpec> tuning,
         List<ObjectiveSpec> objectives,
         ScoreThresholds score,
-        RunSettings settings) {
+        RunSettings settings,
+        BaselineSettings baseline) {
 
     public ClusterSpec {
         Objects.requireNonNull(name, "name");
@@ -30,6 +31,14 @@ public record ClusterSpec(
         objectives = List.copyOf(objectives);
         Objects.requireNonNull(score, "score");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(baseline, "baseline");
+    }
+
+    /** A spec with the default baseline settings. */
+    public ClusterSpec(String name, Map<String, HostSpec> hosts, Map<String, ServiceSpec> services,
+            Map<String, ProbeSpec> probes, List<ActionSpec> tuning, List<ObjectiveSpec> objectives,
+            ScoreThresholds score, RunSettings settings) {
+        this(name, hosts, services, probes, tuning, objectives, score, settings, BaselineSettings.DEFAULT);
     }
 
     static <V> Map<String, V> ordered(Map<String, V> map) {

@@ -12,7 +12,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class SpecBinder {
 
     static final List<String> TOP_KEYS =
-            List.of("cluster", "hosts", "services", "probes", "tuning", "objectives", "score", "settings");
+            List.of("cluster", "hosts", "services", "probes", "tuning", "objectives", "score", "baseline", "settings");
 
     private final Binding binding;
 
@@ -40,12 +40,14 @@ final class SpecBinder {
         List<ObjectiveSpec> objectives = new ObjectiveBinder(binding, probes)
                 .bind(top.sectionList("objectives"), "objectives");
         ScoreThresholds score = top.section("score").map(this::score).orElse(ScoreThresholds.DEFAULT);
+        BaselineSettings baseline = top.section("baseline").map(new BaselineBinder(binding)::bind)
+                .orElse(BaselineSettings.DEFAULT);
         RunSettings settings = top.section("settings").map(this::settings).orElse(RunSettings.DEFAULT);
         if (binding.errorCount() > 0) {
             return Optional.empty();
         }
         return Optional.of(new ClusterSpec(name.orElseThrow(), hosts.valid(), services.valid(), probes.valid(),
-                tuning, objectives, score, settings));
+                tuning, objectives, score, settings, baseline));
     }
 
     // Without a warning threshold, a pass threshold under the default 75 pulls the warning threshold down with it.
@@ -62,10 +64,11 @@ final class SpecBinder {
     }
 
     private RunSettings settings(YamlMap m) {
-        m.allow(List.of("rollback", "maxParallelProbes"));
+        m.allow(List.of("rollback", "maxParallelProbes", "rollbackIfWorse"));
         boolean rollback = m.flag("rollback").orElse(RunSettings.DEFAULT.rollback());
         int parallel = m.whole("maxParallelProbes", 1, 64).orElse((long) RunSettings.DEFAULT.maxParallelProbes())
                 .intValue();
-        return new RunSettings(rollback, parallel);
+        boolean rollbackIfWorse = m.flag("rollbackIfWorse").orElse(RunSettings.DEFAULT.rollbackIfWorse());
+        return new RunSettings(rollback, parallel, rollbackIfWorse);
     }
 }

@@ -63,7 +63,7 @@ class BadSpecStructureTest {
                         "unknown-key-nested.yaml:10:5 hosts.sark.flavour: unknown key 'flavour' (allowed: address, port, user, keyFile, key, password, passphrase, hostKey, knownHosts, insecureAcceptAnyHostKey, connectTimeout, commandTimeout)")),
                 arguments("unknown-key-top.yaml", List.of(
                         "unknown-key-top.yaml:2:1 servics: unknown key 'servics' (did you mean 'services'?)",
-                        "unknown-key-top.yaml:4:1 colour: unknown key 'colour' (allowed: cluster, hosts, services, probes, tuning, objectives, score, settings)")),
+                        "unknown-key-top.yaml:4:1 colour: unknown key 'colour' (allowed: cluster, hosts, services, probes, tuning, objectives, score, baseline, settings)")),
                 arguments("wrong-types.yaml", List.of(
                         "wrong-types.yaml:5:11 hosts.sark.port: must be a whole number, got '22' (write it without quotes)",
                         "wrong-types.yaml:6:11 hosts.sark.user: must be text, got a list",

@@ -1,0 +1,56 @@
+package io.clusterbench.cli;
+
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.trend.Trend;
+import io.clusterbench.trend.TrendData;
+import io.clusterbench.trend.TrendWriter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code clusterbench trend HISTORY_DIR --out DIR}: the score and chosen metrics across stored runs. */
+@Command(
+        name = "trend",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Draw the score and chosen metrics across the runs stored under HISTORY_DIR (any folder tree of",
+            "result.json files) into DIR/trend.html (+ trend.css) and DIR/trend.json. A small run-summary.json is",
+            "kept beside each result.json, so later trends never re-read the full results."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:written", "3:the output folder is not writable", "6:HISTORY_DIR is missing or a --metric is malformed"})
+final class TrendCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec command;
+
+    @Parameters(paramLabel = "HISTORY_DIR", description = "folder tree holding earlier result.json files")
+    Path history;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "clusterbench-trend",
+            description = "folder for trend.html, trend.css and trend.json (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--metric", paramLabel = "PROBE.METRIC", split = ",",
+            description = "metrics to chart besides the score and the objectives' metrics (repeatable)")
+    List<String> metrics = new ArrayList<>();
+
+    @Override
+    public Integer call() throws ClusterBenchException {
+        PrintWriter stdout = command.commandLine().getOut();
+        TrendData data = Trend.build(history, metrics);
+        TrendWriter.write(data, out);
+        stdout.printf("%d runs from %s (%d summaries reused, %d created)%n", data.runs().size(), history,
+                data.summariesReused(), data.summariesCreated());
+        data.skipped().forEach(skipped -> stdout.println("  skipped: " + skipped));
+        stdout.println("Wrote " + out.resolve(TrendWriter.TREND_HTML) + " and " + out.resolve(TrendWriter.TREND_JSON));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,99 @@
+package io.clusterbench.score;
+
+import io.clusterbench.result.LatencyHistogram;
+import io.clusterbench.result.MetricValue;
+import io.clusterbench.result.ProbeMeasurement;
+import io.clusterbench.result.ProbeStatus;
+import io.clusterbench.result.RunResult;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Finds an objective's metric ({@code probe.metric}) in a run, and the latency histogram it was derived from.
+ *
+ * <p>Histograms are named by the probes (docs/probes.md): a metric {@code PREFIX STAT_ms} where STAT is
+ * {@code mean}, {@code median} or {@code pNN} comes from the histogram named PREFIX without its trailing
+ * {@code .} or {@code _} ({@code get.p99_ms} from {@code get}, {@code ttft_p95_ms} from {@code ttft},
+ * {@code query_p99_ms} from {@code query}); without a prefix ({@code p99_ms}) from the probe's overall histogram:
+ * {@code all} (redis), else {@code latency} (http), else the probe's only histogram. {@code max_ms} has no
+ * histogram here: one extreme value is not a distribution to test.
+ */
+final class MetricLookup {
+
+    private static final Pattern LATENCY_STAT = Pattern.compile("(.*?)(?:mean|median|p[0-9]+(?:\\.[0-9]+)?)_ms");
+    private static final List<String> OVERALL = List.of("all", "latency");
+
+    private MetricLookup() {
+    }
+
+    /** Where a metric was looked for, and why it is absent when it is. */
+    record Found(Optional<ProbeMeasurement> probe, String name, Optional<MetricValue> value, String absence) {
+    }
+
+    /** The metric named {@code metric} ({@code probe.name}) in {@code run}, or why there is none. */
+    static Found find(RunResult run, String metric) {
+        Optional<ProbeMeasurement> probe = probeOf(run, metric);
+        if (probe.isEmpty()) {
+            int dot = metric.indexOf('.');
+            String id = dot < 0 ? metric : metric.substring(0, dot);
+            return new Found(probe, metric, Optional.empty(), "no probe '" + id + "' in run " + run.runId());
+        }
+        ProbeMeasurement p = probe.get();
+        String name = metric.substring(p.probe().length() + 1);
+        if (p.status() == ProbeStatus.FAILED || p.status() == ProbeStatus.SKIPPED) {
+            return new Found(probe, name, Optional.empty(), "probe '" + p.probe() + "' " + p.status());
+        }
+        Optional<MetricValue> value = p.metrics().stream().filter(m -> m.name().equals(name)).findFirst();
+        return new Found(probe, name, value,
+                value.isPresent() ? "" : "probe '" + p.probe() + "' measured no '" + name + "'");
+    }
+
+    /** The value of {@code metric} in {@code run}, when measured. */
+    static Optional<MetricValue> value(RunResult run, String metric) {
+        return find(run, metric).value();
+    }
+
+    /** The decoded histogram {@code metric} was derived from, when it is a latency statistic and it was kept. */
+    static Optional<Histogram> histogram(RunResult run, String metric) {
+        Found found = find(run, metric);
+        if (found.value().isEmpty()) {
+            return Optional.empty();
+        }
+        return histogramName(found.name(), found.probe().orElseThrow().latencies())
+                .flatMap(name -> found.probe().orElseThrow().latencies().stream()
+                        .filter(h -> h.name().equals(name)).findFirst())
+                .filter(h -> h.count() > 0)
+                .map(LatencyHistogram::histogram);
+    }
+
+    /** The name of the histogram a metric of a probe with these histograms comes from, if any. */
+    static Optional<String> histogramName(String metricName, List<LatencyHistogram> latencies) {
+        Matcher m = LATENCY_STAT.matcher(metricName);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String prefix = m.group(1);
+        if (!prefix.isEmpty()) {
+            String name = prefix.endsWith(".") || prefix.endsWith("_") ? prefix.substring(0, prefix.length() - 1)
+                    : prefix;
+            return latencies.stream().map(LatencyHistogram::name).filter(name::equals).findFirst();
+        }
+        for (String overall : OVERALL) {
+            if (latencies.stream().anyMatch(h -> h.name().equals(overall))) {
+                return Optional.of(overall);
+            }
+        }
+        return latencies.size() == 1 ? Optional.of(latencies.get(0).name()) : Optional.empty();
+    }
+
+    /** The probe whose id is the longest prefix of {@code metric} followed by a dot (ids may contain dots). */
+    private static Optional<ProbeMeasurement> probeOf(RunResult run, String metric) {
+        return run.probes().stream()
+                .filter(p -> metric.startsWith(p.probe() + ".") && metric.length() > p.probe().length() + 1)
+                .max(Comparator.comparingInt(p -> p.probe().length()));
+    }
+}

@@ -1,0 +1,179 @@
+package io.clusterbench.score;
+
+import io.clusterbench.result.MetricValue;
+import io.clusterbench.result.ObjectiveStatus;
+import io.clusterbench.result.RunResult;
+import io.clusterbench.spec.BaselineSettings;
+import io.clusterbench.spec.Comparison;
+import io.clusterbench.spec.Criterion;
+import io.clusterbench.spec.NoHistoryPolicy;
+import io.clusterbench.spec.ObjectiveSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.HdrHistogram.Histogram;
+
+/** Judges one objective against one run and its baseline; the rules are in docs/scoring.md. */
+final class ObjectiveJudge {
+
+    private final RunResult run;
+    private final Baseline baseline;
+
+    ObjectiveJudge(RunResult run, Baseline baseline) {
+        this.run = run;
+        this.baseline = baseline;
+    }
+
+    Judgement judge(ObjectiveSpec objective) {
+        MetricLookup.Found found = MetricLookup.find(run, objective.metric());
+        if (found.value().isEmpty()) {
+            return noData(objective, found.absence());
+        }
+        MetricValue value = found.value().get();
+        return objective.pass().isRelative() ? relative(objective, value) : absolute(objective, value);
+    }
+
+    /**
+     * Linear credit inside the warning band: 1 at the pass bound, 0 at the warning bound; 0 when the band has no
+     * width (a strict pass and an inclusive warning on the same number).
+     */
+    static double credit(double value, double passLimit, double warningLimit) {
+        double width = Math.abs(warningLimit - passLimit);
+        if (width == 0) {
+            return 0;
+        }
+        return Math.max(0, Math.min(1, Math.abs(warningLimit - value) / width));
+    }
+
+    private Judgement noData(ObjectiveSpec o, String absence) {
+        String reason = o.metric() + " has no data (" + absence + ")";
+        return switch (o.noData()) {
+            case FAIL -> judgement(o, ObjectiveStatus.FAIL, 0, null, null, null, reason, "fail (nodata: fail)");
+            case IGNORE -> judgement(o, ObjectiveStatus.IGNORED, 0, null, null, null, reason,
+                    "ignored (nodata: ignore)");
+            case INCONCLUSIVE -> judgement(o, ObjectiveStatus.INCONCLUSIVE, 0, null, null, null, reason,
+                    "inconclusive (nodata: inconclusive)");
+        };
+    }
+
+    private Judgement absolute(ObjectiveSpec o, MetricValue value) {
+        double v = value.value();
+        String unit = value.unit();
+        Criterion pass = o.pass();
+        String measured = o.metric() + " = " + Numbers.withUnit(v, unit);
+        String passText = absoluteText(pass, unit);
+        if (pass.op().test(v, pass.value())) {
+            return judgement(o, ObjectiveStatus.PASS, 1, v, unit, pass.value(), measured + " " + passText, "pass");
+        }
+        Optional<Criterion> warning = o.warning();
+        if (warning.isPresent() && warning.get().op().test(v, warning.get().value())) {
+            double credit = credit(v, pass.value(), warning.get().value());
+            return judgement(o, ObjectiveStatus.WARNING, credit, v, unit, pass.value(),
+                    measured + ", not " + passText + " but " + absoluteText(warning.get(), unit), warningWords(credit));
+        }
+        String nor = warning.map(w -> " nor " + absoluteText(w, unit)).orElse("");
+        return judgement(o, ObjectiveStatus.FAIL, 0, v, unit, pass.value(), measured + ", not " + passText + nor,
+                "fail");
+    }
+
+    private Judgement relative(ObjectiveSpec o, MetricValue value) {
+        double v = value.value();
+        String unit = value.unit();
+        String measured = o.metric() + " = " + Numbers.withUnit(v, unit);
+        BaselineSettings settings = baseline.settings();
+        if (baseline.problem().isPresent()) {
+            return judgement(o, ObjectiveStatus.INCONCLUSIVE, 0, v, unit, null,
+                    measured + " has no baseline: " + baseline.problem().get(), "inconclusive");
+        }
+        List<Double> values = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        Histogram merged = new Histogram(3); // auto-resizing, so runs recorded with other ranges merge
+        for (RunResult earlier : baseline.runs()) {
+            MetricLookup.value(earlier, o.metric()).ifPresent(m -> {
+                values.add(m.value());
+                ids.add(earlier.runId());
+                MetricLookup.histogram(earlier, o.metric()).ifPresent(merged::add);
+            });
+        }
+        if (values.isEmpty()) {
+            String why = baseline.runs().isEmpty() ? "no runs in " + baseline.description()
+                    : "none of " + baseline.description() + " measured it";
+            boolean pass = settings.noHistory() == NoHistoryPolicy.PASS;
+            return judgement(o, pass ? ObjectiveStatus.PASS : ObjectiveStatus.INCONCLUSIVE, pass ? 1 : 0, v, unit,
+                    null, measured + " has no baseline (" + why + ")",
+                    pass ? "pass (baseline.noHistory: pass)" : "inconclusive (baseline.noHistory: inconclusive)");
+        }
+        double base = settings.aggregate().apply(values.stream().mapToDouble(Double::doubleValue).toArray());
+        Criterion pass = o.pass();
+        double passLimit = pass.limit(base);
+        Optional<SampleComparison> samples = merged.getTotalCount() == 0 ? Optional.empty()
+                : MetricLookup.histogram(run, o.metric()).map(now -> SampleComparison.of(merged, now));
+        String change = base == 0 ? "" : " is " + Numbers.signedPct((v - base) / base * 100) + " from";
+        String against = measured + change + (base == 0 ? " against" : "") + " the baseline "
+                + Numbers.withUnit(base, unit) + " (" + origin(settings, ids) + ")";
+        String passText = pass.text() + " (limit " + Numbers.withUnit(passLimit, unit) + ")";
+        RelativeFacts facts = new RelativeFacts(o, v, unit, passLimit, base, ids, samples);
+        if (pass.op().test(v, passLimit)) {
+            return facts.judgement(ObjectiveStatus.PASS, 1, against + ", within " + passText, "pass");
+        }
+        if (samples.isPresent() && !significant(pass.op(), samples.get(), settings)) {
+            return facts.judgement(ObjectiveStatus.PASS, 1, against + ", beyond " + passText + " but not significant ("
+                    + samples.get().describe() + "; a change counts at p < " + Numbers.format(settings.alpha())
+                    + " with medians moved >= " + Numbers.format(settings.minEffectPct()) + "% the bad way)", "pass");
+        }
+        String beyond = against + ", beyond " + passText + samples.map(s -> " and significant (" + s.describe() + ")")
+                .orElse(" (no raw samples to test: judged on the bound alone)");
+        Optional<Criterion> warning = o.warning();
+        if (warning.isPresent() && warning.get().op().test(v, warning.get().limit(base))) {
+            double warningLimit = warning.get().limit(base);
+            double credit = credit(v, passLimit, warningLimit);
+            return facts.judgement(ObjectiveStatus.WARNING, credit, beyond + " but within " + warning.get().text()
+                    + " (limit " + Numbers.withUnit(warningLimit, unit) + ")", warningWords(credit));
+        }
+        return facts.judgement(ObjectiveStatus.FAIL, 0, beyond, "fail");
+    }
+
+    /** The numbers of a relative judgement, shared by its outcomes. */
+    private record RelativeFacts(ObjectiveSpec objective, double measured, String unit, double bound, double baseline,
+            List<String> runs, Optional<SampleComparison> samples) {
+
+        Judgement judgement(ObjectiveStatus status, double score, String reason, String outcome) {
+            return new Judgement(objective, status, score, measured, unit, bound, baseline, runs,
+                    samples.map(SampleComparison::statistic).orElse(null),
+                    samples.map(SampleComparison::pValue).orElse(null), reason, outcome);
+        }
+    }
+
+    /** Whether the samples moved significantly the way that breaks the criterion (either way for ==). */
+    private static boolean significant(Comparison op, SampleComparison samples, BaselineSettings settings) {
+        double alpha = settings.alpha();
+        double effect = settings.minEffectPct();
+        if (op.isUpperBound()) {
+            return samples.shifted(true, alpha, effect);
+        }
+        if (op.isLowerBound()) {
+            return samples.shifted(false, alpha, effect);
+        }
+        return samples.shifted(true, alpha, effect) || samples.shifted(false, alpha, effect);
+    }
+
+    private static String origin(BaselineSettings settings, List<String> ids) {
+        if (ids.size() == 1) {
+            return "run " + ids.get(0);
+        }
+        return settings.aggregate().label() + " of " + ids.size() + " runs: " + Baseline.abbreviate(ids);
+    }
+
+    private static String absoluteText(Criterion c, String unit) {
+        return c.op().symbol() + " " + Numbers.withUnit(c.value(), unit);
+    }
+
+    private static String warningWords(double credit) {
+        return "warning at " + Numbers.format(credit * 100) + "% credit";
+    }
+
+    private static Judgement judgement(ObjectiveSpec o, ObjectiveStatus status, double score, Double measured,
+            String unit, Double bound, String reason, String outcome) {
+        return new Judgement(o, status, score, measured, unit, bound, null, List.of(), null, null, reason, outcome);
+    }
+}
