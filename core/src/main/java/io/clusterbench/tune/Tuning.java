@@ -89,12 +89,33 @@ public final class Tuning {
         createFolder(outDir);
         try (EvidenceLog log = EvidenceLog.open(outDir.resolve(EvidenceLog.FILE_NAME));
                 RunSshHosts ssh = new RunSshHosts(loaded.spec(), secrets)) {
-            TuningSteps steps = new TuningSteps(runId, log, listener, clock);
+            TuningSteps steps = new TuningSteps(runId, log, listener, clock, 0);
             List<ChangeOutcome> outcomes = new TuningProtocol(registry, loaded.spec(), secrets, ssh, clock, steps)
                     .run(rollback, stopped);
             RunResult result = new RunResult(RunResult.SCHEMA_VERSION, runId, loaded.spec().name(), specFile,
                     loaded.sha256(), ToolInfo.current(), startedAt, clock.instant(), ssh.insecureHosts(), List.of())
                     .withTuning(outcomes, log.written());
+            ResultFiles.write(result, outDir.resolve(ResultFiles.RESULT_JSON));
+            return result;
+        }
+    }
+
+    /**
+     * Rolls back the actions that an earlier {@link #apply} left APPLIED, newest first, appending the steps to the
+     * same {@code evidence.jsonl}; returns the tuned result with updated changes and evidence.
+     *
+     * @param reason why, with the numbers; it goes into every evidence line and outcome
+     */
+    public RunResult rollBack(LoadedSpec loaded, RunResult tuned, Path outDir, String reason, TuningListener listener)
+            throws ClusterBenchException {
+        try (EvidenceLog log = EvidenceLog.open(outDir.resolve(EvidenceLog.FILE_NAME));
+                RunSshHosts ssh = new RunSshHosts(loaded.spec(), secrets)) {
+            TuningSteps steps = new TuningSteps(tuned.runId(), log, listener, clock, tuned.evidence().size());
+            List<ChangeOutcome> outcomes = new TuningReversal(registry, loaded.spec(), secrets, ssh, clock, steps)
+                    .reverse(tuned.changes(), reason);
+            List<io.clusterbench.result.Evidence> evidence = new ArrayList<>(tuned.evidence());
+            evidence.addAll(log.written());
+            RunResult result = tuned.withTuning(outcomes, evidence);
             ResultFiles.write(result, outDir.resolve(ResultFiles.RESULT_JSON));
             return result;
         }

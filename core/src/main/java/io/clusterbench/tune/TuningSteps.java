@@ -16,11 +16,13 @@ final class TuningSteps {
     private final Clock clock;
     private int seq;
 
-    TuningSteps(String runId, EvidenceLog log, TuningListener listener, Clock clock) {
+    /** @param written how many steps the run already wrote, so numbering goes on */
+    TuningSteps(String runId, EvidenceLog log, TuningListener listener, Clock clock, int written) {
         this.runId = runId;
         this.log = log;
         this.listener = listener;
         this.clock = clock;
+        this.seq = written;
     }
 
     Instant now() {

@@ -1,0 +1,115 @@
+package io.clusterbench.report;
+
+import io.clusterbench.report.Doc.Block;
+import io.clusterbench.report.Doc.Cell;
+import io.clusterbench.report.Doc.Heading;
+import io.clusterbench.report.Doc.Table;
+import io.clusterbench.report.Doc.Tone;
+import io.clusterbench.result.MetricComparison;
+import io.clusterbench.result.ObjectiveResult;
+import io.clusterbench.result.RunComparison;
+import io.clusterbench.result.RunResult;
+import io.clusterbench.result.ScoreResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The judging part of the report: each objective with its numbers, and the comparison with the earlier run. */
+final class ScoreSections {
+
+    private ScoreSections() {
+    }
+
+    static List<Block> objectives(RunResult result) {
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Heading(2, "Objectives", "objectives"));
+        ScoreResult score = result.score();
+        if (score == null) {
+            blocks.add(Line.of("Not scored: 0 objectives judged. ").code(AuditReport.SCORE_COMMAND)
+                    .text(" judges this run's result.json against the spec's ").code("objectives:").text(".")
+                    .paragraph());
+            return blocks;
+        }
+        if (score.objectives().isEmpty()) {
+            blocks.add(Line.of("0 objectives judged.").paragraph());
+            return blocks;
+        }
+        double total = score.objectives().stream().mapToDouble(ObjectiveResult::contribution).sum();
+        blocks.add(Line.of("The contributions below add up to " + Numbers.format(total)
+                + " points; the score is " + Numbers.format(score.score()) + " of 100.").paragraph());
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ObjectiveResult objective : score.objectives()) {
+            rows.add(List.of(
+                    Cell.code(objective.metric()),
+                    criterion(objective),
+                    Cell.number(Numbers.format(objective.weight())),
+                    Cell.text(Numbers.yesNo(objective.key())),
+                    Cell.number(Numbers.withUnit(objective.measured(), objective.unit())),
+                    Cell.number(Numbers.withUnit(objective.bound(), objective.unit())),
+                    baseline(objective),
+                    Cell.text(statistic(objective.statistic(), objective.pValue())),
+                    Cell.status(objective.status().name(), Tones.of(objective.status())),
+                    Cell.number(Numbers.format(objective.score())),
+                    Cell.number(Numbers.format(objective.contribution())),
+                    Cell.text(objective.explanation())));
+        }
+        blocks.add(new Table("Each objective, in spec order (score from 0 to 1; contribution in points of 100)",
+                List.of("Metric", "Criterion", "Weight", "Key", "Measured", "Bound", "Baseline", "Test",
+                        "Status", "Score", "Contribution", "Explanation"), rows));
+        return blocks;
+    }
+
+    static List<Block> comparison(RunResult result) {
+        RunComparison comparison = result.comparison();
+        if (comparison == null) {
+            return List.of();
+        }
+        List<Block> blocks = new ArrayList<>();
+        blocks.add(new Heading(2, "Comparison with run " + comparison.beforeRunId(), "comparison"));
+        blocks.add(Line.of(comparison.explanation()).paragraph());
+        blocks.add(Line.of("Key metric regressed: ").strong(Numbers.yesNo(comparison.regressed()))
+                .text(". Tuning rolled back because of it: ").strong(Numbers.yesNo(comparison.rolledBack()))
+                .text(".").paragraph(comparison.regressed() ? Tone.BAD : Tone.NEUTRAL));
+        List<List<Cell>> rows = new ArrayList<>();
+        for (MetricComparison metric : comparison.metrics()) {
+            Tone tone = metric.significant() ? (metric.worse() ? Tone.BAD : Tone.GOOD) : Tone.NEUTRAL;
+            rows.add(List.of(
+                    Cell.code(metric.metric()),
+                    Cell.text(metric.unit()),
+                    Cell.number(Numbers.format(metric.before())),
+                    Cell.number(Numbers.format(metric.after())),
+                    new Cell(List.of(new Doc.Text(Numbers.percentChange(metric.changePct()))), true, tone),
+                    Cell.text(statistic(metric.statistic(), metric.pValue())),
+                    Cell.text(Numbers.yesNo(metric.significant())),
+                    Cell.text(Numbers.yesNo(metric.worse())),
+                    Cell.text(Numbers.yesNo(metric.key()))));
+        }
+        blocks.add(new Table("Run " + comparison.beforeRunId() + " (before) against run " + result.runId()
+                + " (after); change = (after - before) / before",
+                List.of("Metric", "Unit", "Before", "After", "Change", "Test", "Significant", "Worse", "Key"), rows));
+        return blocks;
+    }
+
+    private static Cell criterion(ObjectiveResult objective) {
+        Line line = Line.of("pass ").code(objective.pass());
+        if (objective.warning() != null) {
+            line.text("; warning ").code(objective.warning());
+        }
+        return line.cell();
+    }
+
+    private static Cell baseline(ObjectiveResult objective) {
+        if (objective.baseline() == null) {
+            return Cell.text(objective.baselineRuns().isEmpty() ? "-"
+                    : "none from " + objective.baselineRuns().size() + " runs");
+        }
+        return Line.of(Numbers.withUnit(objective.baseline(), objective.unit()) + " from "
+                + objective.baselineRuns().size() + " run(s): ").codes(objective.baselineRuns(), ", ", "-").cell();
+    }
+
+    static String statistic(String statistic, Double pValue) {
+        if (statistic == null && pValue == null) {
+            return "-";
+        }
+        return (statistic == null ? "" : statistic + ", ") + "p = " + Numbers.pValue(pValue);
+    }
+}

@@ -1,0 +1,47 @@
+package io.clusterbench.report;
+
+import io.clusterbench.report.Doc.Tone;
+import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.ObjectiveStatus;
+import io.clusterbench.result.ProbeStatus;
+import io.clusterbench.result.Verdict;
+
+/** Which statuses are good news, which need a look and which are failures, in one place for every report. */
+final class Tones {
+
+    private Tones() {
+    }
+
+    static Tone of(Verdict verdict) {
+        return switch (verdict) {
+            case PASS -> Tone.GOOD;
+            case WARNING, INCONCLUSIVE -> Tone.WARN;
+            case FAIL, ERROR -> Tone.BAD;
+        };
+    }
+
+    static Tone of(ProbeStatus status) {
+        return switch (status) {
+            case OK -> Tone.GOOD;
+            case PARTIAL, SKIPPED -> Tone.WARN;
+            case FAILED -> Tone.BAD;
+        };
+    }
+
+    static Tone of(ChangeStatus status) {
+        return switch (status) {
+            case APPLIED, UNCHANGED -> Tone.GOOD;
+            case PLANNED, CHECKED -> Tone.NEUTRAL;
+            case ROLLED_BACK, NOT_STARTED -> Tone.WARN;
+            case FAILED, ROLLBACK_FAILED -> Tone.BAD;
+        };
+    }
+
+    static Tone of(ObjectiveStatus status) {
+        return switch (status) {
+            case PASS -> Tone.GOOD;
+            case WARNING, INCONCLUSIVE, IGNORED -> Tone.WARN;
+            case FAIL -> Tone.BAD;
+        };
+    }
+}

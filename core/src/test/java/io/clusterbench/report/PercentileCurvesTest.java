@@ -1,0 +1,66 @@
+package io.clusterbench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.clusterbench.result.LatencyHistogram;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/** The curves come from the exact histogram, in milliseconds, with the x axis at log10(1 / (1 - p)). */
+class PercentileCurvesTest {
+
+    @Test
+    void readsEachPercentileFromTheDecodedHistogramInMilliseconds() {
+        Histogram histogram = new Histogram(3);
+        for (int us = 1; us <= 10_000; us++) {
+            histogram.recordValue(us);
+        }
+        PercentileCurves curves = PercentileCurves.of(List.of(LatencyHistogram.of("get", "us", histogram)));
+
+        assertThat(curves.unit()).isEqualTo("ms");
+        PercentileCurves.Curve curve = curves.curves().get(0);
+        assertThat(curve.count()).isEqualTo(10_000);
+        assertThat(curve.points()).hasSize(81);
+        PercentileCurves.Point p99 = curve.points().get(40);
+        assertThat(p99.x()).isEqualTo(2.0);
+        assertThat(p99.percentile()).isEqualTo(99.0);
+        assertThat(p99.value()).isEqualTo(histogram.getValueAtPercentile(99) / 1000.0).isCloseTo(9.9, within(0.01));
+        assertThat(curve.keyValues().get(0)).isCloseTo(5.0, within(0.01));
+        assertThat(curve.min()).isEqualTo(0.001);
+        assertThat(curve.max()).isCloseTo(10.0, within(0.01));
+        assertThat(curve.points()).extracting(PercentileCurves.Point::value).isSorted();
+    }
+
+    @Test
+    void leavesOutEmptyHistogramsAndOtherUnitsAndSaysWhy() {
+        Histogram tokens = new Histogram(3);
+        tokens.recordValue(42);
+        Histogram times = new Histogram(3);
+        times.recordValue(7);
+        PercentileCurves curves = PercentileCurves.of(List.of(LatencyHistogram.of("tokens", "tokens", tokens),
+                LatencyHistogram.of("ttft", "us", times), LatencyHistogram.of("none", "tokens", new Histogram(3))));
+
+        assertThat(curves.unit()).isEqualTo("tokens");
+        assertThat(curves.curves()).extracting(PercentileCurves.Curve::name).containsExactly("tokens");
+        assertThat(curves.left()).containsExactly("ttft: in us, not drawn beside values in tokens",
+                "none: 0 values recorded");
+    }
+
+    @Test
+    void placesTheKeyPercentilesAtWholeDecades() {
+        assertThat(PercentileCurves.xOf(90)).isCloseTo(1, within(1e-12));
+        assertThat(PercentileCurves.xOf(99.9)).isCloseTo(3, within(1e-9));
+        assertThat(PercentileCurves.xOf(0)).isZero();
+    }
+
+    @Test
+    void roundsTheTopOfTheAxisUpToARoundNumber() {
+        assertThat(SvgChart.niceCeiling(23.4)).isEqualTo(25);
+        assertThat(SvgChart.niceCeiling(15.143)).isEqualTo(25);
+        assertThat(SvgChart.niceCeiling(9.5)).isEqualTo(10);
+        assertThat(SvgChart.niceCeiling(0.0042)).isCloseTo(0.005, within(1e-12));
+        assertThat(SvgChart.niceCeiling(0)).isEqualTo(1);
+    }
+}
