@@ -3,6 +3,7 @@ package io.clusterbench.cli;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.bench.BenchmarkOptions;
 import io.clusterbench.spec.LoadedSpec;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Spec;
         name = "benchmark",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the spec's probes and write result.json into the output folder.",
+            "Run the spec's probes and write result.json into the output folder; when the spec has objectives,",
+            "score the run (baselines from --history) and print every objective's explanation and the verdict;",
+            "write audit-report.md, audit-report.html and junit.xml beside result.json.",
             "Probes against different services run in parallel; a probe that fails records its error and the run",
             "goes on. Prints progress every second and a table of headline numbers at the end.",
             "Ctrl-C or SIGTERM stops the load promptly and still writes what was measured."
@@ -49,6 +52,10 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "run only these probes (repeat or separate with commas)")
     List<String> only = new ArrayList<>();
 
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "earlier result.json files (any folder tree) for relative objectives' baselines")
+    Path history;
+
     @Option(names = "--parallel", paramLabel = "N",
             description = "probe groups run at once (default: the spec's settings.maxParallelProbes)")
     Integer parallel;
@@ -61,6 +68,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         BenchmarkOptions options = new BenchmarkOptions(out, only,
                 parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel), Duration.ofSeconds(1));
-        return BenchmarkInvocation.run(loaded, specFile.toString(), options, command.commandLine().getOut());
+        PrintWriter stdout = command.commandLine().getOut();
+        return BenchmarkInvocation.run(loaded, specFile.toString(), options, Verdicts.history(history, stdout), stdout);
     }
 }

@@ -7,6 +7,7 @@ import io.clusterbench.probe.StopSignal;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
+import io.clusterbench.score.History;
 import io.clusterbench.spec.LoadedSpec;
 import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a benchmark for a command: progress lines, a stop on Ctrl-C or SIGTERM that still writes what was
- * measured, the headline table, and the exit code that says whether every probe measured.
+ * measured, the headline table, the score when the spec has objectives, the reports, and the exit code that says
+ * whether every probe measured.
  */
 final class BenchmarkInvocation {
     /** How long a stop request waits for the probes to wind down and result.json to be written. */
@@ -23,7 +25,28 @@ final class BenchmarkInvocation {
     private BenchmarkInvocation() {
     }
 
-    static int run(LoadedSpec loaded, String specFile, BenchmarkOptions options, PrintWriter out)
+    /** What a benchmark measured, and whether it was stopped before the end. */
+    record Measured(RunResult result, boolean stopped) {
+        int exitCode() {
+            if (stopped) {
+                return ExitCodes.INTERRUPTED;
+            }
+            boolean allMeasured = result.probes().stream().allMatch(probe -> probe.status() == ProbeStatus.OK);
+            return allMeasured ? ExitCodes.OK : ExitCodes.SOME_PROBES_FAILED;
+        }
+    }
+
+    /** Benchmarks, scores against the history when the spec has objectives, writes result.json and reports. */
+    static int run(LoadedSpec loaded, String specFile, BenchmarkOptions options, History history, PrintWriter out)
+            throws ClusterBenchException {
+        Measured measured = measure(loaded, specFile, options, out);
+        RunResult result = Verdicts.scoreIfObjectives(loaded, measured.result(), history, out);
+        Verdicts.write(result, options.outDir(), out);
+        return measured.exitCode();
+    }
+
+    /** Benchmarks and prints progress and headlines; result.json holds the measurements (not yet the score). */
+    static Measured measure(LoadedSpec loaded, String specFile, BenchmarkOptions options, PrintWriter out)
             throws ClusterBenchException {
         StopSignal stop = new StopSignal();
         CountDownLatch written = new CountDownLatch(1);
@@ -48,10 +71,8 @@ final class BenchmarkInvocation {
             out.println("Wrote " + options.outDir().resolve(ResultFiles.RESULT_JSON));
             if (stop.raised()) {
                 out.println("Stopped before the end; result.json holds what was measured.");
-                return ExitCodes.INTERRUPTED;
             }
-            boolean allMeasured = result.probes().stream().allMatch(probe -> probe.status() == ProbeStatus.OK);
-            return allMeasured ? ExitCodes.OK : ExitCodes.SOME_PROBES_FAILED;
+            return new Measured(result, stop.raised());
         } finally {
             written.countDown();
             removeHook(onSignal);

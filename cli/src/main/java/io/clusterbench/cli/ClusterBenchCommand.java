@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Measure a service cluster, change its settings with evidence, score it against objectives.",
-        subcommands = {ValidateCommand.class, BenchmarkCommand.class, TuneCommand.class, TrendCommand.class,
+        subcommands = {ValidateCommand.class, BenchmarkCommand.class, TuneCommand.class, RunCommand.class,
+            AssertCommand.class, TrendCommand.class,
             DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -28,6 +29,7 @@ import picocli.CommandLine.Command;
             "6:an input file other than the spec is invalid",
             "64:wrong command line",
             "70:internal error (a bug; please report it)",
+            "96-99:assert and run: not scorable, inconclusive, warning, fail (see their --help)",
             "130:interrupted"
         })
 public final class ClusterBenchCommand implements Runnable {

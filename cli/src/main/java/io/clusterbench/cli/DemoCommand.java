@@ -2,10 +2,13 @@ package io.clusterbench.cli;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
-import io.clusterbench.bench.BenchmarkOptions;
 import io.clusterbench.local.LocalCluster;
 import io.clusterbench.local.LocalPrometheus;
 import io.clusterbench.result.ResultFiles;
+import io.clusterbench.report.Reports;
+import io.clusterbench.score.History;
+import io.clusterbench.trend.Trend;
+import io.clusterbench.trend.TrendWriter;
 import io.clusterbench.tune.EvidenceLog;
 import io.clusterbench.local.LocalServer;
 import io.clusterbench.engine.ClusterBench;
@@ -30,9 +33,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Start a throwaway local cluster of real servers on 127.0.0.1 (Redis, an nginx load balancer in front",
             "of two upstreams; sshd, node exporter and Prometheus when installed), write its spec to",
-            "DIR/cluster.yaml, validate it, benchmark it into DIR/results/result.json, plan and apply its Redis",
-            "tuning with evidence in DIR/tuning/evidence.jsonl, and print what to run next. The servers stop",
-            "when the demo ends, unless --keep is given."
+            "DIR/cluster.yaml, validate it, plan its tuning, then run the whole flow into DIR/run: benchmark,",
+            "apply the Redis tuning with evidence, benchmark again, score against the objectives, compare, write",
+            "the reports; then draw the trend of both runs into DIR/trend. Prints the verdict and the report's",
+            "path. The servers stop when the demo ends, unless --keep is given."
         })
 final class DemoCommand implements Callable<Integer> {
 
@@ -50,7 +54,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ClusterBenchException, InterruptedException {
-        // Exit codes as for benchmark and tune: 0 when every probe measured and every action applied.
+        // Exit codes as for run: 0 on pass or warning, 1 when a probe or action failed, 99 on fail.
         PrintWriter out = command.commandLine().getOut();
         Path folder = demoFolder();
         out.println("Starting a local cluster in " + folder + " ...");
@@ -68,23 +72,22 @@ final class DemoCommand implements Callable<Integer> {
 
             out.println();
             cluster.prometheus().ifPresent(DemoCommand::awaitFirstScrape);
-            Path results = folder.resolve("results");
-            int benchmarked = BenchmarkInvocation.run(loaded, specFile.toString(), BenchmarkOptions.into(results), out);
-
-            out.println();
             int planned = TuneInvocation.plan(loaded, out);
             out.println();
-            Path tuning = folder.resolve("tuning");
-            int tuned = TuneInvocation.apply(loaded, specFile.toString(), tuning, loaded.spec().settings().rollback(),
-                    out);
+            Path run = folder.resolve("run");
+            int ran = RunCommand.RunFlow.run(loaded, specFile.toString(), run, History.empty(), out);
+            Path trend = trend(folder, run, out);
 
             out.println();
-            out.println("result.json: " + results.resolve(ResultFiles.RESULT_JSON));
-            out.println("evidence:    " + tuning.resolve(EvidenceLog.FILE_NAME));
+            out.println("result.json: " + run.resolve(ResultFiles.RESULT_JSON));
+            out.println("evidence:    " + run.resolve("tuning").resolve(EvidenceLog.FILE_NAME));
+            out.println("report:      " + run.resolve(Reports.HTML_FILE));
+            out.println("trend:       " + trend.resolve(TrendWriter.TREND_HTML));
             out.println("Next:");
             out.println("  bin/clusterbench validate " + specFile);
             out.println("  bin/clusterbench benchmark " + specFile + " --out " + folder.resolve("results-2"));
             out.println("  bin/clusterbench tune " + specFile + " --plan");
+            out.println("  bin/clusterbench assert " + run.resolve(ResultFiles.RESULT_JSON) + " --min-score 85");
             if (keep) {
                 out.println("The servers keep running; press Ctrl-C to stop them.");
                 out.flush();
@@ -93,9 +96,29 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("  bin/clusterbench demo --keep     # to keep the servers up while you try it");
                 out.println("Stopping the servers.");
             }
-            // The first failure decides: a benchmark that failed matters more than the tuning after it.
-            return benchmarked != ExitCodes.OK ? benchmarked : planned != ExitCodes.OK ? planned : tuned;
+            // The plan's failure (an unreadable state) matters more than the verdict of the run after it.
+            return planned != ExitCodes.OK ? planned : ran;
         }
+    }
+
+    /** Keeps the before- and after-runs as a history and draws their trend. */
+    private static Path trend(Path folder, Path run, PrintWriter out) throws ClusterBenchException {
+        Path history = folder.resolve("history");
+        try {
+            for (String part : java.util.List.of("before", ".")) {
+                Path result = run.resolve(part).resolve(ResultFiles.RESULT_JSON).normalize();
+                Path target = history.resolve(part.equals(".") ? "after" : part).resolve(ResultFiles.RESULT_JSON);
+                Files.createDirectories(target.getParent());
+                Files.copy(result, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot keep the demo's history in " + history + ": "
+                    + e.getMessage(), e);
+        }
+        Path trend = folder.resolve("trend");
+        TrendWriter.write(Trend.build(history, java.util.List.of()), trend);
+        out.println("Trend of " + history + ": " + trend.resolve(TrendWriter.TREND_HTML));
+        return trend;
     }
 
     /** The promql probe would find no data before Prometheus has scraped its target once. */

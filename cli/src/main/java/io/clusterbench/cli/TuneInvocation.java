@@ -33,7 +33,25 @@ final class TuneInvocation {
         return readable ? ExitCodes.OK : ExitCodes.SOME_PROBES_FAILED;
     }
 
+    /** The result of an apply, and whether it was stopped. */
+    record Tuned(RunResult result, boolean stopped) {
+        int exitCode() {
+            if (stopped) {
+                return ExitCodes.INTERRUPTED;
+            }
+            boolean failed = result.changes().stream().anyMatch(change -> FAILURES.contains(change.status()));
+            return failed ? ExitCodes.SOME_PROBES_FAILED : ExitCodes.OK;
+        }
+    }
+
     static int apply(LoadedSpec loaded, String specFile, Path outDir, boolean rollback, PrintWriter out)
+            throws ClusterBenchException {
+        Tuned tuned = tune(loaded, specFile, outDir, rollback, out);
+        Verdicts.write(tuned.result(), outDir, out);
+        return tuned.exitCode();
+    }
+
+    static Tuned tune(LoadedSpec loaded, String specFile, Path outDir, boolean rollback, PrintWriter out)
             throws ClusterBenchException {
         AtomicBoolean stopped = new AtomicBoolean();
         Thread onSignal = new Thread(() -> stopped.set(true), "clusterbench-tune-stop");
@@ -56,10 +74,6 @@ final class TuneInvocation {
         out.println();
         TuningPrinter.summary(result.changes(), out);
         out.println("Wrote " + outDir.resolve(EvidenceLog.FILE_NAME) + " and " + outDir.resolve(ResultFiles.RESULT_JSON));
-        if (stopped.get()) {
-            return ExitCodes.INTERRUPTED;
-        }
-        boolean failed = result.changes().stream().anyMatch(change -> FAILURES.contains(change.status()));
-        return failed ? ExitCodes.SOME_PROBES_FAILED : ExitCodes.OK;
+        return new Tuned(result, stopped.get());
     }
 }

@@ -24,14 +24,18 @@ class DemoCommandTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
         Path spec = dir.resolve(DemoCommand.SPEC_FILE);
-        Path resultFile = dir.resolve("results").resolve(ResultFiles.RESULT_JSON);
+        Path resultFile = dir.resolve("run").resolve(ResultFiles.RESULT_JSON);
         // sshd, node exporter and Prometheus are installed by scripts/test.sh, so the demo must use them all.
         assertThat(run.out())
                 .contains("started redis", "started nginx", "started sshd", "started prometheus")
                 .contains("Wrote " + spec)
                 .contains("valid, cluster 'clusterbench-demo'")
                 .containsPattern("(?m)^cache-latency\\s+OK\\s+ops_per_s")
+                .contains("== 4/4 score and compare")
+                .containsPattern("Verdict: (PASS|WARNING|FAIL|INCONCLUSIVE), score \\d+\\.\\d / 100")
                 .contains("result.json: " + resultFile)
+                .contains("report:      " + dir.resolve("run").resolve("audit-report.html"))
+                .contains("trend:       " + dir.resolve("trend").resolve("trend.html"))
                 .contains("bin/clusterbench validate " + spec);
 
         LoadedSpec loaded = SpecLoader.load(spec);
@@ -40,6 +44,12 @@ class DemoCommandTest {
         assertThat(loaded.spec().probes()).containsOnlyKeys("cache-latency", "lb-latency", "node-up", "memory");
         RunResult result = ResultFiles.read(resultFile);
         assertThat(result.probes()).extracting(ProbeMeasurement::status).containsOnly(ProbeStatus.OK);
+        assertThat(result.changes()).extracting(change -> change.status().name()).containsExactly("APPLIED");
+        assertThat(result.score()).isNotNull();
+        assertThat(result.comparison()).isNotNull();
+        assertThat(dir.resolve("run").resolve("tuning").resolve("evidence.jsonl")).exists();
+        assertThat(java.nio.file.Files.readString(dir.resolve("run").resolve("audit-report.html")))
+                .contains(result.score().verdict().name()).doesNotContain("<script").doesNotContain("style=");
         ServiceSpec cache = loaded.spec().services().get("cache");
         assertThat(isListening(cache.port().getAsInt()))
                 .as("the demo stops its servers when it ends")

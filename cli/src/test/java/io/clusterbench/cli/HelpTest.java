@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "validate", "benchmark", "tune", "demo"})
+    @ValueSource(strings = {"", "validate", "benchmark", "tune", "run", "assert", "trend", "demo"})
     void everyCommandExplainsItselfWithHelp(String subcommand) {
         CliRun run = subcommand.isEmpty() ? CliRun.of("--help") : CliRun.of(subcommand, "--help");
 

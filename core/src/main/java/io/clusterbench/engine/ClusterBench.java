@@ -6,7 +6,13 @@ import io.clusterbench.bench.BenchmarkListener;
 import io.clusterbench.bench.BenchmarkOptions;
 import io.clusterbench.bench.ProbeRegistry;
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.report.Reports;
 import io.clusterbench.result.ChangeOutcome;
+import io.clusterbench.result.RunComparison;
+import io.clusterbench.result.ScoreResult;
+import io.clusterbench.score.History;
+import io.clusterbench.score.RunComparisons;
+import io.clusterbench.score.Scorer;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.SecretResolver;
@@ -21,8 +27,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * What both fronts, the CLI and the Jenkins plugin, call: load a spec, benchmark it, plan and apply its tuning
- * (scoring and reports join here as they arrive). Fronts never reach past this class into probes.
+ * What both fronts, the CLI and the Jenkins plugin, call: load a spec, benchmark it, plan and apply its tuning,
+ * score it, compare runs and write reports. Fronts never reach past this class into probes.
  *
  * <p>Usage: {@code ClusterBench engine = ClusterBench.standard(); LoadedSpec spec = engine.load(path);
  * RunResult result = engine.benchmark(spec, path.toString(), BenchmarkOptions.into(out), listener, stop);}
@@ -60,6 +66,27 @@ public final class ClusterBench {
     /** Works out what each tuning action would change; changes nothing. See {@link Tuning#plan}. */
     public List<ChangeOutcome> plan(LoadedSpec spec, TuningListener listener) {
         return new Tuning(actions, secrets, clock).plan(spec, listener);
+    }
+
+    /** Scores a run against the spec's objectives, with baselines from the given earlier runs. */
+    public ScoreResult score(LoadedSpec spec, RunResult run, History history) {
+        return Scorer.score(spec.spec(), run, history);
+    }
+
+    /** Compares a run after tuning with the run before it, on the same workload. */
+    public RunComparison compare(LoadedSpec spec, RunResult before, RunResult after) {
+        return RunComparisons.compare(spec.spec(), before, after, spec.spec().baseline());
+    }
+
+    /** Writes audit-report.md, audit-report.html (+ report.css) and junit.xml for a run. */
+    public List<Path> writeReports(RunResult result, Path outDir) throws ClusterBenchException {
+        return Reports.write(result, outDir);
+    }
+
+    /** Rolls back what an earlier apply left applied, with evidence; see {@link Tuning#rollBack}. */
+    public RunResult rollBackTuning(LoadedSpec spec, RunResult tuned, Path outDir, String reason,
+            TuningListener listener) throws ClusterBenchException {
+        return new Tuning(actions, secrets, clock).rollBack(spec, tuned, outDir, reason, listener);
     }
 
     /** Applies the tuning actions with read-back, rollback and evidence. See {@link Tuning#apply}. */

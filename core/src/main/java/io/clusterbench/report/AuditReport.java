@@ -32,7 +32,7 @@ import java.util.function.Function;
 final class AuditReport {
 
     /** The command that scores a result, named where a report says it was not scored. */
-    static final String SCORE_COMMAND = "clusterbench score";
+    static final String SCORE_COMMAND = "clusterbench assert";
 
     private AuditReport() {
     }

@@ -1,0 +1,67 @@
+package io.clusterbench.cli;
+
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.engine.ClusterBench;
+import io.clusterbench.report.Reports;
+import io.clusterbench.result.ObjectiveResult;
+import io.clusterbench.result.ResultFiles;
+import io.clusterbench.result.RunResult;
+import io.clusterbench.result.ScoreResult;
+import io.clusterbench.score.History;
+import io.clusterbench.spec.LoadedSpec;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Scores a run when the spec has objectives, prints every objective's explanation and the verdict, and writes the
+ * run's result.json and reports; shared by benchmark, tune, run, assert and demo.
+ */
+final class Verdicts {
+
+    private Verdicts() {
+    }
+
+    /** Reads the history folder, or none; its warnings are printed. */
+    static History history(Path folder, PrintWriter out) throws ClusterBenchException {
+        if (folder == null) {
+            return History.empty();
+        }
+        History history = History.read(folder);
+        history.warnings().forEach(warning -> out.println("history: " + warning));
+        out.println("history: " + history.runs().size() + " earlier runs in " + folder);
+        return history;
+    }
+
+    /** The run with its score when the spec has objectives, else unchanged. */
+    static RunResult scoreIfObjectives(LoadedSpec loaded, RunResult run, History history, PrintWriter out) {
+        if (loaded.spec().objectives().isEmpty()) {
+            return run;
+        }
+        RunResult scored = run.withScore(ClusterBench.standard().score(loaded, run, history));
+        print(scored.score(), out);
+        return scored;
+    }
+
+    static void print(ScoreResult score, PrintWriter out) {
+        out.println();
+        out.println("Objectives:");
+        for (ObjectiveResult objective : score.objectives()) {
+            out.printf("  %-12s %s%n", objective.status().name().toLowerCase(Locale.ROOT), objective.explanation());
+        }
+        out.printf("Verdict: %s, score %.1f / 100 (pass >= %s, warning >= %s). %s%n", score.verdict(), score.score(),
+                trim(score.passThreshold()), trim(score.warningThreshold()), score.explanation());
+    }
+
+    /** Writes result.json and the reports beside it, and says where. */
+    static void write(RunResult result, Path outDir, PrintWriter out) throws ClusterBenchException {
+        ResultFiles.write(result, outDir.resolve(ResultFiles.RESULT_JSON));
+        ClusterBench.standard().writeReports(result, outDir);
+        out.println("Report: " + outDir.resolve(Reports.HTML_FILE) + " (also " + Reports.MARKDOWN_FILE + ", "
+                + Reports.JUNIT_FILE + ")");
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}
