@@ -1,0 +1,48 @@
+package io.clusterbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clusterbench.local.LocalRedis;
+import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.ResultFiles;
+import io.clusterbench.result.RunResult;
+import io.clusterbench.testkit.RealServers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(RealServers.class)
+class RunCommandTest {
+
+    @Test
+    void benchmarksTunesBenchmarksAgainScoresAndComparesTheSameWorkload(LocalRedis redis, @TempDir Path dir)
+            throws Exception {
+        Path spec = Files.writeString(dir.resolve("cluster.yaml"), """
+                cluster: run-test
+                services:
+                  redis: { type: redis, address: 127.0.0.1, port: %d }
+                probes:
+                  cache: { service: redis, clients: 2, requests: 2000 }
+                tuning:
+                  - { redis-config: redis, set: { slowlog-max-len: 256 } }
+                objectives:
+                  - { metric: cache.p99_ms, pass: "<= 5000", key: true }
+                """.formatted(redis.port()));
+        Path out = dir.resolve("run");
+
+        CliRun run = CliRun.of("run", spec.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("== 1/4", "== 2/4", "== 3/4", "== 4/4", "Verdict: PASS");
+        RunResult result = ResultFiles.read(out.resolve(ResultFiles.RESULT_JSON));
+        RunResult before = ResultFiles.read(out.resolve("before").resolve(ResultFiles.RESULT_JSON));
+        assertThat(result.changes()).extracting(change -> change.status()).containsExactly(ChangeStatus.APPLIED);
+        assertThat(result.comparison().beforeRunId()).isEqualTo(before.runId());
+        assertThat(result.comparison().metrics()).anySatisfy(m -> assertThat(m.metric()).isEqualTo("cache.p99_ms"));
+        assertThat(result.runId()).isNotEqualTo(before.runId());
+        assertThat(before.score()).isNotNull();
+        assertThat(Files.readString(out.resolve("audit-report.md"))).contains("slowlog-max-len").contains("cache.p99_ms");
+    }
+}
