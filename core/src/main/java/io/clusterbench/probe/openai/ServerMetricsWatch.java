@@ -1,5 +1,6 @@
 package io.clusterbench.probe.openai;
 
+import io.clusterbench.metrics.PrometheusText;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.result.MetricValue;
 import java.util.ArrayList;

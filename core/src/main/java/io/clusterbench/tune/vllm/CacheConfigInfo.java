@@ -1,7 +1,7 @@
 package io.clusterbench.tune.vllm;
 
+import io.clusterbench.metrics.PrometheusText;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,58 +19,11 @@ final class CacheConfigInfo {
     /** The label sets of every {@value #METRIC} series in the text (one per engine), in order. */
     static List<Map<String, String>> labelSets(String text) {
         List<Map<String, String>> sets = new ArrayList<>();
-        for (String raw : text.split("\n")) {
-            String line = raw.strip();
-            if (line.startsWith(METRIC + "{")) {
-                Map<String, String> labels = labels(line, METRIC.length() + 1);
-                if (labels != null) {
-                    sets.add(labels);
-                }
-            } else if (line.startsWith(METRIC + " ")) {
-                sets.add(Map.of());
+        for (PrometheusText.Sample sample : PrometheusText.parse(text)) {
+            if (sample.name().equals(METRIC)) {
+                sets.add(sample.labels());
             }
         }
         return sets;
-    }
-
-    /**
-     * Reads {@code name="value"} pairs up to the closing brace, undoing the format's escapes ({@code \\},
-     * {@code \"}, {@code \n}); null when the line is malformed.
-     */
-    private static Map<String, String> labels(String line, int start) {
-        Map<String, String> labels = new LinkedHashMap<>();
-        int i = start;
-        while (i < line.length()) {
-            char c = line.charAt(i);
-            if (c == '}') {
-                return labels;
-            }
-            if (c == ',' || c == ' ') {
-                i++;
-                continue;
-            }
-            int equals = line.indexOf('=', i);
-            if (equals < 0 || equals + 1 >= line.length() || line.charAt(equals + 1) != '"') {
-                return null;
-            }
-            StringBuilder value = new StringBuilder();
-            int j = equals + 2;
-            while (j < line.length() && line.charAt(j) != '"') {
-                char v = line.charAt(j);
-                if (v == '\\' && j + 1 < line.length()) {
-                    char escaped = line.charAt(++j);
-                    value.append(escaped == 'n' ? '\n' : escaped);
-                } else {
-                    value.append(v);
-                }
-                j++;
-            }
-            if (j >= line.length()) {
-                return null;
-            }
-            labels.put(line.substring(i, equals).strip(), value.toString());
-            i = j + 1;
-        }
-        return null;
     }
 }

@@ -1,4 +1,4 @@
-package io.clusterbench.probe.openai;
+package io.clusterbench.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.clusterbench.probe.openai;
+package io.clusterbench.metrics;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,17 +12,17 @@ import java.util.Map;
  * comments. Values may be {@code NaN}, {@code +Inf} or {@code -Inf}; label values escape {@code \\}, {@code \"} and
  * {@code \n}.
  */
-final class PrometheusText {
+public final class PrometheusText {
 
     /** One sample: a series' name, its labels and its value. */
-    record Sample(String name, Map<String, String> labels, double value) {
+    public record Sample(String name, Map<String, String> labels, double value) {
     }
 
     private PrometheusText() {
     }
 
     /** Every sample of the text, in order; lines that do not parse are skipped. */
-    static List<Sample> parse(String text) {
+    public static List<Sample> parse(String text) {
         List<Sample> samples = new ArrayList<>();
         for (String raw : text.split("\n")) {
             String line = raw.strip();
