@@ -1,24 +1,26 @@
 package io.clusterbench.cli;
 
-import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.local.LocalCluster;
 import io.clusterbench.local.LocalPrometheus;
-import io.clusterbench.result.ResultFiles;
+import io.clusterbench.local.LocalServer;
 import io.clusterbench.report.Reports;
+import io.clusterbench.result.ResultFiles;
 import io.clusterbench.score.History;
+import io.clusterbench.spec.LoadedSpec;
+import io.clusterbench.spec.SpecException;
 import io.clusterbench.trend.Trend;
 import io.clusterbench.trend.TrendWriter;
 import io.clusterbench.tune.EvidenceLog;
-import io.clusterbench.local.LocalServer;
-import io.clusterbench.engine.ClusterBench;
-import io.clusterbench.spec.LoadedSpec;
-import io.clusterbench.spec.SpecException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -105,18 +107,18 @@ final class DemoCommand implements Callable<Integer> {
     private static Path trend(Path folder, Path run, PrintWriter out) throws ClusterBenchException {
         Path history = folder.resolve("history");
         try {
-            for (String part : java.util.List.of("before", ".")) {
+            for (String part : List.of("before", ".")) {
                 Path result = run.resolve(part).resolve(ResultFiles.RESULT_JSON).normalize();
                 Path target = history.resolve(part.equals(".") ? "after" : part).resolve(ResultFiles.RESULT_JSON);
                 Files.createDirectories(target.getParent());
-                Files.copy(result, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(result, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot keep the demo's history in " + history + ": "
                     + e.getMessage(), e);
         }
         Path trend = folder.resolve("trend");
-        TrendWriter.write(Trend.build(history, java.util.List.of()), trend);
+        TrendWriter.write(Trend.build(history, List.of()), trend);
         out.println("Trend of " + history + ": " + trend.resolve(TrendWriter.TREND_HTML));
         return trend;
     }

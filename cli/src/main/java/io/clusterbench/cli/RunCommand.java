@@ -3,6 +3,7 @@ package io.clusterbench.cli;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.bench.BenchmarkOptions;
 import io.clusterbench.engine.ClusterBench;
+import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.score.Gate;
@@ -93,8 +94,8 @@ final class RunCommand implements Callable<Integer> {
             stdout.println("== 4/4 score and compare");
             // The before-run is scored too, so that its report and the trend show where tuning started from.
             RunResult scoredBefore = before.result().withScore(engine.score(loaded, before.result(), history));
-            io.clusterbench.result.ResultFiles.write(scoredBefore,
-                    out.resolve("before").resolve(io.clusterbench.result.ResultFiles.RESULT_JSON));
+            ResultFiles.write(scoredBefore,
+                    out.resolve("before").resolve(ResultFiles.RESULT_JSON));
             stdout.printf("Before tuning: %s, score %.1f%n", scoredBefore.score().verdict(),
                     scoredBefore.score().score());
             RunResult tunedResult = tuned.result();

@@ -1,11 +1,12 @@
 package io.clusterbench.bench;
 
-import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.probe.ProbeProgress;
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.ResultFiles;
@@ -26,11 +27,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -115,7 +119,7 @@ public final class Benchmark {
             // A bug in one probe must not cost the numbers of the others: record it as this probe's failure.
             Instant now = clock.instant();
             return new ProbeMeasurement(probe.id(), probe.kind().word(), "-", ProbeStatus.FAILED, now, now,
-                    List.of(), List.of(), List.of(new io.clusterbench.result.ProbeError("internal",
+                    List.of(), List.of(), List.of(new ProbeError("internal",
                             "internal error in the " + probe.kind().word() + " probe (please report it): " + bug,
                             1, now)));
         } finally {
@@ -126,7 +130,7 @@ public final class Benchmark {
     private ProbeMeasurement skipped(ProbeSpec probe, String why) {
         Instant now = clock.instant();
         return new ProbeMeasurement(probe.id(), probe.kind().word(), "-", ProbeStatus.SKIPPED, now, now,
-                List.of(), List.of(), List.of(new io.clusterbench.result.ProbeError("skipped", why, 1, now)));
+                List.of(), List.of(), List.of(new ProbeError("skipped", why, 1, now)));
     }
 
     private static void awaitAll(List<Future<?>> futures, StopSignal stop) throws ClusterBenchException {
@@ -137,7 +141,7 @@ public final class Benchmark {
                 stop.raise();
                 Thread.currentThread().interrupt();
                 return;
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IllegalStateException("a probe group failed outside its probes", e.getCause());
             }
         }
@@ -155,7 +159,7 @@ public final class Benchmark {
         return outDir.resolve(ResultFiles.RESULT_JSON);
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
@@ -201,7 +205,7 @@ public final class Benchmark {
         synchronized RunResult write(Instant now, List<String> insecureHosts) throws ClusterBenchException {
             List<ProbeMeasurement> measurements = order.stream()
                     .map(probe -> done.get(probe.id()))
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .toList();
             RunResult result = new RunResult(RunResult.SCHEMA_VERSION, runId, spec.name(), specFile, sha256,
                     ToolInfo.current(), startedAt, now, insecureHosts, measurements);

@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.ClusterBenchException;
 import io.clusterbench.result.Evidence;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -74,7 +75,7 @@ public final class EvidenceLog implements AutoCloseable {
     /** Reads every line of an evidence file, for tests and reports. */
     public static List<Evidence> read(Path file) throws IOException {
         List<Evidence> lines = new ArrayList<>();
-        for (String line : java.nio.file.Files.readAllLines(file)) {
+        for (String line : Files.readAllLines(file)) {
             if (!line.isBlank()) {
                 lines.add(LINES.readValue(line, Evidence.class));
             }

@@ -3,6 +3,7 @@ package io.clusterbench.tune;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.Evidence;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunIds;
 import io.clusterbench.result.RunResult;
@@ -113,7 +114,7 @@ public final class Tuning {
             TuningSteps steps = new TuningSteps(tuned.runId(), log, listener, clock, tuned.evidence().size());
             List<ChangeOutcome> outcomes = new TuningReversal(registry, loaded.spec(), secrets, ssh, clock, steps)
                     .reverse(tuned.changes(), reason);
-            List<io.clusterbench.result.Evidence> evidence = new ArrayList<>(tuned.evidence());
+            List<Evidence> evidence = new ArrayList<>(tuned.evidence());
             evidence.addAll(log.written());
             RunResult result = tuned.withTuning(outcomes, evidence);
             ResultFiles.write(result, outDir.resolve(ResultFiles.RESULT_JSON));

@@ -10,6 +10,7 @@ import io.clusterbench.ssh.SshHosts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ final class TuningReversal {
         Map<String, ChangeOutcome> outcomes = new LinkedHashMap<>();
         applied.forEach(outcome -> outcomes.put(outcome.action(), outcome));
         List<ChangeOutcome> newestFirst = new ArrayList<>(applied);
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         for (ChangeOutcome outcome : newestFirst) {
             if (outcome.status() != ChangeStatus.APPLIED) {
                 continue;
