@@ -1,0 +1,16 @@
+package hudson.model;
+
+/**
+ * Stand-in (compile only) of the build queue; only its nested Executable is used, as a bound in JenkinsRule. The real
+ * one extends ResourceController.
+ */
+public class Queue {
+
+    private Queue() {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    /** Stand-in of something the queue runs, such as a build. */
+    public interface Executable extends Runnable {
+    }
+}

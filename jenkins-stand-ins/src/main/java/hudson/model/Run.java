@@ -1,0 +1,17 @@
+package hudson.model;
+
+import java.io.IOException;
+import jenkins.model.ArtifactManager;
+
+/** Stand-in (compile only) of one build of a job; jenkins-api.md §2.3. */
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable
+        implements hudson.ExtensionPoint, Comparable<RunT> {
+
+    protected Run(JobT job) throws IOException {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    public final synchronized ArtifactManager pickArtifactManager() throws IOException {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+}

@@ -1,0 +1,30 @@
+package org.jvnet.hudson.test;
+
+import hudson.model.Job;
+import hudson.model.Queue;
+import hudson.model.Run;
+import hudson.model.TopLevelItem;
+import java.io.IOException;
+import jenkins.model.ParameterizedJobMixIn;
+
+/** Stand-in (compile only, tests) of the test harness' running Jenkins; jenkins-api.md §1.4. */
+public class JenkinsRule {
+
+    public JenkinsRule() {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    public <T extends TopLevelItem> T createProject(Class<T> type, String name) throws IOException {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    public <J extends Job<J, R> & ParameterizedJobMixIn.ParameterizedJob<J, R>, R extends Run<J, R> & Queue.Executable>
+            R buildAndAssertSuccess(J job) throws Exception {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    @SuppressWarnings("rawtypes")
+    public void assertLogContains(String substring, Run run) throws Exception {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+}

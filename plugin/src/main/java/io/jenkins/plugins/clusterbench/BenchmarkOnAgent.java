@@ -1,0 +1,83 @@
+package io.jenkins.plugins.clusterbench;
+
+import hudson.AbortException;
+import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.bench.BenchmarkListener;
+import io.clusterbench.bench.BenchmarkOptions;
+import io.clusterbench.engine.ClusterBench;
+import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ProbeMeasurement;
+import io.clusterbench.result.ResultFiles;
+import io.clusterbench.result.RunResult;
+import io.clusterbench.score.History;
+import io.clusterbench.spec.LoadedSpec;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.MasterToSlaveFileCallable;
+
+/**
+ * Runs a benchmark on the agent that holds the workspace, because that agent is the one that can reach the cluster:
+ * loads the spec, benchmarks, scores when the spec has objectives, and writes result.json and the reports into the
+ * out folder. Everything it does is core's {@link ClusterBench}; this class only adapts files and the console.
+ */
+final class BenchmarkOnAgent extends MasterToSlaveFileCallable<BenchmarkOutcome> {
+    private static final long serialVersionUID = 1L;
+
+    private final String spec;
+    private final String out;
+    private final ArrayList<String> only;
+    private final TaskListener listener;
+
+    BenchmarkOnAgent(String spec, String out, List<String> only, TaskListener listener) {
+        this.spec = spec;
+        this.out = out;
+        this.only = new ArrayList<>(only);
+        this.listener = listener;
+    }
+
+    @Override
+    public BenchmarkOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        Path specFile = workspace.toPath().resolve(spec);
+        Path outDir = workspace.toPath().resolve(out);
+        PrintStream console = listener.getLogger();
+        try {
+            ClusterBench engine = ClusterBench.standard();
+            LoadedSpec loaded = engine.load(specFile);
+            console.println("Benchmarking cluster '" + loaded.spec().name() + "' (" + spec + ") into " + out);
+            RunResult result = engine.benchmark(loaded, spec, BenchmarkOptions.into(outDir).only(only),
+                    new ConsoleProgress(console), new StopSignal());
+            if (!loaded.spec().objectives().isEmpty()) {
+                // Baselines from earlier builds are assertScore's job; here relative objectives stay inconclusive.
+                result = result.withScore(engine.score(loaded, result, History.empty()));
+            }
+            ResultFiles.write(result, outDir.resolve(ResultFiles.RESULT_JSON));
+            engine.writeReports(result, outDir);
+            BenchmarkOutcome outcome = BenchmarkOutcome.of(result, out + "/" + ResultFiles.RESULT_JSON);
+            console.println("Cluster Bench verdict: " + outcome.verdict()
+                    + (outcome.score() == null ? "" : ", score " + outcome.score() + " / 100"));
+            return outcome;
+        } catch (ClusterBenchException e) {
+            // The message says where and what to do; a stack trace would only hide it.
+            throw new AbortException(e.getMessage());
+        }
+    }
+
+    /** Prints one line per probe as it starts and finishes. */
+    private record ConsoleProgress(PrintStream console) implements BenchmarkListener {
+        @Override
+        public void probeStarted(String probe) {
+            console.println("  started  " + probe);
+        }
+
+        @Override
+        public void probeFinished(ProbeMeasurement measurement, Path resultFile) {
+            console.println("  finished " + measurement.probe() + " (" + measurement.status() + ")");
+        }
+    }
+}

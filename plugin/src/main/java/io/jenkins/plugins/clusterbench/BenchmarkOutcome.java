@@ -1,0 +1,64 @@
+package io.jenkins.plugins.clusterbench;
+
+import io.clusterbench.result.ObjectiveResult;
+import io.clusterbench.result.ObjectiveStatus;
+import io.clusterbench.result.RunResult;
+import io.clusterbench.trend.RunSummary;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a benchmark on the agent sends back to the controller: a few hundred bytes, never the whole result.
+ *
+ * <p>Collections are plain {@link ArrayList} and {@link TreeMap} on purpose: they cross the remoting channel, whose
+ * class filter (JEP-200) is surest with those, unlike the JDK's immutable collections.
+ *
+ * @param runId the run's id from result.json
+ * @param score the total score, or null when the spec has no objectives or the run could not be scored
+ * @param verdict the verdict's name, such as {@code PASS}, or {@code UNSCORED} when the run was not scored
+ * @param resultPath result.json relative to the workspace, with {@code /} separators
+ * @param failedObjectives the metrics of the objectives that failed, in spec order
+ * @param metrics {@code probe.metric} to value: core's headline metrics and the objectives' measured values
+ */
+public record BenchmarkOutcome(String runId, Double score, String verdict, String resultPath,
+        List<String> failedObjectives, Map<String, Double> metrics) implements Serializable {
+
+    /** Verdict shown when the spec has no objectives, so there is nothing to score. */
+    public static final String UNSCORED = "UNSCORED";
+
+    public BenchmarkOutcome {
+        failedObjectives = new ArrayList<>(failedObjectives);
+        metrics = new TreeMap<>(metrics);
+    }
+
+    /** Summarises a run with core's trend summary, so the plugin picks no metrics of its own. */
+    public static BenchmarkOutcome of(RunResult result, String resultPath) {
+        RunSummary summary = RunSummary.of(result, List.of());
+        List<String> failed = new ArrayList<>();
+        if (result.score() != null) {
+            for (ObjectiveResult objective : result.score().objectives()) {
+                if (objective.status() == ObjectiveStatus.FAIL) {
+                    failed.add(objective.metric());
+                }
+            }
+        }
+        String verdict = summary.verdict() == null ? UNSCORED : summary.verdict().name();
+        return new BenchmarkOutcome(result.runId(), summary.score(), verdict, resultPath, failed, summary.metrics());
+    }
+
+    /** The value {@code benchmarkCluster} returns to a Pipeline script; keys are documented in docs/jenkins.md. */
+    public Map<String, Object> toStepResult() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("runId", runId);
+        map.put("score", score);
+        map.put("verdict", verdict);
+        map.put("resultPath", resultPath);
+        map.put("failedObjectives", new ArrayList<>(failedObjectives));
+        map.put("metrics", new LinkedHashMap<>(metrics));
+        return map;
+    }
+}

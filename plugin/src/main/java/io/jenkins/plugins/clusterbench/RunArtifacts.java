@@ -1,0 +1,36 @@
+package io.jenkins.plugins.clusterbench;
+
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jenkins.util.BuildListenerAdapter;
+
+/** Archives what a step wrote into its out folder, under the same relative paths, as the build's artifacts. */
+final class RunArtifacts {
+    /** The files core writes into an out folder; whichever of them exist are archived. */
+    static final List<String> FILES = List.of(
+            "result.json", "evidence.jsonl", "audit-report.md", "audit-report.html", "report.css", "junit.xml");
+
+    private RunArtifacts() {
+    }
+
+    static void archive(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener, String out)
+            throws IOException, InterruptedException {
+        Map<String, String> artifacts = new LinkedHashMap<>();
+        for (String name : FILES) {
+            String path = out + "/" + name;
+            if (workspace.child(path).exists()) {
+                artifacts.put(path, path);
+            }
+        }
+        if (!artifacts.isEmpty()) {
+            run.pickArtifactManager().archive(workspace, launcher, BuildListenerAdapter.wrap(listener), artifacts);
+            listener.getLogger().println("Archived " + String.join(", ", artifacts.keySet()));
+        }
+    }
+}
