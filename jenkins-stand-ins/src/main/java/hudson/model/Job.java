@@ -7,4 +7,8 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     protected Job() {
         throw new UnsupportedOperationException("stand-in: compile only");
     }
+
+    public RunT getLastBuild() {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
 }

@@ -106,9 +106,11 @@ class SpecLoaderTest {
         assertThat(doc).contains("```yaml\n" + example + "```");
     }
 
+    /** Every spec example in docs/examples (the folder also holds Jenkinsfiles and a freestyle job's XML). */
     static Stream<Path> examples() throws IOException {
         try (Stream<Path> files = Files.list(SpecFiles.docs().resolve("examples"))) {
-            return files.sorted().toList().stream();
+            return files.filter(file -> file.getFileName().toString().matches(".*\\.(yaml|yml|json)"))
+                    .sorted().toList().stream();
         }
     }
 

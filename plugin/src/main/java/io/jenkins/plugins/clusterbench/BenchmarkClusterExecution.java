@@ -4,6 +4,7 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import java.io.IOException;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
@@ -26,17 +27,19 @@ final class BenchmarkClusterExecution extends SynchronousNonBlockingStepExecutio
     @Override
     protected Map<String, Object> run() throws Exception {
         StepContext context = getContext();
-        Run<?, ?> run = context.get(Run.class);
-        FilePath workspace = context.get(FilePath.class);
-        Launcher launcher = context.get(Launcher.class);
-        TaskListener listener = context.get(TaskListener.class);
+        return benchmark(step, context.get(Run.class), context.get(FilePath.class), context.get(Launcher.class),
+                context.get(TaskListener.class)).toStepResult();
+    }
 
+    /** Benchmarks and records; shared with the freestyle builder, which holds a {@link BenchmarkClusterStep}. */
+    static BenchmarkOutcome benchmark(BenchmarkClusterStep step, Run<?, ?> run, FilePath workspace, Launcher launcher,
+            TaskListener listener) throws IOException, InterruptedException {
         BenchmarkOutcome outcome = workspace.act(
                 new BenchmarkOnAgent(step.getSpec(), step.getOut(), step.getOnly(), listener));
         run.addOrReplaceAction(ClusterBenchAction.of(outcome));
         if (step.isArchive()) {
             RunArtifacts.archive(run, workspace, launcher, listener, step.getOut());
         }
-        return outcome.toStepResult();
+        return outcome;
     }
 }

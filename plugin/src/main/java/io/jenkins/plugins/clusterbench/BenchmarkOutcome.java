@@ -23,9 +23,10 @@ import java.util.TreeMap;
  * @param resultPath result.json relative to the workspace, with {@code /} separators
  * @param failedObjectives the metrics of the objectives that failed, in spec order
  * @param metrics {@code probe.metric} to value: core's headline metrics and the objectives' measured values
+ * @param details every objective's explanation and every change, for the build's own page
  */
 public record BenchmarkOutcome(String runId, Double score, String verdict, String resultPath,
-        List<String> failedObjectives, Map<String, Double> metrics) implements Serializable {
+        List<String> failedObjectives, Map<String, Double> metrics, BuildDetails details) implements Serializable {
 
     /** Verdict shown when the spec has no objectives, so there is nothing to score. */
     public static final String UNSCORED = "UNSCORED";
@@ -33,6 +34,7 @@ public record BenchmarkOutcome(String runId, Double score, String verdict, Strin
     public BenchmarkOutcome {
         failedObjectives = new ArrayList<>(failedObjectives);
         metrics = new TreeMap<>(metrics);
+        details = details == null ? BuildDetails.none() : details;
     }
 
     /** Summarises a run with core's trend summary, so the plugin picks no metrics of its own. */
@@ -47,7 +49,8 @@ public record BenchmarkOutcome(String runId, Double score, String verdict, Strin
             }
         }
         String verdict = summary.verdict() == null ? UNSCORED : summary.verdict().name();
-        return new BenchmarkOutcome(result.runId(), summary.score(), verdict, resultPath, failed, summary.metrics());
+        return new BenchmarkOutcome(result.runId(), summary.score(), verdict, resultPath, failed, summary.metrics(),
+                BuildDetails.of(result));
     }
 
     /** The value {@code benchmarkCluster} returns to a Pipeline script; keys are documented in docs/jenkins.md. */

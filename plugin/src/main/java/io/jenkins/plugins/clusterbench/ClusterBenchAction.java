@@ -5,39 +5,61 @@ import hudson.model.Run;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import jenkins.model.RunAction2;
 import jenkins.tasks.SimpleBuildStep;
 
 /**
- * The small summary a build keeps of its benchmark (score, verdict, failed objectives), shown on the build page and
- * read by the job's trend, so that nothing ever re-parses archived result.json files.
+ * The small summary a build keeps of its benchmark (score, verdict, failed objectives, headline metrics, objectives
+ * with explanations, changes), shown on the build page and its own page and read by the job's trend, so that nothing
+ * ever re-parses archived result.json files.
  *
  * <p>A plain class rather than a record: Jenkins stores build actions with XStream, which cannot set a record's fields.
+ * Fields added after the first release may be null in builds saved before them; getters turn that into empty.
  */
 public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.LastBuildAction {
+    /** Shared with {@link ClusterBenchJobAction}: the trend chart opens {@code <build>/<urlName>} on a click. */
     static final String URL_NAME = "clusterbench";
 
     private final Double score;
     private final String verdict;
     private final String resultPath;
     private final ArrayList<String> failedObjectives;
+    private final TreeMap<String, Double> metrics;
+    private final BuildDetails details;
     private transient Run<?, ?> run;
 
-    ClusterBenchAction(Double score, String verdict, String resultPath, List<String> failedObjectives) {
+    ClusterBenchAction(Double score, String verdict, String resultPath, List<String> failedObjectives,
+            Map<String, Double> metrics, BuildDetails details) {
         this.score = score;
         this.verdict = verdict;
         this.resultPath = resultPath;
         this.failedObjectives = new ArrayList<>(failedObjectives);
+        this.metrics = new TreeMap<>(metrics);
+        this.details = details;
     }
 
+    /** The summary of an outcome, with the objectives' explanations and the changes it carries. */
     static ClusterBenchAction of(BenchmarkOutcome outcome) {
+        return of(outcome, outcome.details());
+    }
+
+    /** The summary of an outcome with the details its own page shows. */
+    static ClusterBenchAction of(BenchmarkOutcome outcome, BuildDetails details) {
         return new ClusterBenchAction(outcome.score(), outcome.verdict(), outcome.resultPath(),
-                outcome.failedObjectives());
+                outcome.failedObjectives(), outcome.metrics(), details);
     }
 
     /** The total score from 0 to 100, or null when the run was not scored. */
     public Double getScore() {
         return score;
+    }
+
+    /** The score rounded to one decimal for display, or null when the run was not scored. */
+    public String getScoreText() {
+        return score == null ? null : String.format(Locale.ROOT, "%.1f", score);
     }
 
     /** The verdict's name, such as {@code PASS}, or {@code UNSCORED}. */
@@ -53,6 +75,38 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
     /** The metrics of the objectives that failed, in spec order. */
     public List<String> getFailedObjectives() {
         return new ArrayList<>(failedObjectives);
+    }
+
+    /** {@code probe.metric} to value: headline metrics and the objectives' measured values, sorted by name. */
+    public Map<String, Double> getMetrics() {
+        return metrics == null ? new TreeMap<>() : new TreeMap<>(metrics);
+    }
+
+    /** Every objective with its explanation, in spec order; empty when not scored. */
+    public List<ObjectiveLine> getObjectives() {
+        return details == null ? new ArrayList<>() : details.getObjectives();
+    }
+
+    /** Every tuning change with its before/after values; empty when the run tuned nothing. */
+    public List<ChangeLine> getChanges() {
+        return details == null ? new ArrayList<>() : details.getChanges();
+    }
+
+    /**
+     * The artifacts a step archives beside result.json, relative to the build's artifact root; the page links them
+     * (a link answers 404 where archiving was switched off).
+     */
+    public List<String> getArtifactPaths() {
+        List<String> paths = new ArrayList<>();
+        if (resultPath == null) {
+            return paths;
+        }
+        int slash = resultPath.lastIndexOf('/');
+        String folder = slash < 0 ? "" : resultPath.substring(0, slash + 1);
+        for (String name : RunArtifacts.FILES) {
+            paths.add(folder + name);
+        }
+        return paths;
     }
 
     /** The build this summary belongs to; null only before Jenkins attaches it. */
@@ -72,8 +126,7 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
 
     @Override
     public String getIconFileName() {
-        // No side-panel link yet: the summary row on the build page is the way in until the action has its page.
-        return null;
+        return "symbol-analytics";
     }
 
     @Override
@@ -88,7 +141,8 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
 
     @Override
     public Collection<? extends Action> getProjectActions() {
-        // The job's trend chart action goes here (issue 6); until then the build adds nothing to its job.
+        // The trend comes from ClusterBenchJobAction.Factory for every job, also when no build succeeded (a gate
+        // that fails every build is exactly when the trend matters); adding it here too would draw it twice.
         return List.of();
     }
 }

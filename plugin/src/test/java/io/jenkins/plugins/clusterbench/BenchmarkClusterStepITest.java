@@ -38,7 +38,7 @@ class BenchmarkClusterStepITest {
         String spec = """
                 cluster: itest
                 services:
-                  cache: { type: redis, host: 127.0.0.1, port: %d }
+                  cache: { type: redis, address: 127.0.0.1, port: %d }
                 probes:
                   cache-latency: { service: cache, requests: 1000 }
                 objectives:

@@ -46,7 +46,7 @@ class BenchmarkOutcomeTest {
             out.writeObject(outcome);
         }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            assertThat(in.readObject()).isEqualTo(outcome);
+            assertThat(in.readObject()).usingRecursiveComparison().isEqualTo(outcome);
         }
     }
 

@@ -1,0 +1,50 @@
+package io.jenkins.plugins.clusterbench;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.io.IOException;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+/**
+ * Runs {@code applyTuning} off the Pipeline's CPS thread: tunes on the agent, archives the evidence, and only then
+ * fails the step if an action failed, so the evidence of a failed (and rolled back) tuning is always kept.
+ */
+final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    private static final long serialVersionUID = 1L;
+
+    private final transient ApplyTuningStep step;
+
+    ApplyTuningExecution(ApplyTuningStep step, StepContext context) {
+        super(context);
+        this.step = step;
+    }
+
+    @Override
+    protected Map<String, Object> run() throws Exception {
+        StepContext context = getContext();
+        return tune(step, context.get(Run.class), context.get(FilePath.class), context.get(Launcher.class),
+                context.get(TaskListener.class)).toStepResult();
+    }
+
+    /**
+     * Tunes, archives, then fails if an action failed. Static and taking the step as its parameter object so that a
+     * freestyle builder can hold an {@link ApplyTuningStep} and call this, rather than copy its fields.
+     */
+    static TuningOutcome tune(ApplyTuningStep settings, Run<?, ?> run, FilePath workspace, Launcher launcher,
+            TaskListener listener) throws IOException, InterruptedException {
+        TuningOutcome outcome = workspace.act(new TuneOnAgent(settings.getSpec(), settings.getOut(),
+                settings.isPlan(), settings.isRollback(), listener));
+        if (settings.isArchive() && !outcome.planOnly()) {
+            RunArtifacts.archive(run, workspace, launcher, listener, settings.getOut());
+        }
+        if (outcome.failed()) {
+            throw new AbortException(outcome.failureMessage());
+        }
+        return outcome;
+    }
+}

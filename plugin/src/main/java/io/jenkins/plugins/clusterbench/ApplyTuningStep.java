@@ -1,0 +1,116 @@
+package io.jenkins.plugins.clusterbench;
+
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.util.Set;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The Pipeline step {@code applyTuning}: plans or applies the tuning actions of a spec in the workspace, with
+ * evidence, on the agent that holds the workspace, and returns what changed, per action.
+ *
+ * <pre>{@code
+ * node('bench') {
+ *     def changes = applyTuning spec: 'cluster.yaml', out: 'clusterbench-tuning'
+ *     echo "maxmemory-policy: ${changes['redis-policy'].status}"
+ * }
+ * }</pre>
+ *
+ * <p>A failed action fails the step with core's message, after the rollback (unless {@code rollback: false}) and
+ * after the evidence is archived.
+ */
+public final class ApplyTuningStep extends Step {
+    /** Not the benchmark's folder: tuning writes its own result.json, which must not replace the benchmark's. */
+    static final String DEFAULT_OUT = "clusterbench-tuning";
+
+    private final String spec;
+    private String out = DEFAULT_OUT;
+    private boolean plan;
+    private boolean rollback = true;
+    private boolean archive = true;
+
+    @DataBoundConstructor
+    public ApplyTuningStep(String spec) {
+        this.spec = spec;
+    }
+
+    /** The spec file, relative to the workspace. */
+    public String getSpec() {
+        return spec;
+    }
+
+    /** The folder, relative to the workspace, that receives evidence.jsonl, result.json and the reports. */
+    public String getOut() {
+        return out;
+    }
+
+    @DataBoundSetter
+    public void setOut(String out) {
+        this.out = out == null || out.isBlank() ? DEFAULT_OUT : out.trim();
+    }
+
+    /** Whether to only work out what would change (a dry run), changing and writing nothing. */
+    public boolean isPlan() {
+        return plan;
+    }
+
+    @DataBoundSetter
+    public void setPlan(boolean plan) {
+        this.plan = plan;
+    }
+
+    /** Whether a failed action rolls back the actions applied before it. */
+    public boolean isRollback() {
+        return rollback;
+    }
+
+    @DataBoundSetter
+    public void setRollback(boolean rollback) {
+        this.rollback = rollback;
+    }
+
+    /** Whether evidence, result.json and the reports are archived as build artifacts. */
+    public boolean isArchive() {
+        return archive;
+    }
+
+    @DataBoundSetter
+    public void setArchive(boolean archive) {
+        this.archive = archive;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new ApplyTuningExecution(this, context);
+    }
+
+    /** Registers the step under its Pipeline name. */
+    @Extension
+    @Symbol("applyTuning")
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            // FilePath and Launcher make the step run inside node {}, on the agent that holds the workspace.
+            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "applyTuning";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Tune a cluster with Cluster Bench, with evidence";
+        }
+    }
+}

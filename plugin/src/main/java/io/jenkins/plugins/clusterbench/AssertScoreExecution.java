@@ -1,0 +1,90 @@
+package io.jenkins.plugins.clusterbench;
+
+import hudson.AbortException;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Result;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.workflow.actions.WarningAction;
+import org.jenkinsci.plugins.workflow.graph.FlowNode;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+
+/**
+ * Runs {@code assertScore}: reads the baselines on the controller, scores on the agent, records the scored summary
+ * and artifacts, then sets the result: UNSTABLE as workflow-basic-steps' {@code unstable} does (a warning on this
+ * step's node, so the stage shows it, and the build's result), FAILURE by failing the step.
+ */
+final class AssertScoreExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+    private static final long serialVersionUID = 1L;
+
+    private final transient AssertScoreStep step;
+
+    AssertScoreExecution(AssertScoreStep step, StepContext context) {
+        super(context);
+        this.step = step;
+    }
+
+    @Override
+    protected Map<String, Object> run() throws Exception {
+        StepContext context = getContext();
+        Run<?, ?> run = context.get(Run.class);
+        TaskListener listener = context.get(TaskListener.class);
+        ScoreGate.Decision decision = score(step, run, context.get(FilePath.class), context.get(Launcher.class),
+                listener);
+        if (decision.result() == ScoreGate.BuildResult.UNSTABLE) {
+            FlowNode node = context.get(FlowNode.class);
+            if (node != null) {
+                node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(decision.message()));
+            }
+            run.setResult(Result.UNSTABLE);
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("result", decision.result().name());
+        map.put("verdict", decision.verdict().name());
+        map.put("message", decision.message());
+        map.put("resultPath", step.resultPath());
+        return map;
+    }
+
+    /**
+     * Scores and records; throws {@link AbortException} on FAILURE, otherwise returns the decision for the caller
+     * to mark UNSTABLE its own way (a Pipeline node's warning, or only the build in freestyle).
+     */
+    static ScoreGate.Decision score(AssertScoreStep settings, Run<?, ?> run, FilePath workspace, Launcher launcher,
+            TaskListener listener) throws IOException, InterruptedException {
+        PrintStream console = listener.getLogger();
+        BaselineSelection selection;
+        ScoreGate gate;
+        try {
+            selection = BaselineSelection.parse(settings.getBaseline());
+            gate = new ScoreGate(settings.getMinimum(), settings.getUnstableBelow(), settings.isFailOnInconclusive());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("assertScore: " + e.getMessage());
+        }
+        String resultPath = settings.resultPath();
+        List<String> baselines = BuildHistory.baselines(run, resultPath, selection, console);
+        console.println("Baselines (" + selection + "): " + baselines.size() + " earlier build(s) with " + resultPath);
+        ScoreOnAgent.Scored scored = workspace.act(
+                new ScoreOnAgent(settings.getSpec(), resultPath, baselines, gate, listener));
+        run.addOrReplaceAction(ClusterBenchAction.of(scored.summary()));
+        int slash = resultPath.lastIndexOf('/');
+        if (settings.isArchive() && slash > 0) {
+            RunArtifacts.archive(run, workspace, launcher, listener, resultPath.substring(0, slash));
+        } else if (settings.isArchive()) {
+            console.println("Not archived: " + resultPath + " is not in a folder of its own");
+        }
+        ScoreGate.Decision decision = scored.decision();
+        console.println("Cluster Bench gate: " + decision.result() + ": " + decision.message());
+        if (decision.result() == ScoreGate.BuildResult.FAILURE) {
+            throw new AbortException("Cluster Bench gate failed: " + decision.message());
+        }
+        return decision;
+    }
+}

@@ -1,0 +1,152 @@
+package io.jenkins.plugins.clusterbench;
+
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.clusterbench.result.ResultFiles;
+import java.util.Set;
+import org.jenkinsci.Symbol;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The Pipeline step {@code assertScore}: scores this build's result against the spec's objectives, with baselines
+ * from earlier builds of the job, prints every objective's explanation, and sets the build result.
+ *
+ * <pre>{@code
+ * node('bench') {
+ *     benchmarkCluster spec: 'cluster.yaml'
+ *     assertScore spec: 'cluster.yaml', minimum: 85, unstableBelow: 90, baseline: 'lastPassing:5'
+ * }
+ * }</pre>
+ *
+ * <p>FAILURE (the step fails, and with it the stage and the build) when core's gate fails; otherwise UNSTABLE
+ * (stage and build) when the verdict is WARNING or the score is below {@code unstableBelow}. FAILURE always wins.
+ */
+public final class AssertScoreStep extends Step {
+    private final String spec;
+    private String out = BenchmarkClusterStep.DEFAULT_OUT;
+    private String result;
+    private Double minimum;
+    private Double unstableBelow;
+    private String baseline = BaselineSelection.DEFAULT;
+    private boolean failOnInconclusive;
+    private boolean archive = true;
+
+    @DataBoundConstructor
+    public AssertScoreStep(String spec) {
+        this.spec = spec;
+    }
+
+    /** The spec file whose objectives score the run, relative to the workspace. */
+    public String getSpec() {
+        return spec;
+    }
+
+    /** The benchmark's out folder; its result.json is scored unless {@link #getResult()} names another file. */
+    public String getOut() {
+        return out;
+    }
+
+    @DataBoundSetter
+    public void setOut(String out) {
+        this.out = out == null || out.isBlank() ? BenchmarkClusterStep.DEFAULT_OUT : out.trim();
+    }
+
+    /** The result file to score, relative to the workspace, or null for the out folder's result.json. */
+    public String getResult() {
+        return result;
+    }
+
+    @DataBoundSetter
+    public void setResult(String result) {
+        this.result = result == null || result.isBlank() ? null : result.trim();
+    }
+
+    /** The score (0-100) below which the build fails, or null for the spec's {@code score.pass}. */
+    public Double getMinimum() {
+        return minimum;
+    }
+
+    @DataBoundSetter
+    public void setMinimum(Double minimum) {
+        this.minimum = minimum;
+    }
+
+    /** The score (0-100) below which a build that does not fail is UNSTABLE, or null. */
+    public Double getUnstableBelow() {
+        return unstableBelow;
+    }
+
+    @DataBoundSetter
+    public void setUnstableBelow(Double unstableBelow) {
+        this.unstableBelow = unstableBelow;
+    }
+
+    /** Which earlier builds give baselines: {@code lastPassing:N}, {@code last:N} or {@code none}. */
+    public String getBaseline() {
+        return baseline;
+    }
+
+    @DataBoundSetter
+    public void setBaseline(String baseline) {
+        this.baseline = baseline == null || baseline.isBlank() ? BaselineSelection.DEFAULT : baseline.trim();
+    }
+
+    /** Whether an INCONCLUSIVE verdict (no baseline yet, too little data) fails the build. */
+    public boolean isFailOnInconclusive() {
+        return failOnInconclusive;
+    }
+
+    @DataBoundSetter
+    public void setFailOnInconclusive(boolean failOnInconclusive) {
+        this.failOnInconclusive = failOnInconclusive;
+    }
+
+    /** Whether the scored result.json and the reports are archived as build artifacts. */
+    public boolean isArchive() {
+        return archive;
+    }
+
+    @DataBoundSetter
+    public void setArchive(boolean archive) {
+        this.archive = archive;
+    }
+
+    /** The file scored, relative to the workspace, with {@code /} separators. */
+    String resultPath() {
+        String path = result != null ? result : out + "/" + ResultFiles.RESULT_JSON;
+        return path.replace('\\', '/');
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new AssertScoreExecution(this, context);
+    }
+
+    /** Registers the step under its Pipeline name. */
+    @Extension
+    @Symbol("assertScore")
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "assertScore";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Gate the build on a Cluster Bench score";
+        }
+    }
+}

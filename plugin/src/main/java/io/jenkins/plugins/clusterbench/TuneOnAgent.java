@@ -1,0 +1,83 @@
+package io.jenkins.plugins.clusterbench;
+
+import hudson.AbortException;
+import hudson.model.TaskListener;
+import hudson.remoting.VirtualChannel;
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.engine.ClusterBench;
+import io.clusterbench.result.ChangeOutcome;
+import io.clusterbench.result.Evidence;
+import io.clusterbench.result.ResultFiles;
+import io.clusterbench.result.RunResult;
+import io.clusterbench.spec.LoadedSpec;
+import io.clusterbench.tune.TuningListener;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import jenkins.MasterToSlaveFileCallable;
+
+/**
+ * Plans or applies a spec's tuning actions on the agent that holds the workspace, because that agent is the one that
+ * can reach the cluster. Applying writes evidence.jsonl, result.json and the reports into the out folder; core rolls
+ * back on failure when asked. A plan changes and writes nothing.
+ */
+final class TuneOnAgent extends MasterToSlaveFileCallable<TuningOutcome> {
+    private static final long serialVersionUID = 1L;
+
+    private final String spec;
+    private final String out;
+    private final boolean planOnly;
+    private final boolean rollback;
+    private final TaskListener listener;
+
+    TuneOnAgent(String spec, String out, boolean planOnly, boolean rollback, TaskListener listener) {
+        this.spec = spec;
+        this.out = out;
+        this.planOnly = planOnly;
+        this.rollback = rollback;
+        this.listener = listener;
+    }
+
+    @Override
+    public TuningOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        Path specFile = workspace.toPath().resolve(spec);
+        Path outDir = workspace.toPath().resolve(out);
+        PrintStream console = listener.getLogger();
+        ConsoleTuning progress = new ConsoleTuning(console);
+        try {
+            ClusterBench engine = ClusterBench.standard();
+            LoadedSpec loaded = engine.load(specFile);
+            if (planOnly) {
+                console.println("Planning tuning of cluster '" + loaded.spec().name() + "' (" + spec
+                        + "); nothing is changed");
+                List<ChangeOutcome> plan = engine.plan(loaded, progress);
+                return TuningOutcome.of(null, true, plan, null);
+            }
+            console.println("Tuning cluster '" + loaded.spec().name() + "' (" + spec + ") into " + out
+                    + (rollback ? ", rolling back if an action fails" : ", without rollback"));
+            // A stop of the build interrupts this thread; core checks between actions so none is left half-done.
+            RunResult result = engine.tune(loaded, spec, outDir, rollback, progress,
+                    () -> Thread.currentThread().isInterrupted());
+            engine.writeReports(result, outDir);
+            return TuningOutcome.of(result.runId(), false, result.changes(), out + "/" + ResultFiles.RESULT_JSON);
+        } catch (ClusterBenchException e) {
+            // The message says where and what to do; a stack trace would only hide it.
+            throw new AbortException(e.getMessage());
+        }
+    }
+
+    /** Prints one line per evidence step and per planned action; core's messages carry no secrets. */
+    private record ConsoleTuning(PrintStream console) implements TuningListener {
+        @Override
+        public void step(Evidence evidence) {
+            console.println("  " + evidence.action() + " " + evidence.step() + ": " + evidence.message());
+        }
+
+        @Override
+        public void planned(ChangeOutcome outcome) {
+            console.println("  " + outcome.action() + " " + outcome.status() + ": " + outcome.message());
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.jenkins.plugins.clusterbench;
+
+import io.clusterbench.result.ChangeOutcome;
+import io.clusterbench.result.ChangeStatus;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a tuning run on the agent sends back to the controller: one line per action, and why the run failed if it did.
+ *
+ * <p>Collections are plain {@link ArrayList} and {@link TreeMap}, as in {@link BenchmarkOutcome}, for the remoting
+ * class filter.
+ *
+ * @param runId the tuning run's id from result.json
+ * @param planOnly whether this was a dry run that changed nothing
+ * @param changes every action's outcome, in spec order
+ * @param resultPath result.json relative to the workspace, with {@code /} separators
+ */
+public record TuningOutcome(String runId, boolean planOnly, List<Change> changes, String resultPath)
+        implements Serializable {
+
+    /** Statuses that mean an action did not end where the spec wanted, so the step must fail. */
+    private static final List<ChangeStatus> FAILING =
+            List.of(ChangeStatus.FAILED, ChangeStatus.ROLLBACK_FAILED, ChangeStatus.ROLLED_BACK);
+
+    public TuningOutcome {
+        changes = new ArrayList<>(changes);
+    }
+
+    /** Summarises core's change outcomes; {@code before}/{@code after} keep only what core read, never secrets. */
+    public static TuningOutcome of(String runId, boolean planOnly, List<ChangeOutcome> outcomes, String resultPath) {
+        List<Change> changes = new ArrayList<>();
+        for (ChangeOutcome outcome : outcomes) {
+            changes.add(new Change(outcome.action(), outcome.status().name(), outcome.before(),
+                    planOnly ? outcome.wanted() : outcome.after(), outcome.verified(), outcome.message()));
+        }
+        return new TuningOutcome(runId, planOnly, changes, resultPath);
+    }
+
+    /** Whether any action failed, was rolled back because another failed, or could not be rolled back. */
+    public boolean failed() {
+        return changes.stream().anyMatch(c -> FAILING.contains(ChangeStatus.valueOf(c.status())));
+    }
+
+    /**
+     * The message the step fails with: every action that did not end as wanted, with core's sentence on it; empty
+     * when nothing failed.
+     */
+    public String failureMessage() {
+        StringBuilder message = new StringBuilder();
+        for (Change change : changes) {
+            if (FAILING.contains(ChangeStatus.valueOf(change.status()))) {
+                message.append(message.isEmpty() ? "Tuning failed: " : "; ")
+                        .append(change.action()).append(' ').append(change.status()).append(": ")
+                        .append(change.message());
+            }
+        }
+        return message.toString();
+    }
+
+    /**
+     * The value {@code applyTuning} returns to a Pipeline script: action id to a map with {@code status},
+     * {@code before}, {@code after} (the wanted state for a plan), {@code verified} and {@code message}.
+     */
+    public Map<String, Object> toStepResult() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Change change : changes) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("status", change.status());
+            entry.put("before", new LinkedHashMap<>(change.before()));
+            entry.put("after", new LinkedHashMap<>(change.after()));
+            entry.put("verified", change.verified());
+            entry.put("message", change.message());
+            map.put(change.action(), entry);
+        }
+        return map;
+    }
+
+    /**
+     * One action's outcome.
+     *
+     * @param action the action id from the spec
+     * @param status the {@link ChangeStatus} name
+     * @param before the state read before any change
+     * @param after the state read back at the end, or for a plan the state the spec wants
+     * @param verified whether the final state was read back and matched
+     * @param message core's sentence on the outcome
+     */
+    public record Change(String action, String status, Map<String, String> before, Map<String, String> after,
+            boolean verified, String message) implements Serializable {
+        public Change {
+            before = new TreeMap<>(before);
+            after = new TreeMap<>(after);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.jenkins.plugins.clusterbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clusterbench.result.ChangeOutcome;
+import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.ObjectiveResult;
+import io.clusterbench.result.ObjectiveStatus;
+import io.clusterbench.result.RunResult;
+import io.clusterbench.result.ScoreResult;
+import io.clusterbench.result.ToolInfo;
+import io.clusterbench.result.Verdict;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The build action's own logic only; nothing here touches a Jenkins stand-in, whose bodies throw. */
+class ClusterBenchActionTest {
+
+    @Test
+    void linksEveryArchivedFileBesideResultJson() {
+        ClusterBenchAction action = action("bench/out/result.json", null);
+
+        assertThat(action.getArtifactPaths()).containsExactly("bench/out/result.json", "bench/out/evidence.jsonl",
+                "bench/out/audit-report.md", "bench/out/audit-report.html", "bench/out/report.css",
+                "bench/out/junit.xml");
+    }
+
+    @Test
+    void aBuildSavedBeforeDetailsExistedShowsNoObjectivesOrChanges() {
+        ClusterBenchAction action = action("result.json", null);
+
+        assertThat(action.getObjectives()).isEmpty();
+        assertThat(action.getChanges()).isEmpty();
+        assertThat(action.getArtifactPaths()).first().isEqualTo("result.json");
+    }
+
+    @Test
+    void keepsObjectivesWithExplanationsAndChangesWithEvidence() {
+        BuildDetails details = new BuildDetails(
+                List.of(new ObjectiveLine("cache.p99_ms", "FAIL", 3.5, "ms", "<= 2", "3.5 ms is above 2 ms.")),
+                List.of(new ChangeLine("maxmemory", "cache", "APPLIED", true, "maxmemory: 0 -> 1gb", null)));
+
+        ClusterBenchAction action = action("out/result.json", details);
+
+        assertThat(action.getObjectives()).singleElement()
+                .satisfies(o -> assertThat(o.getExplanation()).isEqualTo("3.5 ms is above 2 ms."));
+        assertThat(action.getChanges()).singleElement()
+                .satisfies(c -> assertThat(c.getEvidence()).isEqualTo("maxmemory: 0 -> 1gb"));
+        assertThat(action.getScoreText()).isEqualTo("72.3");
+    }
+
+    @Test
+    void beforeAndAfterFoldIntoOneSortedLine() {
+        assertThat(ChangeLine.beforeAfter(Map.of("b", "1", "a", "x"), Map.of("a", "y", "c", "3")))
+                .isEqualTo("a: x -> y; b: 1 -> ?; c: ? -> 3");
+    }
+
+    @Test
+    void detailsAreCappedSoBuildXmlStaysSmall() {
+        List<ObjectiveLine> many = Collections.nCopies(BuildDetails.MAX_LINES + 5,
+                new ObjectiveLine("m", "PASS", 1.0, "", "<= 2", "fine"));
+
+        assertThat(new BuildDetails(many, List.of()).getObjectives()).hasSize(BuildDetails.MAX_LINES);
+    }
+
+    @Test
+    void detailsComeFromTheRunsObjectivesAndChanges() {
+        Instant start = Instant.parse("2026-11-29T14:00:00Z");
+        ObjectiveResult objective = new ObjectiveResult(
+                "cache.p99_ms", "<= 2", null, 1, false, ObjectiveStatus.FAIL, 3.5, "ms", 2.0,
+                null, List.of(), null, null, 0, 0, "3.5 ms is above 2 ms.");
+        ChangeOutcome change = new ChangeOutcome("policy",
+                "redis-config", "cache", ChangeStatus.APPLIED, Map.of("timeout", "0"),
+                Map.of("timeout", "300"), Map.of("timeout", "300"), true, "read back timeout=300");
+        RunResult result = new RunResult(1, "r1", "c", "c.yaml",
+                "0".repeat(64), new ToolInfo("clusterbench", "0.1.0", "17", "test", "Linux"),
+                start, start.plusSeconds(1), List.of(), List.of())
+                .withTuning(List.of(change), List.of())
+                .withScore(new ScoreResult(0, Verdict.FAIL, 90, 75,
+                        "failed", List.of(objective)));
+
+        BuildDetails details = BuildDetails.of(result);
+
+        assertThat(details.getObjectives()).singleElement().satisfies(o -> {
+            assertThat(o.getStatus()).isEqualTo("FAIL");
+            assertThat(o.getExplanation()).isEqualTo("3.5 ms is above 2 ms.");
+        });
+        assertThat(details.getChanges()).singleElement()
+                .satisfies(c -> assertThat(c.getEvidence()).isEqualTo("timeout: 0 -> 300"));
+    }
+
+    private static ClusterBenchAction action(String resultPath, BuildDetails details) {
+        return new ClusterBenchAction(72.34, "FAIL", resultPath, List.of("cache.p99_ms"),
+                Map.of("cache.p99_ms", 3.5), details);
+    }
+}

@@ -1,0 +1,67 @@
+package io.jenkins.plugins.clusterbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clusterbench.result.ChangeOutcome;
+import io.clusterbench.result.ChangeStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class TuningOutcomeTest {
+
+    private static ChangeOutcome change(String action, ChangeStatus status, String message) {
+        return new ChangeOutcome(action, "redis-config", "cache:6379", status, Map.of("maxmemory", "0"),
+                Map.of("maxmemory", "1gb"), Map.of("maxmemory", status == ChangeStatus.APPLIED ? "1gb" : "0"),
+                status == ChangeStatus.APPLIED, message);
+    }
+
+    @Test
+    void returnsEachActionWithStatusBeforeAfterAndVerified() {
+        TuningOutcome outcome = TuningOutcome.of("run-1", false,
+                List.of(change("memory", ChangeStatus.APPLIED, "set maxmemory to 1gb")), "t/result.json");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> memory = (Map<String, Object>) outcome.toStepResult().get("memory");
+        assertThat(memory).containsEntry("status", "APPLIED").containsEntry("verified", true)
+                .containsEntry("before", Map.of("maxmemory", "0")).containsEntry("after", Map.of("maxmemory", "1gb"));
+        assertThat(outcome.failed()).isFalse();
+        assertThat(outcome.failureMessage()).isEmpty();
+    }
+
+    @Test
+    void aPlanShowsTheWantedStateAsAfter() {
+        TuningOutcome outcome = TuningOutcome.of(null, true,
+                List.of(change("memory", ChangeStatus.PLANNED, "would set maxmemory to 1gb")), null);
+
+        assertThat(outcome.changes().get(0).after()).containsEntry("maxmemory", "1gb");
+        assertThat(outcome.failed()).isFalse();
+    }
+
+    @Test
+    void aFailedActionFailsTheOutcomeAndNamesEveryActionThatDidNotEndAsWanted() {
+        TuningOutcome outcome = TuningOutcome.of("run-2", false, List.of(
+                change("memory", ChangeStatus.ROLLED_BACK, "restored maxmemory 0"),
+                change("policy", ChangeStatus.FAILED, "CONFIG SET refused: ERR unknown policy"),
+                change("threads", ChangeStatus.NOT_STARTED, "not started")), "t/result.json");
+
+        assertThat(outcome.failed()).isTrue();
+        assertThat(outcome.failureMessage())
+                .startsWith("Tuning failed: ")
+                .contains("memory ROLLED_BACK: restored maxmemory 0")
+                .contains("policy FAILED: CONFIG SET refused")
+                .doesNotContain("threads");
+    }
+
+    @Test
+    void crossesTheRemotingChannelAsPlainJavaSerialization() throws Exception {
+        TuningOutcome outcome = TuningOutcome.of("run-1", false,
+                List.of(change("memory", ChangeStatus.APPLIED, "ok")), "t/result.json");
+        try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+            out.writeObject(outcome);
+        }
+        assertThat(outcome.changes()).hasSize(1);
+    }
+}
