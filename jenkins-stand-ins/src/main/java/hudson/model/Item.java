@@ -1,5 +1,16 @@
 package hudson.model;
 
-/** Stand-in (compile only) of an item in Jenkins' tree; only needed as a bound here. jenkins-api.md §2.5. */
-public interface Item {
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+
+/**
+ * Stand-in (compile only) of an item in Jenkins' tree; jenkins-api.md §2.5. Only the permissions used; supertypes
+ * other than AccessControlled are left out. The constants are never initialised here: loading this type throws.
+ */
+public interface Item extends AccessControlled {
+    Permission EXTENDED_READ = standIn();
+
+    private static Permission standIn() {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
 }

@@ -13,4 +13,8 @@ public class Queue {
     /** Stand-in of something the queue runs, such as a build. */
     public interface Executable extends Runnable {
     }
+
+    /** Stand-in of something that can be queued, such as a job; jenkins-api.md §2.5. Its supertypes are left out. */
+    public interface Task {
+    }
 }

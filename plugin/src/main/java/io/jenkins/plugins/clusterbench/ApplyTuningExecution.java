@@ -38,7 +38,8 @@ final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map
     static TuningOutcome tune(ApplyTuningStep settings, Run<?, ?> run, FilePath workspace, Launcher launcher,
             TaskListener listener) throws IOException, InterruptedException {
         TuningOutcome outcome = workspace.act(new TuneOnAgent(settings.getSpec(), settings.getOut(),
-                settings.isPlan(), settings.isRollback(), listener));
+                settings.isPlan(), settings.isRollback(), listener,
+                BoundCredentials.lookUp(settings.getCredentials(), run)));
         if (settings.isArchive() && !outcome.planOnly()) {
             RunArtifacts.archive(run, workspace, launcher, listener, settings.getOut());
         }

@@ -5,6 +5,8 @@ import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -37,6 +39,7 @@ public final class ApplyTuningStep extends Step {
     private boolean plan;
     private boolean rollback = true;
     private boolean archive = true;
+    private List<CredentialBinding> credentials = new ArrayList<>();
 
     @DataBoundConstructor
     public ApplyTuningStep(String spec) {
@@ -76,6 +79,16 @@ public final class ApplyTuningStep extends Step {
     @DataBoundSetter
     public void setRollback(boolean rollback) {
         this.rollback = rollback;
+    }
+
+    /** Jenkins credentials bound to the names the spec reads with ${env:NAME}; looked up for this build. */
+    public List<CredentialBinding> getCredentials() {
+        return new ArrayList<>(credentials);
+    }
+
+    @DataBoundSetter
+    public void setCredentials(List<CredentialBinding> credentials) {
+        this.credentials = credentials == null ? new ArrayList<>() : new ArrayList<>(credentials);
     }
 
     /** Whether evidence, result.json and the reports are archived as build artifacts. */

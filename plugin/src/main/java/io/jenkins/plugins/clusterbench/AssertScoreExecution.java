@@ -72,7 +72,8 @@ final class AssertScoreExecution extends SynchronousNonBlockingStepExecution<Map
         List<String> baselines = BuildHistory.baselines(run, resultPath, selection, console);
         console.println("Baselines (" + selection + "): " + baselines.size() + " earlier build(s) with " + resultPath);
         ScoreOnAgent.Scored scored = workspace.act(
-                new ScoreOnAgent(settings.getSpec(), resultPath, baselines, gate, listener));
+                new ScoreOnAgent(settings.getSpec(), resultPath, baselines, gate, listener,
+                        BoundCredentials.lookUp(settings.getCredentials(), run)));
         run.addOrReplaceAction(ClusterBenchAction.of(scored.summary()));
         int slash = resultPath.lastIndexOf('/');
         if (settings.isArchive() && slash > 0) {

@@ -6,6 +6,8 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.clusterbench.result.ResultFiles;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.workflow.steps.Step;
@@ -38,6 +40,7 @@ public final class AssertScoreStep extends Step {
     private String baseline = BaselineSelection.DEFAULT;
     private boolean failOnInconclusive;
     private boolean archive = true;
+    private List<CredentialBinding> credentials = new ArrayList<>();
 
     @DataBoundConstructor
     public AssertScoreStep(String spec) {
@@ -107,6 +110,16 @@ public final class AssertScoreStep extends Step {
     @DataBoundSetter
     public void setFailOnInconclusive(boolean failOnInconclusive) {
         this.failOnInconclusive = failOnInconclusive;
+    }
+
+    /** Jenkins credentials bound to the names the spec reads with ${env:NAME}; looked up for this build. */
+    public List<CredentialBinding> getCredentials() {
+        return new ArrayList<>(credentials);
+    }
+
+    @DataBoundSetter
+    public void setCredentials(List<CredentialBinding> credentials) {
+        this.credentials = credentials == null ? new ArrayList<>() : new ArrayList<>(credentials);
     }
 
     /** Whether the scored result.json and the reports are archived as build artifacts. */

@@ -35,7 +35,8 @@ final class BenchmarkClusterExecution extends SynchronousNonBlockingStepExecutio
     static BenchmarkOutcome benchmark(BenchmarkClusterStep step, Run<?, ?> run, FilePath workspace, Launcher launcher,
             TaskListener listener) throws IOException, InterruptedException {
         BenchmarkOutcome outcome = workspace.act(
-                new BenchmarkOnAgent(step.getSpec(), step.getOut(), step.getOnly(), listener));
+                new BenchmarkOnAgent(step.getSpec(), step.getOut(), step.getOnly(), listener,
+                        BoundCredentials.lookUp(step.getCredentials(), run)));
         run.addOrReplaceAction(ClusterBenchAction.of(outcome));
         if (step.isArchive()) {
             RunArtifacts.archive(run, workspace, launcher, listener, step.getOut());

@@ -34,6 +34,7 @@ public final class BenchmarkClusterStep extends Step {
     private String out = DEFAULT_OUT;
     private List<String> only = new ArrayList<>();
     private boolean archive = true;
+    private List<CredentialBinding> credentials = new ArrayList<>();
 
     @DataBoundConstructor
     public BenchmarkClusterStep(String spec) {
@@ -63,6 +64,16 @@ public final class BenchmarkClusterStep extends Step {
     @DataBoundSetter
     public void setOnly(List<String> only) {
         this.only = only == null ? new ArrayList<>() : new ArrayList<>(only);
+    }
+
+    /** Jenkins credentials bound to the names the spec reads with ${env:NAME}; looked up for this build. */
+    public List<CredentialBinding> getCredentials() {
+        return new ArrayList<>(credentials);
+    }
+
+    @DataBoundSetter
+    public void setCredentials(List<CredentialBinding> credentials) {
+        this.credentials = credentials == null ? new ArrayList<>() : new ArrayList<>(credentials);
     }
 
     /** Whether result.json, evidence and the reports are archived as build artifacts. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.clusterbench;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import hudson.util.Secret;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.bench.BenchmarkListener;
 import io.clusterbench.bench.BenchmarkOptions;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -33,12 +35,16 @@ final class BenchmarkOnAgent extends MasterToSlaveFileCallable<BenchmarkOutcome>
     private final String out;
     private final ArrayList<String> only;
     private final TaskListener listener;
+    // Secret, not String: Jenkins keeps it encrypted at rest and it is what plugins send over remoting.
+    private final HashMap<String, Secret> secrets;
 
-    BenchmarkOnAgent(String spec, String out, List<String> only, TaskListener listener) {
+    BenchmarkOnAgent(String spec, String out, List<String> only, TaskListener listener,
+            HashMap<String, Secret> secrets) {
         this.spec = spec;
         this.out = out;
         this.only = new ArrayList<>(only);
         this.listener = listener;
+        this.secrets = new HashMap<>(secrets);
     }
 
     @Override
@@ -47,7 +53,7 @@ final class BenchmarkOnAgent extends MasterToSlaveFileCallable<BenchmarkOutcome>
         Path outDir = workspace.toPath().resolve(out);
         PrintStream console = listener.getLogger();
         try {
-            ClusterBench engine = ClusterBench.standard();
+            ClusterBench engine = AgentEngine.with(secrets);
             LoadedSpec loaded = engine.load(specFile);
             console.println("Benchmarking cluster '" + loaded.spec().name() + "' (" + spec + ") into " + out);
             RunResult result = engine.benchmark(loaded, spec, BenchmarkOptions.into(outDir).only(only),

@@ -3,6 +3,7 @@ package io.jenkins.plugins.clusterbench;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import hudson.util.Secret;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.result.ObjectiveResult;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
 import jenkins.MasterToSlaveFileCallable;
@@ -46,13 +48,16 @@ final class ScoreOnAgent extends MasterToSlaveFileCallable<ScoreOnAgent.Scored> 
     private final ArrayList<String> baselines;
     private final ScoreGate gate;
     private final TaskListener listener;
+    private final HashMap<String, Secret> secrets;
 
-    ScoreOnAgent(String spec, String result, List<String> baselines, ScoreGate gate, TaskListener listener) {
+    ScoreOnAgent(String spec, String result, List<String> baselines, ScoreGate gate, TaskListener listener,
+            HashMap<String, Secret> secrets) {
         this.spec = spec;
         this.result = result;
         this.baselines = new ArrayList<>(baselines);
         this.gate = gate;
         this.listener = listener;
+        this.secrets = new HashMap<>(secrets);
     }
 
     @Override
@@ -61,7 +66,7 @@ final class ScoreOnAgent extends MasterToSlaveFileCallable<ScoreOnAgent.Scored> 
         PrintStream console = listener.getLogger();
         Path historyDir = Files.createTempDirectory("clusterbench-baselines");
         try {
-            ClusterBench engine = ClusterBench.standard();
+            ClusterBench engine = AgentEngine.with(secrets);
             LoadedSpec loaded = engine.load(workspace.toPath().resolve(spec));
             RunResult run = ResultFiles.read(resultFile);
             History history = History.read(writeBaselines(historyDir));

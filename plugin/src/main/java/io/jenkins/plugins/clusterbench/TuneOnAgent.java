@@ -3,6 +3,7 @@ package io.jenkins.plugins.clusterbench;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import hudson.util.Secret;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.result.ChangeOutcome;
@@ -15,6 +16,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import jenkins.MasterToSlaveFileCallable;
 
@@ -31,13 +33,16 @@ final class TuneOnAgent extends MasterToSlaveFileCallable<TuningOutcome> {
     private final boolean planOnly;
     private final boolean rollback;
     private final TaskListener listener;
+    private final HashMap<String, Secret> secrets;
 
-    TuneOnAgent(String spec, String out, boolean planOnly, boolean rollback, TaskListener listener) {
+    TuneOnAgent(String spec, String out, boolean planOnly, boolean rollback, TaskListener listener,
+            HashMap<String, Secret> secrets) {
         this.spec = spec;
         this.out = out;
         this.planOnly = planOnly;
         this.rollback = rollback;
         this.listener = listener;
+        this.secrets = new HashMap<>(secrets);
     }
 
     @Override
@@ -47,7 +52,7 @@ final class TuneOnAgent extends MasterToSlaveFileCallable<TuningOutcome> {
         PrintStream console = listener.getLogger();
         ConsoleTuning progress = new ConsoleTuning(console);
         try {
-            ClusterBench engine = ClusterBench.standard();
+            ClusterBench engine = AgentEngine.with(secrets);
             LoadedSpec loaded = engine.load(specFile);
             if (planOnly) {
                 console.println("Planning tuning of cluster '" + loaded.spec().name() + "' (" + spec

@@ -1,0 +1,23 @@
+package io.jenkins.plugins.clusterbench;
+
+import hudson.util.Secret;
+import io.clusterbench.bench.ProbeRegistry;
+import io.clusterbench.engine.ClusterBench;
+import io.clusterbench.tune.ActionRegistry;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Builds core's engine on the agent with the build's bound secrets in front of the agent's environment. */
+final class AgentEngine {
+    private AgentEngine() {
+    }
+
+    /** The standard engine, except that {@code ${env:NAME}} reads a bound secret first. */
+    static ClusterBench with(Map<String, Secret> secrets) {
+        Map<String, String> plain = new HashMap<>();
+        secrets.forEach((name, secret) -> plain.put(name, secret.getPlainText()));
+        return new ClusterBench(ProbeRegistry.standard(), ActionRegistry.standard(),
+                new BoundSecretResolver(plain, System::getenv), Clock.systemUTC());
+    }
+}
