@@ -8,7 +8,7 @@ start=$(date +%s.%N)
 scripts/test.sh -q >/tmp/clusterbench-bench-test.log 2>&1
 end=$(date +%s.%N)
 suite=$(awk "BEGIN {printf \"%.0f\", $end - $start}")
-tests=$(grep -ho 'tests="[0-9]*"' core/target/surefire-reports/*.xml cli/target/surefire-reports/*.xml \
+tests=$(grep -ho 'tests="[0-9]*"' */target/surefire-reports/*.xml \
   | grep -o "[0-9]*" | awk "{s += \$1} END {print s}")
 
 validate_runs=20
