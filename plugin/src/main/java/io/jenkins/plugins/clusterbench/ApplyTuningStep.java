@@ -30,35 +30,21 @@ import org.kohsuke.stapler.DataBoundSetter;
  * <p>A failed action fails the step with core's message, after the rollback (unless {@code rollback: false}) and
  * after the evidence is archived.
  */
-public final class ApplyTuningStep extends Step {
+public final class ApplyTuningStep extends ClusterBenchStep {
     /** Not the benchmark's folder: tuning writes its own result.json, which must not replace the benchmark's. */
     static final String DEFAULT_OUT = "clusterbench-tuning";
 
-    private final String spec;
-    private String out = DEFAULT_OUT;
     private boolean plan;
     private boolean rollback = true;
-    private boolean archive = true;
-    private List<CredentialBinding> credentials = new ArrayList<>();
 
     @DataBoundConstructor
     public ApplyTuningStep(String spec) {
-        this.spec = spec;
+        super(spec);
     }
 
-    /** The spec file, relative to the workspace. */
-    public String getSpec() {
-        return spec;
-    }
-
-    /** The folder, relative to the workspace, that receives evidence.jsonl, result.json and the reports. */
-    public String getOut() {
-        return out;
-    }
-
-    @DataBoundSetter
-    public void setOut(String out) {
-        this.out = out == null || out.isBlank() ? DEFAULT_OUT : out.trim();
+    @Override
+    protected String defaultOut() {
+        return DEFAULT_OUT;
     }
 
     /** Whether to only work out what would change (a dry run), changing and writing nothing. */
@@ -81,26 +67,6 @@ public final class ApplyTuningStep extends Step {
         this.rollback = rollback;
     }
 
-    /** Jenkins credentials bound to the names the spec reads with ${env:NAME}; looked up for this build. */
-    public List<CredentialBinding> getCredentials() {
-        return new ArrayList<>(credentials);
-    }
-
-    @DataBoundSetter
-    public void setCredentials(List<CredentialBinding> credentials) {
-        this.credentials = credentials == null ? new ArrayList<>() : new ArrayList<>(credentials);
-    }
-
-    /** Whether evidence, result.json and the reports are archived as build artifacts. */
-    public boolean isArchive() {
-        return archive;
-    }
-
-    @DataBoundSetter
-    public void setArchive(boolean archive) {
-        this.archive = archive;
-    }
-
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new ApplyTuningExecution(this, context);
@@ -109,13 +75,7 @@ public final class ApplyTuningStep extends Step {
     /** Registers the step under its Pipeline name. */
     @Extension
     @Symbol("applyTuning")
-    public static final class DescriptorImpl extends StepDescriptor {
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            // FilePath and Launcher make the step run inside node {}, on the agent that holds the workspace.
-            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class);
-        }
-
+    public static final class DescriptorImpl extends ClusterBenchStepDescriptor {
         @Override
         public String getFunctionName() {
             return "applyTuning";

@@ -31,35 +31,21 @@ import org.kohsuke.stapler.DataBoundSetter;
  * <p>FAILURE (the step fails, and with it the stage and the build) when core's gate fails; otherwise UNSTABLE
  * (stage and build) when the verdict is WARNING or the score is below {@code unstableBelow}. FAILURE always wins.
  */
-public final class AssertScoreStep extends Step {
-    private final String spec;
-    private String out = BenchmarkClusterStep.DEFAULT_OUT;
+public final class AssertScoreStep extends ClusterBenchStep {
     private String result;
     private Double minimum;
     private Double unstableBelow;
     private String baseline = BaselineSelection.DEFAULT;
     private boolean failOnInconclusive;
-    private boolean archive = true;
-    private List<CredentialBinding> credentials = new ArrayList<>();
 
     @DataBoundConstructor
     public AssertScoreStep(String spec) {
-        this.spec = spec;
+        super(spec);
     }
 
-    /** The spec file whose objectives score the run, relative to the workspace. */
-    public String getSpec() {
-        return spec;
-    }
-
-    /** The benchmark's out folder; its result.json is scored unless {@link #getResult()} names another file. */
-    public String getOut() {
-        return out;
-    }
-
-    @DataBoundSetter
-    public void setOut(String out) {
-        this.out = out == null || out.isBlank() ? BenchmarkClusterStep.DEFAULT_OUT : out.trim();
+    @Override
+    protected String defaultOut() {
+        return BenchmarkClusterStep.DEFAULT_OUT;
     }
 
     /** The result file to score, relative to the workspace, or null for the out folder's result.json. */
@@ -112,29 +98,9 @@ public final class AssertScoreStep extends Step {
         this.failOnInconclusive = failOnInconclusive;
     }
 
-    /** Jenkins credentials bound to the names the spec reads with ${env:NAME}; looked up for this build. */
-    public List<CredentialBinding> getCredentials() {
-        return new ArrayList<>(credentials);
-    }
-
-    @DataBoundSetter
-    public void setCredentials(List<CredentialBinding> credentials) {
-        this.credentials = credentials == null ? new ArrayList<>() : new ArrayList<>(credentials);
-    }
-
-    /** Whether the scored result.json and the reports are archived as build artifacts. */
-    public boolean isArchive() {
-        return archive;
-    }
-
-    @DataBoundSetter
-    public void setArchive(boolean archive) {
-        this.archive = archive;
-    }
-
     /** The file scored, relative to the workspace, with {@code /} separators. */
     String resultPath() {
-        String path = result != null ? result : out + "/" + ResultFiles.RESULT_JSON;
+        String path = result != null ? result : getOut() + "/" + ResultFiles.RESULT_JSON;
         return path.replace('\\', '/');
     }
 
@@ -146,12 +112,7 @@ public final class AssertScoreStep extends Step {
     /** Registers the step under its Pipeline name. */
     @Extension
     @Symbol("assertScore")
-    public static final class DescriptorImpl extends StepDescriptor {
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class);
-        }
-
+    public static final class DescriptorImpl extends ClusterBenchStepDescriptor {
         @Override
         public String getFunctionName() {
             return "assertScore";

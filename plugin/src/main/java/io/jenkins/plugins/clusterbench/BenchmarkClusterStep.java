@@ -27,33 +27,19 @@ import org.kohsuke.stapler.DataBoundSetter;
  * }
  * }</pre>
  */
-public final class BenchmarkClusterStep extends Step {
+public final class BenchmarkClusterStep extends ClusterBenchStep {
     static final String DEFAULT_OUT = "clusterbench";
 
-    private final String spec;
-    private String out = DEFAULT_OUT;
     private List<String> only = new ArrayList<>();
-    private boolean archive = true;
-    private List<CredentialBinding> credentials = new ArrayList<>();
 
     @DataBoundConstructor
     public BenchmarkClusterStep(String spec) {
-        this.spec = spec;
+        super(spec);
     }
 
-    /** The spec file, relative to the workspace. */
-    public String getSpec() {
-        return spec;
-    }
-
-    /** The folder, relative to the workspace, that receives result.json and the reports. */
-    public String getOut() {
-        return out;
-    }
-
-    @DataBoundSetter
-    public void setOut(String out) {
-        this.out = out == null || out.isBlank() ? DEFAULT_OUT : out.trim();
+    @Override
+    protected String defaultOut() {
+        return DEFAULT_OUT;
     }
 
     /** The probe ids to run; empty runs every probe of the spec. */
@@ -66,26 +52,6 @@ public final class BenchmarkClusterStep extends Step {
         this.only = only == null ? new ArrayList<>() : new ArrayList<>(only);
     }
 
-    /** Jenkins credentials bound to the names the spec reads with ${env:NAME}; looked up for this build. */
-    public List<CredentialBinding> getCredentials() {
-        return new ArrayList<>(credentials);
-    }
-
-    @DataBoundSetter
-    public void setCredentials(List<CredentialBinding> credentials) {
-        this.credentials = credentials == null ? new ArrayList<>() : new ArrayList<>(credentials);
-    }
-
-    /** Whether result.json, evidence and the reports are archived as build artifacts. */
-    public boolean isArchive() {
-        return archive;
-    }
-
-    @DataBoundSetter
-    public void setArchive(boolean archive) {
-        this.archive = archive;
-    }
-
     @Override
     public StepExecution start(StepContext context) throws Exception {
         return new BenchmarkClusterExecution(this, context);
@@ -94,13 +60,7 @@ public final class BenchmarkClusterStep extends Step {
     /** Registers the step under its Pipeline name. */
     @Extension
     @Symbol("benchmarkCluster")
-    public static final class DescriptorImpl extends StepDescriptor {
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            // FilePath and Launcher make the step run inside node {}, on the agent that holds the workspace.
-            return Set.of(Run.class, FilePath.class, Launcher.class, TaskListener.class);
-        }
-
+    public static final class DescriptorImpl extends ClusterBenchStepDescriptor {
         @Override
         public String getFunctionName() {
             return "benchmarkCluster";

@@ -127,13 +127,17 @@ class DocsExamplesTest {
         return elements;
     }
 
+    /** Whether XStream would write a field of that name: declared here or inherited, not static or transient. */
     private static boolean hasField(Class<?> type, String name) {
-        try {
-            Field field = type.getDeclaredField(name);
-            return !Modifier.isStatic(field.getModifiers()) && !Modifier.isTransient(field.getModifiers());
-        } catch (NoSuchFieldException e) {
-            return false;
+        for (Class<?> declaring = type; declaring != null; declaring = declaring.getSuperclass()) {
+            try {
+                Field field = declaring.getDeclaredField(name);
+                return !Modifier.isStatic(field.getModifiers()) && !Modifier.isTransient(field.getModifiers());
+            } catch (NoSuchFieldException e) {
+                // Look in the superclass: the shared options live in ClusterBenchStep.
+            }
         }
+        return false;
     }
 
     @Test
