@@ -4,11 +4,9 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.model.AbstractProject;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
@@ -47,13 +45,7 @@ public final class AssertScoreBuilder extends Builder implements SimpleBuildStep
     /** Registers the build step; the symbol differs from the Pipeline step's name so the two never clash. */
     @Extension
     @Symbol("clusterBenchAssertScore")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
-        @Override
-        @SuppressWarnings("rawtypes")
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
-        }
-
+    public static final class DescriptorImpl extends ClusterBenchBuilderDescriptor {
         @Override
         public String getDisplayName() {
             return "Cluster Bench: gate the build on the score";

@@ -4,10 +4,8 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
-import hudson.model.AbstractProject;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import java.io.IOException;
 import jenkins.tasks.SimpleBuildStep;
@@ -42,13 +40,7 @@ public final class BenchmarkClusterBuilder extends Builder implements SimpleBuil
     /** Registers the build step; the symbol differs from the Pipeline step's name so the two never clash. */
     @Extension
     @Symbol("clusterBenchBenchmark")
-    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
-        @Override
-        @SuppressWarnings("rawtypes")
-        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
-            return true;
-        }
-
+    public static final class DescriptorImpl extends ClusterBenchBuilderDescriptor {
         @Override
         public String getDisplayName() {
             return "Cluster Bench: benchmark a cluster";
