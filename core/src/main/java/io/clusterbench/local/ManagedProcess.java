@@ -20,6 +20,9 @@ public final class ManagedProcess {
     public static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    private static final Duration CHILD_POLL_INTERVAL = Duration.ofMillis(10);
+    /** How long SIGKILLed children get to stop; the kernel needs microseconds, a loaded machine a little more. */
+    private static final Duration KILL_WAIT = Duration.ofSeconds(5);
     private static final int LOG_TAIL_LINES = 20;
 
     private final String name;
@@ -149,8 +152,45 @@ public final class ManagedProcess {
                 waitForExit(grace);
             }
         }
-        // Killed orphans linger as zombies until init reaps them (up to seconds), so there is no point waiting.
-        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        List<ProcessHandle> survivors = children.stream().filter(ProcessHandle::isAlive).toList();
+        survivors.forEach(ProcessHandle::destroyForcibly);
+        // SIGKILL is delivered asynchronously: wait until each child has stopped running, so a caller that reuses
+        // the port or folder right after stop() never races a dying worker.
+        awaitStopped(survivors, KILL_WAIT);
+    }
+
+    private static void awaitStopped(List<ProcessHandle> processes, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (ProcessHandle process : processes) {
+            while (!hasStopped(process) && System.nanoTime() < deadline) {
+                try {
+                    process.onExit().get(CHILD_POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                    // Still listed: it may be a zombie that runs no code; hasStopped decides.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the process runs no more code. A killed orphan stays a zombie until init reaps it, which can take
+     * seconds (or forever in a container whose init does not reap), and a zombie counts as stopped.
+     */
+    static boolean hasStopped(ProcessHandle process) {
+        if (!process.isAlive()) {
+            return true;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            // The state follows the command name, which is in parentheses and may itself hold spaces.
+            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+        } catch (IOException | RuntimeException e) {
+            // Gone between the two checks, or no /proc to look at: nothing more can be learnt.
+            return true;
+        }
     }
 
     private static List<ProcessHandle> union(List<ProcessHandle> first, List<ProcessHandle> second) {

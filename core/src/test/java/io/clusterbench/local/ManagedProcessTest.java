@@ -76,21 +76,7 @@ class ManagedProcessTest {
         process.stop(Duration.ofMillis(200));
 
         assertThat(process.isAlive()).isFalse();
-        assertThat(children).isNotEmpty().allMatch(ManagedProcessTest::isDead);
-    }
-
-    /** A killed orphan stays a zombie until init reaps it, which can take seconds; a zombie runs no more code. */
-    private static boolean isDead(ProcessHandle process) {
-        if (!process.isAlive()) {
-            return true;
-        }
-        try {
-            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
-            // The state follows the command name, which is in parentheses and may itself hold spaces.
-            return stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-        } catch (java.io.IOException e) {
-            return true;
-        }
+        assertThat(children).isNotEmpty().allMatch(ManagedProcess::hasStopped);
     }
 
     @Test
