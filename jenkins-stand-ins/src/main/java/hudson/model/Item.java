@@ -8,6 +8,8 @@ import hudson.security.Permission;
  * other than AccessControlled are left out. The constants are never initialised here: loading this type throws.
  */
 public interface Item extends AccessControlled {
+    Permission CONFIGURE = standIn();
+    Permission READ = standIn();
     Permission EXTENDED_READ = standIn();
 
     private static Permission standIn() {

@@ -1,6 +1,5 @@
 package hudson.model;
 
-import java.io.File;
 import java.io.IOException;
 import jenkins.model.ArtifactManager;
 
@@ -9,6 +8,14 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         implements hudson.ExtensionPoint, Comparable<RunT> {
 
     protected Run(JobT job) throws IOException {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    public final ArtifactManager getArtifactManager() {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    public int compareTo(RunT that) {
         throw new UnsupportedOperationException("stand-in: compile only");
     }
 
@@ -23,11 +30,8 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public String getDisplayName() {
         throw new UnsupportedOperationException("stand-in: compile only");
     }
-    public RunT getPreviousBuild() {
-        throw new UnsupportedOperationException("stand-in: compile only");
-    }
 
-    public File getRootDir() {
+    public RunT getPreviousBuild() {
         throw new UnsupportedOperationException("stand-in: compile only");
     }
 

@@ -5,10 +5,11 @@ import hudson.security.Permission;
 
 /**
  * Stand-in (compile only) of the running Jenkins; only what permission checks need; jenkins-api.md §2.5. Its many
- * other supertypes are left out. The constant is never initialised here: loading this class throws.
+ * other supertypes are left out. The constants are never initialised here: loading this class throws.
  */
 public class Jenkins implements AccessControlled {
     public static final Permission ADMINISTER = standIn();
+    public static final Permission READ = standIn();
 
     private Jenkins() {
         throw new UnsupportedOperationException("stand-in: compile only");
@@ -19,6 +20,14 @@ public class Jenkins implements AccessControlled {
     }
 
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    public void setSecurityRealm(hudson.security.SecurityRealm securityRealm) {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    public void setAuthorizationStrategy(hudson.security.AuthorizationStrategy a) {
         throw new UnsupportedOperationException("stand-in: compile only");
     }
 

@@ -36,6 +36,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Runs a spec's probes and writes {@code result.json}.
@@ -45,22 +46,40 @@ import java.util.concurrent.TimeUnit;
  * other's numbers. After every finished probe, {@code result.json} is rewritten with everything measured so far,
  * so a run that is stopped or killed half-way keeps what it measured.
  *
+ * <p>An interrupt of the thread that called {@link #run} is a stop request too: the probes are asked to stop, given
+ * {@link #STOP_GRACE} to hand back what they measured, the result is written, and {@code run} returns with the
+ * thread's interrupt flag set again, so that its caller still sees the interrupt.
+ *
  * <p>Usage: {@code RunResult result = new Benchmark(ProbeRegistry.standard(), SecretResolver.system(),
  * Clock.systemUTC()).run(loaded, "cluster.yaml", BenchmarkOptions.into(out), listener, new StopSignal());}
  */
 public final class Benchmark {
+    /**
+     * How long an interrupted run waits for its probes to stop: every load loop checks the stop between requests
+     * and has socket timeouts of a few seconds, so this is reached only by a probe stuck past its own timeouts.
+     */
+    public static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
     private final ProbeRegistry registry;
     private final SecretResolver secrets;
     private final Clock clock;
+    private final Duration stopGrace;
 
     public Benchmark(ProbeRegistry registry, SecretResolver secrets, Clock clock) {
+        this(registry, secrets, clock, STOP_GRACE);
+    }
+
+    /** With a shorter grace after an interrupt, for tests of a probe that never stops. */
+    Benchmark(ProbeRegistry registry, SecretResolver secrets, Clock clock, Duration stopGrace) {
         this.registry = registry;
         this.secrets = secrets;
         this.clock = clock;
+        this.stopGrace = stopGrace;
     }
 
     /**
-     * Runs the probes; returns what was measured, also when stopped.
+     * Runs the probes; returns what was measured, also when stopped by {@code stop} or by an interrupt of the
+     * calling thread (whose interrupt flag is then set again when this returns).
      *
      * @throws ClusterBenchException when the run cannot start: an unknown probe in {@code only}, an unwritable
      *     output folder
@@ -83,6 +102,7 @@ public final class Benchmark {
                 () -> listener.progress(Duration.between(record.startedAt(), clock.instant()),
                         running.values().stream().map(ProbeProgress::snapshot).toList()),
                 intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        boolean interrupted = false;
         try (RunSshHosts ssh = new RunSshHosts(spec, secrets)) {
             List<Future<?>> futures = new ArrayList<>();
             for (List<ProbeSpec> group : groups) {
@@ -91,16 +111,28 @@ public final class Benchmark {
                         ProbeMeasurement measurement = stop.raised()
                                 ? skipped(probe, "not started: the run was stopped first")
                                 : runOne(spec, probe, ssh, stop, running, listener);
-                        record.add(measurement, clock.instant(), ssh.insecureHosts());
-                        listener.probeFinished(measurement, resultFile);
+                        if (record.add(measurement, clock.instant(), ssh.insecureHosts())) {
+                            listener.probeFinished(measurement, resultFile);
+                        }
                     }
                 }));
             }
-            awaitAll(futures, stop);
-            return record.write(clock.instant(), ssh.insecureHosts());
+            interrupted = awaitAll(futures, stop);
+            // An interrupt after the last wait is cleared too: the final write must not meet a set flag.
+            interrupted |= Thread.interrupted();
+            for (ProbeSpec probe : selected) {
+                // Only after an interrupt whose grace ran out: say which probes gave nothing back, and why.
+                record.addIfMissing(probe, running.containsKey(probe.id())
+                        ? stoppedWithoutResult(probe)
+                        : skipped(probe, "not started: the run was stopped first"));
+            }
+            return record.close(clock.instant(), ssh.insecureHosts());
         } finally {
             ticker.shutdownNow();
             workers.shutdownNow();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -133,18 +165,49 @@ public final class Benchmark {
                 List.of(), List.of(), List.of(new ProbeError("skipped", why, 1, now)));
     }
 
-    private static void awaitAll(List<Future<?>> futures, StopSignal stop) throws ClusterBenchException {
+    private ProbeMeasurement stoppedWithoutResult(ProbeSpec probe) {
+        Instant now = clock.instant();
+        return new ProbeMeasurement(probe.id(), probe.kind().word(), "-", ProbeStatus.FAILED, now, now,
+                List.of(), List.of(), List.of(new ProbeError("stopped", "stopped: still running "
+                        + stopGrace.toSeconds() + " s after the stop request, so what it measured was not kept",
+                        1, now)));
+    }
+
+    /**
+     * Waits for every probe group. On an interrupt it raises the stop and keeps waiting, at most the grace, so that
+     * the running probes hand back their partial numbers; returns whether it was interrupted, with the thread's
+     * interrupt flag cleared, so that the caller can write the result before setting the flag again.
+     */
+    private boolean awaitAll(List<Future<?>> futures, StopSignal stop) {
+        boolean interrupted = false;
+        long deadline = 0;
         for (Future<?> future : futures) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                stop.raise();
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a probe group failed outside its probes", e.getCause());
+            while (true) {
+                try {
+                    if (interrupted) {
+                        future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    } else {
+                        future.get();
+                    }
+                    break;
+                } catch (InterruptedException e) {
+                    if (!interrupted) {
+                        interrupted = true;
+                        deadline = System.nanoTime() + stopGrace.toNanos();
+                        stop.raise();
+                    }
+                    // A repeated interrupt asks for nothing more: the grace already bounds the wait.
+                } catch (TimeoutException e) {
+                    return true;
+                } catch (ExecutionException e) {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new IllegalStateException("a probe group failed outside its probes", e.getCause());
+                }
             }
         }
+        return interrupted;
     }
 
     private static Path prepareOutput(Path outDir) throws ClusterBenchException {
@@ -177,6 +240,8 @@ public final class Benchmark {
         private final Instant startedAt;
         private final Map<String, ProbeMeasurement> done = new ConcurrentHashMap<>();
         private final String runId;
+        /** Set by the final write; a probe that returns later must not rewrite the file its caller now owns. */
+        private boolean closed;
 
         RunRecord(ClusterSpec spec, String sha256, String specFile, List<ProbeSpec> order, Path resultFile,
                 Instant startedAt) {
@@ -193,16 +258,31 @@ public final class Benchmark {
             return startedAt;
         }
 
-        synchronized void add(ProbeMeasurement measurement, Instant now, List<String> insecureHosts) {
+        /** Records and writes a finished probe; false when the run was already closed without it. */
+        synchronized boolean add(ProbeMeasurement measurement, Instant now, List<String> insecureHosts) {
+            if (closed) {
+                return false;
+            }
             done.put(measurement.probe(), measurement);
             try {
                 write(now, insecureHosts);
             } catch (ClusterBenchException e) {
                 // The final write reports the problem; an intermediate one must not stop the load.
             }
+            return true;
         }
 
-        synchronized RunResult write(Instant now, List<String> insecureHosts) throws ClusterBenchException {
+        synchronized void addIfMissing(ProbeSpec probe, ProbeMeasurement stand) {
+            done.putIfAbsent(probe.id(), stand);
+        }
+
+        /** The final write; nothing is recorded after it. */
+        synchronized RunResult close(Instant now, List<String> insecureHosts) throws ClusterBenchException {
+            closed = true;
+            return write(now, insecureHosts);
+        }
+
+        private RunResult write(Instant now, List<String> insecureHosts) throws ClusterBenchException {
             List<ProbeMeasurement> measurements = order.stream()
                     .map(probe -> done.get(probe.id()))
                     .filter(Objects::nonNull)

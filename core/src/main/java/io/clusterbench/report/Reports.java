@@ -4,6 +4,7 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
 import io.clusterbench.result.RunResult;
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -86,7 +87,9 @@ public final class Reports {
         Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
         try {
             Files.createDirectories(absolute.getParent());
-            try (OutputStream out = Files.newOutputStream(temporary)) {
+            // Not Files.newOutputStream: that channel closes when the thread's interrupt flag is set, and the
+            // reports of a stopped run must still be written.
+            try (OutputStream out = new FileOutputStream(temporary.toFile())) {
                 content.writeTo(out);
             }
             try {

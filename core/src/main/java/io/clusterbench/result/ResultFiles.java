@@ -9,7 +9,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -21,6 +23,10 @@ import java.nio.file.StandardCopyOption;
  *
  * <p>Writes go to a temporary sibling first and are then moved into place, so a run killed while writing
  * leaves the previous complete file, never half a file.
+ *
+ * <p>Writes use {@link FileOutputStream}, never {@code Files.newOutputStream} or a {@code FileChannel}: those are
+ * interruptible channels that close with {@code ClosedByInterruptException} when the writing thread's interrupt flag
+ * is set, and the result of a stopped run (Jenkins stops a step by interrupting its thread) must still reach disk.
  */
 public final class ResultFiles {
 
@@ -44,7 +50,9 @@ public final class ResultFiles {
         Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
         try {
             Files.createDirectories(absolute.getParent());
-            MAPPER.writeValue(temporary.toFile(), result);
+            try (OutputStream out = new FileOutputStream(temporary.toFile())) {
+                MAPPER.writeValue(out, result);
+            }
             try {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

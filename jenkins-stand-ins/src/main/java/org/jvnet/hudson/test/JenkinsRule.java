@@ -21,6 +21,28 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("stand-in: compile only");
     }
 
+    public hudson.model.FreeStyleProject createFreeStyleProject() throws IOException {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    public hudson.model.FreeStyleBuild buildAndAssertSuccess(hudson.model.FreeStyleProject job) throws Exception {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    public DummySecurityRealm createDummySecurityRealm() {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    /**
+     * Stand-in of the harness' security realm where a user's password is its name. The real one extends
+     * AbstractPasswordBasedSecurityRealm, left out as nothing here uses it.
+     */
+    public static class DummySecurityRealm extends hudson.security.SecurityRealm {
+        DummySecurityRealm() {
+        throw new UnsupportedOperationException("stand-in: compile only");
+        }
+    }
+
     public <J extends Job<J, R> & ParameterizedJobMixIn.ParameterizedJob<J, R>, R extends Run<J, R> & Queue.Executable>
             R buildAndAssertSuccess(J job) throws Exception {
         throw new UnsupportedOperationException("stand-in: compile only");

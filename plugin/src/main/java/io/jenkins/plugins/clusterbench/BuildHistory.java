@@ -2,23 +2,21 @@ package io.jenkins.plugins.clusterbench;
 
 import hudson.model.Result;
 import hudson.model.Run;
-import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import jenkins.util.VirtualFile;
 
 /**
  * Reads, on the controller, the archived result.json of earlier builds of the job that {@code assertScore} takes its
  * baselines from.
  *
- * <p>It reads {@code <build dir>/archive/<path>}, where Jenkins' default artifact manager keeps artifacts: the API
- * reference this plugin is built against documents {@code Run.getRootDir()} but not {@code VirtualFile}, through
- * which {@code getArtifactManager().root()} would also reach artifacts stored elsewhere (S3 and the like). With such
- * a manager no baseline is found and relative objectives stay inconclusive; switching to
- * {@code getArtifactManager().root().child(path).open()} fixes that once the reference covers it.
+ * <p>It reads through the build's artifact manager, so artifacts kept elsewhere than the controller's disk (S3 and
+ * the like) serve as baselines too. It never looks at more than {@link #MAX_BUILDS_WALKED} builds, so a job with
+ * thousands of builds and few usable ones stays quick.
  */
 final class BuildHistory {
     /** How many earlier builds to look at, at most, to find the wanted number with a result. */
@@ -38,14 +36,17 @@ final class BuildHistory {
             if (build.isBuilding() || result == null || !counts(result, selection)) {
                 continue;
             }
-            File file = new File(new File(build.getRootDir(), "archive"), resultPath);
-            if (!file.isFile()) {
-                continue;
-            }
+            VirtualFile file = build.getArtifactManager().root().child(resultPath);
             try {
-                found.add(Files.readString(file.toPath(), StandardCharsets.UTF_8));
+                if (!file.isFile()) {
+                    continue;
+                }
+                try (InputStream in = file.open()) {
+                    found.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                }
             } catch (IOException e) {
-                console.println("  baseline skipped: cannot read " + file + ": " + e.getMessage());
+                console.println("  baseline skipped: cannot read " + resultPath + " of " + build.getDisplayName()
+                        + ": " + e.getMessage());
             }
         }
         return found;

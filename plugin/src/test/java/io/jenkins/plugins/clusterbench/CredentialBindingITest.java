@@ -5,21 +5,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cloudbees.jenkins.plugins.sshcredentials.impl.BasicSSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import hudson.model.FreeStyleProject;
+import hudson.model.Item;
+import hudson.model.User;
+import hudson.security.ACL;
+import hudson.security.ACLContext;
 import hudson.util.FormValidation;
 import io.clusterbench.local.LocalSshd;
 import io.clusterbench.testkit.RealServers;
 import java.nio.file.Files;
+import jenkins.model.Jenkins;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
 
 /**
  * Boots Jenkins (pom-jenkins.xml only): a real {@link BasicSSHUserPrivateKey} reaches the test kit's sshd through a
- * credential binding, and the binding's form validation answers only callers allowed to see credentials.
+ * credential binding, and the binding's form validation answers only callers allowed to see credentials. None of the
+ * plugin's form validation connects to a host, so it cannot be used to probe one; what it could leak is which
+ * credential ids exist, and that is what the permission test checks.
  */
 @WithJenkins
 @ExtendWith(RealServers.class)
@@ -43,18 +52,33 @@ class CredentialBindingITest {
     }
 
     @Test
-    void formValidationAnswersAPermittedCallerAboutIds(JenkinsRule j) throws Exception {
-        // The reference's harness has no MockAuthorizationStrategy or impersonation, so this covers the permitted
-        // side only (tests run as SYSTEM): an unknown id is an error, a known one is accepted.
+    void formValidationTellsOnlyCallersWithPermissionOnTheJobWhichCredentialsExist(JenkinsRule j) throws Exception {
+        j.jenkins.setSecurityRealm(j.createDummySecurityRealm());
+        FreeStyleProject job = j.createFreeStyleProject();
+        j.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, Item.READ).everywhere().to("reader")
+                .grant(Jenkins.READ, Item.READ, Item.CONFIGURE).everywhere().to("configurer"));
         SystemCredentialsProvider.getInstance().getCredentials().add(new BasicSSHUserPrivateKey(
                 CredentialsScope.GLOBAL, "known", "u", new BasicSSHUserPrivateKey.DirectEntryPrivateKeySource("k"),
                 null, ""));
         CredentialBinding.DescriptorImpl descriptor =
                 j.jenkins.getDescriptorByType(CredentialBinding.DescriptorImpl.class);
 
-        assertThat(descriptor.doCheckCredentialsId(null, "missing").kind).isEqualTo(FormValidation.Kind.ERROR);
-        assertThat(descriptor.doCheckCredentialsId(null, "known").kind).isEqualTo(FormValidation.Kind.OK);
-        assertThat(descriptor.doFillCredentialsIdItems(null, "")).anyMatch(option -> "known".equals(option.value));
+        try (ACLContext asReader = ACL.as2(User.getById("reader", true).impersonate2())) {
+            // The same answer for an id that exists and one that does not: nothing to probe with.
+            assertThat(descriptor.doCheckCredentialsId(job, "missing").kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doCheckCredentialsId(job, "known").kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doCheckCredentialsId(null, "missing").kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doFillCredentialsIdItems(job, "")).noneMatch(option -> "known".equals(option.value));
+            assertThat(descriptor.doFillCredentialsIdItems(null, "")).noneMatch(option -> "known".equals(option.value));
+        }
+        try (ACLContext asConfigurer = ACL.as2(User.getById("configurer", true).impersonate2())) {
+            assertThat(descriptor.doCheckCredentialsId(job, "missing").kind).isEqualTo(FormValidation.Kind.ERROR);
+            assertThat(descriptor.doCheckCredentialsId(job, "known").kind).isEqualTo(FormValidation.Kind.OK);
+            assertThat(descriptor.doFillCredentialsIdItems(job, "")).anyMatch(option -> "known".equals(option.value));
+            // Configuring one job does not make a user an administrator: without a job, still nothing is told.
+            assertThat(descriptor.doCheckCredentialsId(null, "missing").kind).isEqualTo(FormValidation.Kind.OK);
+        }
     }
 
     private static String pipeline(LocalSshd sshd) {

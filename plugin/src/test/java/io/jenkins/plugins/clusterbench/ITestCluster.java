@@ -1,0 +1,70 @@
+package io.jenkins.plugins.clusterbench;
+
+import hudson.model.Run;
+import io.clusterbench.local.LocalNginxBalancer;
+import io.clusterbench.local.LocalRedis;
+import java.io.IOException;
+import java.util.List;
+import redis.clients.jedis.Jedis;
+
+/**
+ * The cluster the {@code *ITest}s benchmark, tune and gate: the test kit's real Redis and an HTTP service behind the
+ * test kit's real nginx. Their thresholds are generous, because those tests are about the wiring into Jenkins, not
+ * about this machine's latency.
+ */
+final class ITestCluster {
+    /** What each step writes into its out folder and archives; evidence only where tuning ran. */
+    static final List<String> REPORT_FILES =
+            List.of("result.json", "audit-report.md", "audit-report.html", "report.css", "junit.xml");
+
+    private static final String PASSABLE_CACHE_CRITERION = "pass: \"<= 1000\"";
+
+    private ITestCluster() {
+    }
+
+    /** A spec with a Redis and an nginx probe, one Redis setting to tune, and objectives that pass on any machine. */
+    static String spec(LocalRedis redis, LocalNginxBalancer nginx, int redisTimeout) {
+        return spec(redis.host(), redis.port(), nginx.url(), redisTimeout);
+    }
+
+    /** The same spec for any addresses, so that a plain unit test can check that core accepts it. */
+    static String spec(String redisHost, int redisPort, String balancerUrl, int redisTimeout) {
+        return """
+                cluster: itest
+                services:
+                  cache: { type: redis, address: %s, port: %d }
+                  lb: { type: http, url: "%s/health" }
+                probes:
+                  cache-latency: { service: cache, clients: 4, requests: 2000, commands: [get, set] }
+                  lb-latency: { service: lb, rate: 50, requests: 100 }
+                tuning:
+                  - { redis-config: cache, set: { timeout: %d }, persist: false }
+                objectives:
+                  - { metric: cache-latency.get.p99_ms, %s, weight: 2 }
+                  - { metric: lb-latency.p99_ms, pass: "<= 1000" }
+                score: { pass: 90, warning: 75 }
+                """.formatted(redisHost, redisPort, balancerUrl, redisTimeout, PASSABLE_CACHE_CRITERION);
+    }
+
+    /** The same spec, but no Redis answers a GET within a nanosecond, so the cache objective fails on any machine. */
+    static String specWithImpossibleCacheObjective(LocalRedis redis, LocalNginxBalancer nginx) {
+        String spec = spec(redis, nginx, 300);
+        String impossible = spec.replace(PASSABLE_CACHE_CRITERION, "pass: \"<= 0.000001\"");
+        if (impossible.equals(spec)) {
+            throw new IllegalStateException("the spec no longer holds " + PASSABLE_CACHE_CRITERION);
+        }
+        return impossible;
+    }
+
+    /** The value Redis reports now, read without Cluster Bench. */
+    static String redisSetting(LocalRedis redis, String name) {
+        try (Jedis jedis = new Jedis(redis.host(), redis.port())) {
+            return jedis.configGet(name).get(name);
+        }
+    }
+
+    /** Whether the build archived the file, through its artifact manager, as the build page links it. */
+    static boolean archived(Run<?, ?> run, String path) throws IOException {
+        return run.getArtifactManager().root().child(path).isFile();
+    }
+}
