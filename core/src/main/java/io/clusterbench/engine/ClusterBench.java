@@ -8,6 +8,7 @@ import io.clusterbench.bench.ProbeRegistry;
 import io.clusterbench.probe.StopSignal;
 import io.clusterbench.report.Reports;
 import io.clusterbench.result.ChangeOutcome;
+import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.ScoreResult;
 import io.clusterbench.score.History;
@@ -61,6 +62,52 @@ public final class ClusterBench {
     public RunResult benchmark(LoadedSpec spec, String specFile, BenchmarkOptions options, BenchmarkListener listener,
             StopSignal stop) throws ClusterBenchException {
         return new Benchmark(probes, secrets, clock).run(spec, specFile, options, listener, stop);
+    }
+
+    /**
+     * Benchmarks, scores when the spec has objectives (baselines from {@code history}), and writes result.json and
+     * the reports into the out folder, also when stopped. An interrupt of the calling thread stops the run like
+     * {@code stop} (how Jenkins stops a step): the probes end within about one request timeout, everything is
+     * written, and this returns with {@link WrittenRun#stopped()} true and the thread's interrupt flag set again.
+     *
+     * @throws ClusterBenchException when the run cannot start or its files cannot be written
+     */
+    public WrittenRun benchmarkAndWrite(LoadedSpec spec, String specFile, BenchmarkOptions options, History history,
+            BenchmarkListener listener, StopSignal stop) throws ClusterBenchException {
+        return stoppable("clusterbench-benchmark", stop, () -> {
+            RunResult result = benchmark(spec, specFile, options, listener, stop);
+            if (!spec.spec().objectives().isEmpty()) {
+                result = result.withScore(score(spec, result, history));
+            }
+            return written(result, options.outDir());
+        });
+    }
+
+    /**
+     * Applies the tuning like {@link #tune} and writes the reports beside result.json and evidence.jsonl. An
+     * interrupt of the calling thread stops the run like {@code stop}: the running action finishes its step (and
+     * its read-back), no further action starts, the applied ones stay applied, everything is written, and this
+     * returns with {@link WrittenRun#stopped()} true and the thread's interrupt flag set again.
+     *
+     * @throws ClusterBenchException when the output folder cannot be written
+     */
+    public WrittenRun tuneAndWrite(LoadedSpec spec, String specFile, Path outDir, boolean rollback,
+            TuningListener listener, StopSignal stop) throws ClusterBenchException {
+        return stoppable("clusterbench-tune", stop,
+                () -> written(tune(spec, specFile, outDir, rollback, listener, stop::raised), outDir));
+    }
+
+    private static WrittenRun stoppable(String name, StopSignal stop, StopOnInterrupt.Work<WrittenRun> work)
+            throws ClusterBenchException {
+        WrittenRun run = StopOnInterrupt.run(name, stop, work);
+        // Read after the wait: an interrupt that came while the files were written still makes the run stopped.
+        return new WrittenRun(run.result(), run.resultFile(), run.reports(), stop.raised());
+    }
+
+    private WrittenRun written(RunResult result, Path outDir) throws ClusterBenchException {
+        Path resultFile = outDir.resolve(ResultFiles.RESULT_JSON);
+        ResultFiles.write(result, resultFile);
+        return new WrittenRun(result, resultFile, writeReports(result, outDir), false);
     }
 
     /** Works out what each tuning action would change; changes nothing. See {@link Tuning#plan}. */

@@ -7,19 +7,21 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.clusterbench.ClusterBenchException.Kind;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.result.Evidence;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code evidence.jsonl}: append-only, one JSON object per line, each line forced to disk before the step it
  * announces is taken, so a run killed at any moment leaves a file that says exactly what was changed.
+ *
+ * <p>The file is a {@link FileOutputStream}, synced through its descriptor, not a {@code FileChannel}: a channel is
+ * closed for good by an interrupt of the writing thread (how Jenkins stops a step), and the lines that say what a
+ * stopped run changed, or that it started nothing more, are exactly the ones that must still be written.
  */
 public final class EvidenceLog implements AutoCloseable {
     /** The file name fronts use inside their output folder. */
@@ -32,20 +34,18 @@ public final class EvidenceLog implements AutoCloseable {
             .build();
 
     private final Path file;
-    private final FileChannel channel;
+    private final FileOutputStream out;
     private final List<Evidence> written = new ArrayList<>();
 
-    private EvidenceLog(Path file, FileChannel channel) {
+    private EvidenceLog(Path file, FileOutputStream out) {
         this.file = file;
-        this.channel = channel;
+        this.out = out;
     }
 
     /** Opens (or creates) the log for appending. */
     public static EvidenceLog open(Path file) throws ClusterBenchException {
         try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
-            return new EvidenceLog(file, channel);
+            return new EvidenceLog(file, new FileOutputStream(file.toFile(), true));
         } catch (IOException e) {
             throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot write " + file + ": " + e.getMessage()
                     + "; choose a writable folder with --out", e);
@@ -56,11 +56,8 @@ public final class EvidenceLog implements AutoCloseable {
     public synchronized void append(Evidence evidence) throws ClusterBenchException {
         try {
             byte[] line = (LINES.writeValueAsString(evidence) + "\n").getBytes(StandardCharsets.UTF_8);
-            ByteBuffer buffer = ByteBuffer.wrap(line);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(false);
+            out.write(line);
+            out.getFD().sync();
             written.add(evidence);
         } catch (IOException e) {
             throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot append to " + file + ": " + e.getMessage(), e);
@@ -86,7 +83,7 @@ public final class EvidenceLog implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            channel.close();
+            out.close();
         } catch (IOException e) {
             // Every line was already forced to disk; a failing close loses nothing.
         }
