@@ -74,7 +74,8 @@ final class AssertScoreExecution extends SynchronousNonBlockingStepExecution<Map
         ScoreOnAgent.Scored scored = workspace.act(
                 new ScoreOnAgent(settings.getSpec(), resultPath, baselines, gate, listener,
                         BoundCredentials.lookUp(settings.getCredentials(), run)));
-        run.addOrReplaceAction(ClusterBenchAction.of(scored.summary()));
+        run.addOrReplaceAction(
+                ClusterBenchAction.of(scored.summary()).keepingTuningOf(run.getAction(ClusterBenchAction.class)));
         int slash = resultPath.lastIndexOf('/');
         if (settings.isArchive() && slash > 0) {
             RunArtifacts.archive(run, workspace, launcher, listener, resultPath.substring(0, slash));

@@ -37,7 +37,7 @@ final class BenchmarkClusterExecution extends SynchronousNonBlockingStepExecutio
         BenchmarkOutcome outcome = workspace.act(
                 new BenchmarkOnAgent(step.getSpec(), step.getOut(), step.getOnly(), listener,
                         BoundCredentials.lookUp(step.getCredentials(), run)));
-        run.addOrReplaceAction(ClusterBenchAction.of(outcome));
+        run.addOrReplaceAction(ClusterBenchAction.of(outcome).keepingTuningOf(run.getAction(ClusterBenchAction.class)));
         if (step.isArchive()) {
             RunArtifacts.archive(run, workspace, launcher, listener, step.getOut());
         }

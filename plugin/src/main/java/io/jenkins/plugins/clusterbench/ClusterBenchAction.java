@@ -29,10 +29,18 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
     private final ArrayList<String> failedObjectives;
     private final TreeMap<String, Double> metrics;
     private final BuildDetails details;
+    /** Where applyTuning archived its evidence when another step's result is this action's; null otherwise. */
+    private final String tuningResultPath;
     private transient Run<?, ?> run;
 
     ClusterBenchAction(Double score, String verdict, String resultPath, List<String> failedObjectives,
             Map<String, Double> metrics, BuildDetails details) {
+        this(score, verdict, resultPath, failedObjectives, metrics, details, null);
+    }
+
+    private ClusterBenchAction(Double score, String verdict, String resultPath, List<String> failedObjectives,
+            Map<String, Double> metrics, BuildDetails details, String tuningResultPath) {
+        this.tuningResultPath = tuningResultPath;
         this.score = score;
         this.verdict = verdict;
         this.resultPath = resultPath;
@@ -50,6 +58,32 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
     static ClusterBenchAction of(BenchmarkOutcome outcome, BuildDetails details) {
         return new ClusterBenchAction(outcome.score(), outcome.verdict(), outcome.resultPath(),
                 outcome.failedObjectives(), outcome.metrics(), details);
+    }
+
+    /**
+     * The summary of a tuning run: unscored, with its changes. When the build already has a summary (a benchmark
+     * before tuning), that summary stays and gains the changes, so the build page shows both.
+     */
+    static ClusterBenchAction ofTuning(String tuningResultPath, List<ChangeLine> changes, ClusterBenchAction earlier) {
+        if (earlier == null) {
+            return new ClusterBenchAction(null, BenchmarkOutcome.UNSCORED, tuningResultPath, List.of(), Map.of(),
+                    new BuildDetails(List.of(), changes), null);
+        }
+        return new ClusterBenchAction(earlier.score, earlier.verdict, earlier.resultPath, earlier.getFailedObjectives(),
+                earlier.getMetrics(), new BuildDetails(earlier.getObjectives(), changes), tuningResultPath);
+    }
+
+    /**
+     * This summary, keeping the tuning changes (and the link to their evidence) of the summary it replaces, because a
+     * benchmark after tuning measures the cluster those changes made and its page should say what they were.
+     */
+    ClusterBenchAction keepingTuningOf(ClusterBenchAction earlier) {
+        if (earlier == null || earlier.getChanges().isEmpty() || !getChanges().isEmpty()) {
+            return this;
+        }
+        String earlierTuning = earlier.tuningResultPath != null ? earlier.tuningResultPath : earlier.resultPath;
+        return new ClusterBenchAction(score, verdict, resultPath, getFailedObjectives(), getMetrics(),
+                new BuildDetails(getObjectives(), earlier.getChanges()), earlierTuning);
     }
 
     /** The total score from 0 to 100, or null when the run was not scored. */
@@ -98,15 +132,20 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
      */
     public List<String> getArtifactPaths() {
         List<String> paths = new ArrayList<>();
+        addArtifactsBeside(resultPath, paths);
+        addArtifactsBeside(tuningResultPath, paths);
+        return paths;
+    }
+
+    private static void addArtifactsBeside(String resultPath, List<String> paths) {
         if (resultPath == null) {
-            return paths;
+            return;
         }
         int slash = resultPath.lastIndexOf('/');
         String folder = slash < 0 ? "" : resultPath.substring(0, slash + 1);
         for (String name : RunArtifacts.FILES) {
             paths.add(folder + name);
         }
-        return paths;
     }
 
     /** The build this summary belongs to; null only before Jenkins attaches it. */

@@ -92,6 +92,62 @@ class ClusterBenchActionTest {
                 .satisfies(c -> assertThat(c.getEvidence()).isEqualTo("timeout: 0 -> 300"));
     }
 
+    @Test
+    void tuningWithoutAnEarlierSummaryIsUnscoredAndListsItsChanges() {
+        ClusterBenchAction tuned = ClusterBenchAction.ofTuning("tuning/result.json", List.of(TIMEOUT_CHANGE), null);
+
+        assertThat(tuned.getVerdict()).isEqualTo(BenchmarkOutcome.UNSCORED);
+        assertThat(tuned.getScore()).isNull();
+        assertThat(tuned.getChanges()).containsExactly(TIMEOUT_CHANGE);
+        assertThat(tuned.getArtifactPaths()).contains("tuning/evidence.jsonl");
+    }
+
+    @Test
+    void tuningAfterABenchmarkKeepsItsScoreAndAddsTheChanges() {
+        ClusterBenchAction before = action("before/result.json", details(List.of()));
+
+        ClusterBenchAction tuned = ClusterBenchAction.ofTuning("tuning/result.json", List.of(TIMEOUT_CHANGE), before);
+
+        assertThat(tuned.getScore()).isEqualTo(72.34);
+        assertThat(tuned.getObjectives()).isEqualTo(before.getObjectives());
+        assertThat(tuned.getChanges()).containsExactly(TIMEOUT_CHANGE);
+        assertThat(tuned.getArtifactPaths()).contains("before/result.json", "tuning/evidence.jsonl");
+    }
+
+    @Test
+    void aBenchmarkAfterTuningKeepsTheChangesAndTheLinkToTheirEvidence() {
+        ClusterBenchAction tuned = ClusterBenchAction.ofTuning("tuning/result.json", List.of(TIMEOUT_CHANGE), null);
+        ClusterBenchAction after = action("after/result.json", details(List.of()));
+
+        ClusterBenchAction kept = after.keepingTuningOf(tuned);
+
+        assertThat(kept.getScore()).isEqualTo(72.34);
+        assertThat(kept.getResultPath()).isEqualTo("after/result.json");
+        assertThat(kept.getChanges()).containsExactly(TIMEOUT_CHANGE);
+        assertThat(kept.getArtifactPaths()).contains("after/junit.xml", "tuning/evidence.jsonl");
+    }
+
+    @Test
+    void aRunWithItsOwnChangesOrAnEarlierSummaryWithoutChangesKeepsOnlyItsOwn() {
+        ChangeLine own = new ChangeLine("hz", "cache", "APPLIED", true, "hz: 10 -> 20", null);
+        ClusterBenchAction tuned = ClusterBenchAction.ofTuning("tuning/result.json", List.of(TIMEOUT_CHANGE), null);
+        ClusterBenchAction withOwn = action("after/result.json", details(List.of(own)));
+        ClusterBenchAction plain = action("after/result.json", details(List.of()));
+
+        assertThat(withOwn.keepingTuningOf(tuned).getChanges()).containsExactly(own);
+        assertThat(plain.keepingTuningOf(action("before/result.json", null))).isSameAs(plain);
+        assertThat(plain.keepingTuningOf(null)).isSameAs(plain);
+    }
+
+    private static final ChangeLine TIMEOUT_CHANGE =
+            new ChangeLine("policy", "cache", "APPLIED", true, "timeout: 0 -> 300", null);
+
+    private static BuildDetails details(List<ChangeLine> changes) {
+        return new BuildDetails(
+                List.of(new ObjectiveLine("cache.p99_ms", "FAIL", 3.5, "ms", "<= 2", "3.5 ms is above 2 ms.")),
+                changes);
+    }
+
     private static ClusterBenchAction action(String resultPath, BuildDetails details) {
         return new ClusterBenchAction(72.34, "FAIL", resultPath, List.of("cache.p99_ms"),
                 Map.of("cache.p99_ms", 3.5), details);
