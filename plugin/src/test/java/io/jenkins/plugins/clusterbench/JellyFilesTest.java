@@ -42,6 +42,37 @@ class JellyFilesTest {
     }
 
     @Test
+    void everyFormFieldHasAHelpFileBesideItsConfigPage() throws Exception {
+        List<Path> configPages = jellyFiles(RESOURCES).stream()
+                .filter(file -> file.getFileName().toString().equals("config.jelly")).toList();
+        assertThat(configPages).as("config.jelly files under %s", RESOURCES.toAbsolutePath()).hasSizeGreaterThan(3);
+
+        List<String> missing = new ArrayList<>();
+        for (Path page : configPages) {
+            for (String field : fields(parse(page))) {
+                Path help = page.resolveSibling("help-" + field + ".html");
+                if (!Files.isRegularFile(help)) {
+                    missing.add(page + ": field '" + field + "' has no " + help.getFileName());
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    /** The {@code field} attributes of the form's entries and nested properties, in document order. */
+    private static List<String> fields(Document page) {
+        List<String> fields = new ArrayList<>();
+        org.w3c.dom.NodeList all = page.getElementsByTagNameNS("/lib/form", "*");
+        for (int i = 0; i < all.getLength(); i++) {
+            org.w3c.dom.Element element = (org.w3c.dom.Element) all.item(i);
+            if (element.hasAttribute("field")) {
+                fields.add(element.getAttribute("field"));
+            }
+        }
+        return fields;
+    }
+
+    @Test
     void refusesAJellyFileWithoutEscapeByDefault(@org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
         Path unsafe = folder.resolve("unsafe.jelly");
         Files.writeString(unsafe, "<j:jelly xmlns:j=\"jelly:core\">${it.name}</j:jelly>");
