@@ -169,8 +169,8 @@ public final class Benchmark {
         Instant now = clock.instant();
         return new ProbeMeasurement(probe.id(), probe.kind().word(), "-", ProbeStatus.FAILED, now, now,
                 List.of(), List.of(), List.of(new ProbeError("stopped", "stopped: still running "
-                        + stopGrace.toSeconds() + " s after the stop request, so what it measured was not kept",
-                        1, now)));
+                        + stopGrace.toMillis() / 1000.0 + " s after the stop request, so what it measured was not"
+                        + " kept", 1, now)));
     }
 
     /**

@@ -87,8 +87,8 @@ public final class Reports {
         Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
         try {
             Files.createDirectories(absolute.getParent());
-            // Not Files.newOutputStream: that channel closes when the thread's interrupt flag is set, and the
-            // reports of a stopped run must still be written.
+            // The reports of a stopped run must be written though the thread's interrupt flag may be set: a
+            // FileOutputStream, unlike a channel, never closes on an interrupt (see ResultFiles).
             try (OutputStream out = new FileOutputStream(temporary.toFile())) {
                 content.writeTo(out);
             }

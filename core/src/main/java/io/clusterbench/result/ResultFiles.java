@@ -24,9 +24,10 @@ import java.nio.file.StandardCopyOption;
  * <p>Writes go to a temporary sibling first and are then moved into place, so a run killed while writing
  * leaves the previous complete file, never half a file.
  *
- * <p>Writes use {@link FileOutputStream}, never {@code Files.newOutputStream} or a {@code FileChannel}: those are
- * interruptible channels that close with {@code ClosedByInterruptException} when the writing thread's interrupt flag
- * is set, and the result of a stopped run (Jenkins stops a step by interrupting its thread) must still reach disk.
+ * <p>Writes use {@link FileOutputStream}, never a {@code FileChannel}: a channel closes with
+ * {@code ClosedByInterruptException} when the writing thread's interrupt flag is set, and the result of a stopped
+ * run (Jenkins stops a step by interrupting its thread) must still reach disk. {@code Files.newOutputStream} is
+ * spared only by a detail of the JDK's default file system; {@code FileOutputStream} is no channel at all.
  */
 public final class ResultFiles {
 

@@ -2,6 +2,7 @@ package io.clusterbench.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.Probe;
@@ -16,6 +17,7 @@ import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.ProbeKind;
 import io.clusterbench.spec.SecretResolver;
 import io.clusterbench.spec.SpecLoader;
+import io.clusterbench.testkit.CallingThread;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -108,6 +110,57 @@ class BenchmarkTest {
     }
 
     @Test
+    void anInterruptOfTheCallingThreadStopsTheProbesWritesWhatTheyMeasuredAndKeepsTheInterrupt(@TempDir Path out)
+            throws Exception {
+        StopSignal stop = new StopSignal();
+        ScriptedProbe probe = new ScriptedProbe();
+        probe.runUntilStopped("a-first", stop);
+        CallingThread<RunResult> caller = CallingThread.start("benchmark-caller", () -> new Benchmark(
+                ProbeRegistry.of(Map.of(ProbeKind.HTTP, probe)), SecretResolver.system(), Clock.systemUTC())
+                .run(load(), "cluster.yaml", serial(out).only(List.of("a-first", "a-second")),
+                        BenchmarkListener.SILENT, stop));
+
+        assertThat(probe.startedLatch("a-first").await(10, TimeUnit.SECONDS)).isTrue();
+        caller.interrupt();
+        RunResult result = caller.returned(Duration.ofSeconds(10));
+
+        assertThat(stop.raised()).isTrue();
+        assertThat(caller.interruptedAtEnd()).isTrue();
+        assertThat(result.probes()).extracting(ProbeMeasurement::status)
+                .containsExactly(ProbeStatus.PARTIAL, ProbeStatus.SKIPPED);
+        assertThat(result.probes().get(0).errors()).anySatisfy(e -> assertThat(e.kind()).isEqualTo("stopped"));
+        assertThat(result.probes().get(0).metrics()).isNotEmpty();
+        assertThat(ResultFiles.read(out.resolve(ResultFiles.RESULT_JSON)).probes()).isEqualTo(result.probes());
+    }
+
+    @Test
+    void givesUpOnAProbeThatIgnoresTheStopAfterTheGraceAndSaysWhatItLost(@TempDir Path out) throws Exception {
+        StopSignal stop = new StopSignal();
+        ScriptedProbe probe = new ScriptedProbe();
+        CountDownLatch release = new CountDownLatch(1);
+        probe.hangUntil("a-first", release);
+        CallingThread<RunResult> caller = CallingThread.start("benchmark-caller", () -> new Benchmark(
+                ProbeRegistry.of(Map.of(ProbeKind.HTTP, probe)), SecretResolver.system(), Clock.systemUTC(),
+                Duration.ofMillis(200)).run(load(), "cluster.yaml", serial(out), BenchmarkListener.SILENT, stop));
+
+        try {
+            assertThat(probe.startedLatch("a-first").await(10, TimeUnit.SECONDS)).isTrue();
+            caller.interrupt();
+            RunResult result = caller.returned(Duration.ofSeconds(10));
+
+            assertThat(caller.interruptedAtEnd()).isTrue();
+            assertThat(result.probes()).extracting(ProbeMeasurement::probe, ProbeMeasurement::status).containsExactly(
+                    tuple("a-first", ProbeStatus.FAILED), tuple("a-second", ProbeStatus.SKIPPED),
+                    tuple("b-only", ProbeStatus.SKIPPED));
+            assertThat(result.probes().get(0).errors().get(0).message())
+                    .contains("still running 0.2 s after the stop request");
+            assertThat(ResultFiles.read(out.resolve(ResultFiles.RESULT_JSON)).probes()).isEqualTo(result.probes());
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
     void recordsABugInOneProbeAsItsFailureAndMeasuresTheOthers(@TempDir Path out) throws Exception {
         ScriptedProbe probe = new ScriptedProbe();
         probe.crash("a-second");
@@ -187,6 +240,7 @@ class BenchmarkTest {
         private final Map<String, CountDownLatch> started = new ConcurrentHashMap<>();
         private final Map<String, StopSignal> untilStopped = new ConcurrentHashMap<>();
         private final List<String> crashes = new CopyOnWriteArrayList<>();
+        private final Map<String, CountDownLatch> hangs = new ConcurrentHashMap<>();
 
         void waitFor(String probe, String other) {
             waitFor.put(probe, other);
@@ -198,6 +252,11 @@ class BenchmarkTest {
 
         void crash(String probe) {
             crashes.add(probe);
+        }
+
+        /** The probe ignores the stop and waits for {@code release}, like one stuck past its own timeouts. */
+        void hangUntil(String probe, CountDownLatch release) {
+            hangs.put(probe, release);
         }
 
         CountDownLatch startedLatch(String probe) {
@@ -212,6 +271,10 @@ class BenchmarkTest {
             try {
                 if (crashes.contains(id)) {
                     throw new IllegalStateException("boom");
+                }
+                CountDownLatch hang = hangs.get(id);
+                if (hang != null && !hang.await(60, TimeUnit.SECONDS)) {
+                    throw new AssertionError(id + " was never released");
                 }
                 String other = waitFor.get(id);
                 if (other != null && !startedLatch(other).await(10, TimeUnit.SECONDS)) {

@@ -122,6 +122,25 @@ class ReportsTest {
     }
 
     @Test
+    void writesEveryReportEvenWhileTheWritingThreadIsInterrupted() throws Exception {
+        Path dir = base.resolve("interrupted");
+        // How Jenkins stops a step; a writer on a file channel would close on it and lose the stopped run's reports.
+        Thread.currentThread().interrupt();
+        List<Path> written;
+        boolean stillInterrupted;
+        try {
+            written = Reports.write(result, dir);
+        } finally {
+            stillInterrupted = Thread.interrupted();
+        }
+
+        assertThat(stillInterrupted).as("the flag is left for the caller").isTrue();
+        assertThat(written).hasSize(4).allSatisfy(file -> assertThat(file).isNotEmptyFile());
+        assertThat(Files.readString(dir.resolve(Reports.HTML_FILE)))
+                .isEqualTo(Files.readString(reportDir.resolve(Reports.HTML_FILE)));
+    }
+
+    @Test
     void theRunReallyMeasuredAndTunedWhatTheReportsDescribe() {
         assertThat(result.probes()).extracting(ProbeMeasurement::status)
                 .containsExactly(ProbeStatus.OK, ProbeStatus.OK, ProbeStatus.OK);

@@ -40,6 +40,23 @@ class ResultFilesTest {
     }
 
     @Test
+    void writesEvenWhileTheWritingThreadIsInterrupted(@TempDir Path dir) throws Exception {
+        RunResult written = sampleResult();
+        Path file = dir.resolve(ResultFiles.RESULT_JSON);
+        // How Jenkins stops a step; a writer on a file channel would close on it and lose the stopped run's result.
+        Thread.currentThread().interrupt();
+        boolean stillInterrupted;
+        try {
+            ResultFiles.write(written, file);
+        } finally {
+            stillInterrupted = Thread.interrupted();
+        }
+
+        assertThat(stillInterrupted).as("the flag is left for the caller").isTrue();
+        assertThat(ResultFiles.read(file)).isEqualTo(written);
+    }
+
+    @Test
     void writesFilesThatTheJsonSchemaAccepts(@TempDir Path dir) throws Exception {
         Path file = dir.resolve(ResultFiles.RESULT_JSON);
         ResultFiles.write(sampleResult(), file);

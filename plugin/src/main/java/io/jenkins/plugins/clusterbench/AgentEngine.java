@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Builds core's engine on the agent with the build's bound secrets in front of the agent's environment. */
+/**
+ * Builds core's engine on the agent with the build's bound secrets in front of the agent's environment, and the
+ * exception a stopped step ends with.
+ */
 final class AgentEngine {
     private AgentEngine() {
     }
@@ -19,5 +22,15 @@ final class AgentEngine {
         secrets.forEach((name, secret) -> plain.put(name, secret.getPlainText()));
         return new ClusterBench(ProbeRegistry.standard(), ActionRegistry.standard(),
                 new BoundSecretResolver(plain, System::getenv), Clock.systemUTC());
+    }
+
+    /**
+     * What a callable throws after core wrote a stopped run: InterruptedException is what makes Jenkins mark the
+     * build ABORTED, not FAILURE, and never lets it pass on partial numbers. Core set the thread's interrupt flag
+     * again; it is cleared here because the exception now carries the interrupt, as any thrower of it does.
+     */
+    static InterruptedException stopped(String message) {
+        Thread.interrupted();
+        return new InterruptedException(message);
     }
 }

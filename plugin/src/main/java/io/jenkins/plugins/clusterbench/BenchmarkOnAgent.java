@@ -8,10 +8,10 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.bench.BenchmarkListener;
 import io.clusterbench.bench.BenchmarkOptions;
 import io.clusterbench.engine.ClusterBench;
+import io.clusterbench.engine.WrittenRun;
 import io.clusterbench.probe.StopSignal;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ResultFiles;
-import io.clusterbench.result.RunResult;
 import io.clusterbench.score.History;
 import io.clusterbench.spec.LoadedSpec;
 import java.io.File;
@@ -27,6 +27,10 @@ import jenkins.MasterToSlaveFileCallable;
  * Runs a benchmark on the agent that holds the workspace, because that agent is the one that can reach the cluster:
  * loads the spec, benchmarks, scores when the spec has objectives, and writes result.json and the reports into the
  * out folder. Everything it does is core's {@link ClusterBench}; this class only adapts files and the console.
+ *
+ * <p>Aborting the build interrupts this thread; core turns that into a stop, writes what was measured, and this
+ * class then says so on the console and throws {@link InterruptedException}, so the build ends ABORTED rather than
+ * passing on partial numbers.
  */
 final class BenchmarkOnAgent extends MasterToSlaveFileCallable<BenchmarkOutcome> {
     private static final long serialVersionUID = 1L;
@@ -56,15 +60,16 @@ final class BenchmarkOnAgent extends MasterToSlaveFileCallable<BenchmarkOutcome>
             ClusterBench engine = AgentEngine.with(secrets);
             LoadedSpec loaded = engine.load(specFile);
             console.println("Benchmarking cluster '" + loaded.spec().name() + "' (" + spec + ") into " + out);
-            RunResult result = engine.benchmark(loaded, spec, BenchmarkOptions.into(outDir).only(only),
-                    new ConsoleProgress(console), new StopSignal());
-            if (!loaded.spec().objectives().isEmpty()) {
-                // Baselines from earlier builds are assertScore's job; here relative objectives stay inconclusive.
-                result = result.withScore(engine.score(loaded, result, History.empty()));
+            // Baselines from earlier builds are assertScore's job; here relative objectives stay inconclusive.
+            WrittenRun run = engine.benchmarkAndWrite(loaded, spec, BenchmarkOptions.into(outDir).only(only),
+                    History.empty(), new ConsoleProgress(console), new StopSignal());
+            String resultPath = out + "/" + ResultFiles.RESULT_JSON;
+            if (run.stopped()) {
+                console.println("Cluster Bench benchmark stopped before its end; what was measured is in "
+                        + resultPath + " (reports beside it)");
+                throw AgentEngine.stopped("benchmark stopped; partial result in " + resultPath);
             }
-            ResultFiles.write(result, outDir.resolve(ResultFiles.RESULT_JSON));
-            engine.writeReports(result, outDir);
-            BenchmarkOutcome outcome = BenchmarkOutcome.of(result, out + "/" + ResultFiles.RESULT_JSON);
+            BenchmarkOutcome outcome = BenchmarkOutcome.of(run.result(), resultPath);
             console.println("Cluster Bench verdict: " + outcome.verdict()
                     + (outcome.score() == null ? "" : ", score " + outcome.score() + " / 100"));
             return outcome;

@@ -6,11 +6,13 @@ import hudson.remoting.VirtualChannel;
 import hudson.util.Secret;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.engine.ClusterBench;
+import io.clusterbench.engine.WrittenRun;
+import io.clusterbench.probe.StopSignal;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.Evidence;
 import io.clusterbench.result.ResultFiles;
-import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.LoadedSpec;
+import io.clusterbench.tune.EvidenceLog;
 import io.clusterbench.tune.TuningListener;
 import java.io.File;
 import java.io.IOException;
@@ -24,6 +26,10 @@ import jenkins.MasterToSlaveFileCallable;
  * Plans or applies a spec's tuning actions on the agent that holds the workspace, because that agent is the one that
  * can reach the cluster. Applying writes evidence.jsonl, result.json and the reports into the out folder; core rolls
  * back on failure when asked. A plan changes and writes nothing.
+ *
+ * <p>Aborting the build interrupts this thread; core turns that into a stop: the running action finishes its step,
+ * no further one starts, and everything is written. This class then prints what each action ended as and throws
+ * {@link InterruptedException}, so the build ends ABORTED.
  */
 final class TuneOnAgent extends MasterToSlaveFileCallable<TuningOutcome> {
     private static final long serialVersionUID = 1L;
@@ -58,15 +64,25 @@ final class TuneOnAgent extends MasterToSlaveFileCallable<TuningOutcome> {
                 console.println("Planning tuning of cluster '" + loaded.spec().name() + "' (" + spec
                         + "); nothing is changed");
                 List<ChangeOutcome> plan = engine.plan(loaded, progress);
+                if (Thread.currentThread().isInterrupted()) {
+                    // A read cut short by the stop would show as a failed plan; the plan changed nothing anyway.
+                    throw AgentEngine.stopped("tuning plan stopped; nothing was changed");
+                }
                 return TuningOutcome.of(null, true, plan, null);
             }
             console.println("Tuning cluster '" + loaded.spec().name() + "' (" + spec + ") into " + out
                     + (rollback ? ", rolling back if an action fails" : ", without rollback"));
-            // A stop of the build interrupts this thread; core checks between actions so none is left half-done.
-            RunResult result = engine.tune(loaded, spec, outDir, rollback, progress,
-                    () -> Thread.currentThread().isInterrupted());
-            engine.writeReports(result, outDir);
-            return TuningOutcome.of(result.runId(), false, result.changes(), out + "/" + ResultFiles.RESULT_JSON);
+            WrittenRun run = engine.tuneAndWrite(loaded, spec, outDir, rollback, progress, new StopSignal());
+            String resultPath = out + "/" + ResultFiles.RESULT_JSON;
+            if (run.stopped()) {
+                console.println("Cluster Bench tuning stopped; no action started after the stop. Where each ended:");
+                for (ChangeOutcome change : run.result().changes()) {
+                    console.println("  " + change.action() + " " + change.status() + ": " + change.message());
+                }
+                console.println("Evidence in " + out + "/" + EvidenceLog.FILE_NAME + ", result in " + resultPath);
+                throw AgentEngine.stopped("tuning stopped; what was changed is in " + resultPath);
+            }
+            return TuningOutcome.of(run.result().runId(), false, run.result().changes(), resultPath);
         } catch (ClusterBenchException e) {
             // The message says where and what to do; a stack trace would only hide it.
             throw new AbortException(e.getMessage());
