@@ -40,8 +40,13 @@ final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map
         TuningOutcome outcome = workspace.act(new TuneOnAgent(settings.getSpec(), settings.getOut(),
                 settings.isPlan(), settings.isRollback(), listener,
                 BoundCredentials.lookUp(settings.getCredentials(), run)));
-        if (settings.isArchive() && !outcome.planOnly()) {
-            RunArtifacts.archive(run, workspace, launcher, listener, settings.getOut());
+        if (!outcome.planOnly()) {
+            // Also when an action failed: the page then shows what was rolled back, next to the failure.
+            run.addOrReplaceAction(ClusterBenchAction.ofTuning(outcome.resultPath(), outcome.pageLines(),
+                    run.getAction(ClusterBenchAction.class)));
+            if (settings.isArchive()) {
+                RunArtifacts.archive(run, workspace, launcher, listener, settings.getOut());
+            }
         }
         if (outcome.failed()) {
             throw new AbortException(outcome.failureMessage());

@@ -35,7 +35,7 @@ public record TuningOutcome(String runId, boolean planOnly, List<Change> changes
     public static TuningOutcome of(String runId, boolean planOnly, List<ChangeOutcome> outcomes, String resultPath) {
         List<Change> changes = new ArrayList<>();
         for (ChangeOutcome outcome : outcomes) {
-            changes.add(new Change(outcome.action(), outcome.status().name(), outcome.before(),
+            changes.add(new Change(outcome.action(), outcome.target(), outcome.status().name(), outcome.before(),
                     planOnly ? outcome.wanted() : outcome.after(), outcome.verified(), outcome.message()));
         }
         return new TuningOutcome(runId, planOnly, changes, resultPath);
@@ -62,14 +62,25 @@ public record TuningOutcome(String runId, boolean planOnly, List<Change> changes
         return message.toString();
     }
 
+    /** The changes as the build page lists them, with before and after folded into one line each. */
+    public List<ChangeLine> pageLines() {
+        List<ChangeLine> lines = new ArrayList<>();
+        for (Change change : changes) {
+            lines.add(new ChangeLine(change.action(), change.target(), change.status(), change.verified(),
+                    ChangeLine.beforeAfter(change.before(), change.after()), change.message()));
+        }
+        return lines;
+    }
+
     /**
      * The value {@code applyTuning} returns to a Pipeline script: action id to a map with {@code status},
-     * {@code before}, {@code after} (the wanted state for a plan), {@code verified} and {@code message}.
+     * {@code target}, {@code before}, {@code after} (the wanted state for a plan), {@code verified} and {@code message}.
      */
     public Map<String, Object> toStepResult() {
         Map<String, Object> map = new LinkedHashMap<>();
         for (Change change : changes) {
             Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("target", change.target());
             entry.put("status", change.status());
             entry.put("before", new LinkedHashMap<>(change.before()));
             entry.put("after", new LinkedHashMap<>(change.after()));
@@ -84,13 +95,14 @@ public record TuningOutcome(String runId, boolean planOnly, List<Change> changes
      * One action's outcome.
      *
      * @param action the action id from the spec
+     * @param target what it changes, such as {@code cache:6379} or a host
      * @param status the {@link ChangeStatus} name
      * @param before the state read before any change
      * @param after the state read back at the end, or for a plan the state the spec wants
      * @param verified whether the final state was read back and matched
      * @param message core's sentence on the outcome
      */
-    public record Change(String action, String status, Map<String, String> before, Map<String, String> after,
+    public record Change(String action, String target, String status, Map<String, String> before, Map<String, String> after,
             boolean verified, String message) implements Serializable {
         public Change {
             before = new TreeMap<>(before);

@@ -27,8 +27,21 @@ class TuningOutcomeTest {
         Map<String, Object> memory = (Map<String, Object>) outcome.toStepResult().get("memory");
         assertThat(memory).containsEntry("status", "APPLIED").containsEntry("verified", true)
                 .containsEntry("before", Map.of("maxmemory", "0")).containsEntry("after", Map.of("maxmemory", "1gb"));
+        assertThat(memory).containsEntry("target", "cache:6379");
         assertThat(outcome.failed()).isFalse();
         assertThat(outcome.failureMessage()).isEmpty();
+    }
+
+    @Test
+    void theBuildPageGetsOneLinePerChangeWithBeforeAndAfterFolded() {
+        TuningOutcome outcome = TuningOutcome.of("run-1", false, List.of(
+                change("memory", ChangeStatus.APPLIED, "set maxmemory to 1gb"),
+                change("policy", ChangeStatus.ROLLED_BACK, "restored")), "t/result.json");
+
+        assertThat(outcome.pageLines()).extracting(ChangeLine::getAction, ChangeLine::getTarget,
+                ChangeLine::getStatus, ChangeLine::getEvidence).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("memory", "cache:6379", "APPLIED", "maxmemory: 0 -> 1gb"),
+                        org.assertj.core.groups.Tuple.tuple("policy", "cache:6379", "ROLLED_BACK", "maxmemory: 0 -> 0"));
     }
 
     @Test
