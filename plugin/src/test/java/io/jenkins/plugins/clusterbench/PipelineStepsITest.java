@@ -47,6 +47,11 @@ class PipelineStepsITest {
         assertThat(action).isNotNull();
         assertThat(action.getVerdict()).isEqualTo("PASS");
         assertThat(action.getScore()).isEqualTo(100.0);
+        assertThat(action.getChanges()).singleElement().satisfies(change -> {
+            assertThat(change.getStatus()).isEqualTo("APPLIED");
+            assertThat(change.getEvidence()).endsWith("-> " + wanted);
+        });
+        assertThat(action.getArtifactPaths()).contains("clusterbench-tuning/evidence.jsonl");
         assertThat(action.getFailedObjectives()).isEmpty();
     }
 
