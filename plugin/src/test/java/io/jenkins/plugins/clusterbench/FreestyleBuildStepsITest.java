@@ -46,15 +46,7 @@ class FreestyleBuildStepsITest {
         }
         assertThat(ITestCluster.archived(build, "clusterbench-tuning/evidence.jsonl")).isTrue();
         j.assertLogContains("Cluster Bench verdict: PASS", build);
-        ClusterBenchAction action = build.getAction(ClusterBenchAction.class);
-        assertThat(action).isNotNull();
-        assertThat(action.getVerdict()).isEqualTo("PASS");
-        assertThat(action.getScore()).isEqualTo(100.0);
-        assertThat(action.getChanges()).singleElement().satisfies(change -> {
-            assertThat(change.getStatus()).isEqualTo("APPLIED");
-            assertThat(change.getEvidence()).endsWith("-> " + wanted);
-        });
-        assertThat(action.getArtifactPaths()).contains("clusterbench-tuning/evidence.jsonl");
+        ITestCluster.assertPassedAfterTuning(build.getAction(ClusterBenchAction.class), wanted);
     }
 
     @Test

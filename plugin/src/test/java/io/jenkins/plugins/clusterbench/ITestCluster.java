@@ -1,5 +1,7 @@
 package io.jenkins.plugins.clusterbench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import hudson.model.Run;
 import io.clusterbench.local.LocalNginxBalancer;
 import io.clusterbench.local.LocalRedis;
@@ -61,6 +63,22 @@ final class ITestCluster {
         try (Jedis jedis = new Jedis(redis.host(), redis.port())) {
             return jedis.configGet(name).get(name);
         }
+    }
+
+    /**
+     * Checks the summary a "benchmark, tune, benchmark, gate" build ends with: the passing score after tuning, and
+     * the one tuning change (to {@code wantedTimeout}) with the link to its evidence.
+     */
+    static void assertPassedAfterTuning(ClusterBenchAction action, int wantedTimeout) {
+        assertThat(action).isNotNull();
+        assertThat(action.getVerdict()).isEqualTo("PASS");
+        assertThat(action.getScore()).isEqualTo(100.0);
+        assertThat(action.getFailedObjectives()).isEmpty();
+        assertThat(action.getChanges()).singleElement().satisfies(change -> {
+            assertThat(change.getStatus()).isEqualTo("APPLIED");
+            assertThat(change.getEvidence()).endsWith("-> " + wantedTimeout);
+        });
+        assertThat(action.getArtifactPaths()).contains("clusterbench-tuning/evidence.jsonl");
     }
 
     /** Whether the build archived the file, through its artifact manager, as the build page links it. */

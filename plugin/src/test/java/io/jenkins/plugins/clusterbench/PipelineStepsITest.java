@@ -43,16 +43,7 @@ class PipelineStepsITest {
         }
         assertThat(ITestCluster.archived(run, "clusterbench-tuning/evidence.jsonl")).isTrue();
         assertThat(ITestCluster.archived(run, "clusterbench-plan/result.json")).as("a plan archives nothing").isFalse();
-        ClusterBenchAction action = run.getAction(ClusterBenchAction.class);
-        assertThat(action).isNotNull();
-        assertThat(action.getVerdict()).isEqualTo("PASS");
-        assertThat(action.getScore()).isEqualTo(100.0);
-        assertThat(action.getChanges()).singleElement().satisfies(change -> {
-            assertThat(change.getStatus()).isEqualTo("APPLIED");
-            assertThat(change.getEvidence()).endsWith("-> " + wanted);
-        });
-        assertThat(action.getArtifactPaths()).contains("clusterbench-tuning/evidence.jsonl");
-        assertThat(action.getFailedObjectives()).isEmpty();
+        ITestCluster.assertPassedAfterTuning(run.getAction(ClusterBenchAction.class), wanted);
     }
 
     private static String pipeline(String spec) {
