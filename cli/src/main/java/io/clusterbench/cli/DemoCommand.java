@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
             "of two upstreams; sshd, node exporter and Prometheus when installed), write its spec to",
             "DIR/cluster.yaml, validate it, plan its tuning, then run the whole flow into DIR/run: benchmark,",
             "apply the Redis tuning with evidence, benchmark again, score against the objectives, compare, write",
-            "the reports; then draw the trend of both runs into DIR/trend. Prints the verdict and the report's",
-            "path. The servers stop when the demo ends, unless --keep is given."
+            "the reports; then draw the trend of both runs, with the spec's trend metrics, into DIR/trend.",
+            "Prints the verdict and the report's path. The servers stop when the demo ends, unless --keep is",
+            "given."
         })
 final class DemoCommand implements Callable<Integer> {
 
@@ -78,7 +79,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println();
             Path run = folder.resolve("run");
             int ran = RunCommand.RunFlow.run(loaded, specFile.toString(), run, History.empty(), out);
-            Path trend = trend(folder, run, out);
+            Path trend = trend(folder, run, loaded, out);
 
             out.println();
             out.println("result.json: " + run.resolve(ResultFiles.RESULT_JSON));
@@ -103,8 +104,9 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Keeps the before- and after-runs as a history and draws their trend. */
-    private static Path trend(Path folder, Path run, PrintWriter out) throws ClusterBenchException {
+    /** Keeps the before- and after-runs as a history and draws their trend with the spec's trend metrics. */
+    private static Path trend(Path folder, Path run, LoadedSpec loaded, PrintWriter out)
+            throws ClusterBenchException {
         Path history = folder.resolve("history");
         try {
             for (String part : List.of("before", ".")) {
@@ -118,7 +120,7 @@ final class DemoCommand implements Callable<Integer> {
                     + e.getMessage(), e);
         }
         Path trend = folder.resolve("trend");
-        TrendWriter.write(Trend.build(history, List.of()), trend);
+        TrendWriter.write(Trend.build(history, loaded.spec().trend().metrics()), trend);
         out.println("Trend of " + history + ": " + trend.resolve(TrendWriter.TREND_HTML));
         return trend;
     }

@@ -16,6 +16,10 @@ import java.util.Optional;
  */
 final class DemoSpec {
 
+    /** The spec's trend metrics: probes the demo always starts, and metrics that are not objectives' already. */
+    static final List<String> TREND_METRICS = List.of("cache-latency.ops_per_s", "cache-latency.used_memory",
+            "lb-latency.requests_per_s", "lb-latency.error_pct");
+
     private DemoSpec() {
     }
 
@@ -55,6 +59,8 @@ final class DemoSpec {
         lines.add("  - { metric: lb-latency.p99_ms, pass: \"<= 50\", warning: \"<= 200\" }");
         sshd.ifPresent(server -> lines.add("  - { metric: memory.local.used_pct, pass: \"<= 95\", key: true }"));
         lines.add("score: { pass: 90, warning: 75 }");
+        // Throughput, memory and errors beside the score: what the tuning could move that no objective judges.
+        lines.add("trend: { metrics: [" + String.join(", ", TREND_METRICS) + "] }");
         return String.join("\n", lines) + "\n";
     }
 

@@ -28,6 +28,10 @@ final class SpecSummary {
         line(out, "probes", spec.probes().values(), SpecSummary::probe);
         line(out, "actions", spec.tuning(), SpecSummary::action);
         line(out, "objectives", spec.objectives(), SpecSummary::objective);
+        if (!spec.trend().metrics().isEmpty()) {
+            // Only when chosen: without a trend: section the trends chart their defaults, nothing to summarise.
+            line(out, "trend", spec.trend().metrics(), metric -> metric);
+        }
         out.printf("  %-11s pass >= %s, warning >= %s%n", "score", number(spec.score().pass()),
                 number(spec.score().warning()));
         for (SpecProblem warning : loaded.warnings()) {

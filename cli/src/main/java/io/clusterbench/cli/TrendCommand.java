@@ -1,6 +1,7 @@
 package io.clusterbench.cli;
 
 import io.clusterbench.ClusterBenchException;
+import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.trend.Trend;
 import io.clusterbench.trend.TrendData;
 import io.clusterbench.trend.TrendWriter;
@@ -22,10 +23,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Draw the score and chosen metrics across the runs stored under HISTORY_DIR (any folder tree of",
             "result.json files) into DIR/trend.html (+ trend.css) and DIR/trend.json. A small run-summary.json is",
-            "kept beside each result.json, so later trends never re-read the full results."
+            "kept beside each result.json, so later trends never re-read the full results. The metrics are the",
+            "--metric ones, else those of the --spec's trend: section, then the objectives' metrics."
         },
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written", "3:the output folder is not writable", "6:HISTORY_DIR is missing or a --metric is malformed"})
+        exitCodeList = {"0:written", "2:the --spec is invalid", "3:the output folder is not writable",
+            "6:HISTORY_DIR is missing or a --metric is malformed"})
 final class TrendCommand implements Callable<Integer> {
 
     @Spec
@@ -42,15 +45,42 @@ final class TrendCommand implements Callable<Integer> {
             description = "metrics to chart besides the score and the objectives' metrics (repeatable)")
     List<String> metrics = new ArrayList<>();
 
+    @Option(names = "--spec", paramLabel = "SPEC",
+            description = "the cluster spec whose trend.metrics to chart when no --metric is given")
+    Path specFile;
+
     @Override
     public Integer call() throws ClusterBenchException {
         PrintWriter stdout = command.commandLine().getOut();
-        TrendData data = Trend.build(history, metrics);
+        List<String> selected = metrics;
+        if (specFile != null) {
+            LoadedSpec loaded = SpecFiles.loadOrReport(specFile, command.commandLine().getErr());
+            if (loaded == null) {
+                return ExitCodes.INVALID_SPEC;
+            }
+            selected = specSelections(loaded, stdout);
+        }
+        TrendData data = Trend.build(history, selected);
         TrendWriter.write(data, out);
         stdout.printf("%d runs from %s (%d summaries reused, %d created)%n", data.runs().size(), history,
                 data.summariesReused(), data.summariesCreated());
         data.skipped().forEach(skipped -> stdout.println("  skipped: " + skipped));
         stdout.println("Wrote " + out.resolve(TrendWriter.TREND_HTML) + " and " + out.resolve(TrendWriter.TREND_JSON));
         return ExitCodes.OK;
+    }
+
+    /** The spec's choice, unless the command line made its own; says which, so nobody wonders. */
+    private List<String> specSelections(LoadedSpec loaded, PrintWriter stdout) {
+        List<String> fromSpec = loaded.spec().trend().metrics();
+        if (!metrics.isEmpty()) {
+            stdout.println("Charting the --metric metrics; " + specFile + "'s trend.metrics are not used");
+            return metrics;
+        }
+        if (fromSpec.isEmpty()) {
+            stdout.println(specFile + " has no trend: section; charting the objectives' metrics");
+        } else {
+            stdout.println("Charting " + specFile + "'s trend.metrics: " + String.join(", ", fromSpec));
+        }
+        return fromSpec;
     }
 }

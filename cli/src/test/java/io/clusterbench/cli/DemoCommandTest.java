@@ -2,6 +2,8 @@ package io.clusterbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.ResultFiles;
@@ -13,6 +15,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,6 +46,14 @@ class DemoCommandTest {
         assertThat(loaded.warnings()).isEmpty();
         assertThat(loaded.spec().hosts()).containsKey("local");
         assertThat(loaded.spec().probes()).containsOnlyKeys("cache-latency", "lb-latency", "node-up", "memory");
+        assertThat(loaded.spec().trend().metrics()).containsExactlyElementsOf(DemoSpec.TREND_METRICS);
+        // The trend charts the spec's choice first, with values from both runs, before the objectives' metrics.
+        JsonNode trend = new ObjectMapper().readTree(dir.resolve("trend").resolve("trend.json").toFile());
+        List<String> charted = new ArrayList<>();
+        trend.get("metrics").forEach(metric -> charted.add(metric.get("name").asText()));
+        assertThat(charted).startsWith(DemoSpec.TREND_METRICS.toArray(String[]::new));
+        assertThat(trend.get("runs")).hasSize(2).allSatisfy(point ->
+                assertThat(point.get("metrics").has("cache-latency.used_memory")).isTrue());
         RunResult result = ResultFiles.read(resultFile);
         assertThat(result.probes()).extracting(ProbeMeasurement::status).containsOnly(ProbeStatus.OK);
         assertThat(result.changes()).extracting(change -> change.status().name()).containsExactly("APPLIED");

@@ -2,6 +2,8 @@ package io.clusterbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
@@ -11,6 +13,7 @@ import io.clusterbench.result.ToolInfo;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,5 +50,101 @@ class TrendCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(run.err()).contains("nope").doesNotContain("\tat ");
+    }
+
+    private static final String SPEC_HEAD = """
+            cluster: c
+            services: { cache: { type: redis, address: 127.0.0.1 } }
+            probes: { cache: { service: cache } }
+            """;
+
+    @Test
+    void chartsTheSpecsTrendMetricsWhenNoMetricIsGiven(@TempDir Path dir) throws Exception {
+        Path history = historyOfTwoRuns(dir);
+        Path spec = spec(dir, "trend: { metrics: [cache.used_memory, cache.p99_ms] }\n");
+        Path out = dir.resolve("trend");
+
+        CliRun run = CliRun.of("trend", history.toString(), "--out", out.toString(), "--spec", spec.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Charting " + spec + "'s trend.metrics: cache.used_memory, cache.p99_ms");
+        assertThat(chartedMetrics(out)).containsExactly("cache.used_memory", "cache.p99_ms");
+        JsonNode newest = trendJson(out).get("runs").get(1).get("metrics");
+        assertThat(newest.get("cache.used_memory").asDouble()).isEqualTo(2_000_000.0);
+        // used_memory is no headline metric: only the selection put it into the stored summary.
+        assertThat(Files.readString(history.resolve("run-1").resolve("run-summary.json")))
+                .contains("\"selections\":[\"cache.p99_ms\",\"cache.used_memory\"]")
+                .contains("\"cache.used_memory\":2000000.0");
+    }
+
+    @Test
+    void metricOptionsWinOverTheSpecsTrendMetrics(@TempDir Path dir) throws Exception {
+        Path history = historyOfTwoRuns(dir);
+        Path spec = spec(dir, "trend: { metrics: [cache.used_memory] }\n");
+        Path out = dir.resolve("trend");
+
+        CliRun run = CliRun.of("trend", history.toString(), "--out", out.toString(), "--spec", spec.toString(),
+                "--metric", "cache.p99_ms");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("trend.metrics are not used");
+        assertThat(chartedMetrics(out)).containsExactly("cache.p99_ms");
+    }
+
+    @Test
+    void aSpecWithoutTrendSectionChartsTheDefaultMetricsAndSaysSo(@TempDir Path dir) throws Exception {
+        Path history = historyOfTwoRuns(dir);
+        Path spec = spec(dir, "");
+        Path out = dir.resolve("trend");
+
+        CliRun run = CliRun.of("trend", history.toString(), "--out", out.toString(), "--spec", spec.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains(spec + " has no trend: section");
+        assertThat(chartedMetrics(out)).isEmpty();
+    }
+
+    @Test
+    void refusesASpecWhoseTrendNamesNoProbeWithTheSpecExitCode(@TempDir Path dir) throws Exception {
+        Path history = historyOfTwoRuns(dir);
+        Path spec = spec(dir, "trend: { metrics: [cahce.p99_ms] }\n");
+        Path out = dir.resolve("trend");
+
+        CliRun run = CliRun.of("trend", history.toString(), "--out", out.toString(), "--spec", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_SPEC);
+        assertThat(run.err()).contains(spec + ":4:20 trend.metrics[0]: no probe 'cahce' (did you mean 'cache'?)");
+        assertThat(out).doesNotExist();
+    }
+
+    private static Path spec(Path dir, String trend) throws Exception {
+        Path spec = dir.resolve("cluster.yaml");
+        Files.writeString(spec, SPEC_HEAD + trend);
+        return spec;
+    }
+
+    /** Two unscored runs of probe cache: p99_ms (a headline metric) and used_memory (not one). */
+    private static Path historyOfTwoRuns(Path dir) throws Exception {
+        Path history = dir.resolve("history");
+        for (int run = 0; run < 2; run++) {
+            Instant start = Instant.parse("2026-11-29T10:00:00Z").plusSeconds(3600L * run);
+            ProbeMeasurement probe = new ProbeMeasurement("cache", "redis", "redis://127.0.0.1:6379", ProbeStatus.OK,
+                    start, start.plusSeconds(5), List.of(MetricValue.of("p99_ms", 1.0 + run, "ms"),
+                            MetricValue.of("used_memory", 1_000_000.0 * (run + 1), "bytes")), List.of(), List.of());
+            ResultFiles.write(new RunResult(RunResult.SCHEMA_VERSION, "run-" + run, "c", "cluster.yaml", null,
+                    ToolInfo.current(), start, start.plusSeconds(6), List.of(), List.of(probe)),
+                    history.resolve("run-" + run).resolve(ResultFiles.RESULT_JSON));
+        }
+        return history;
+    }
+
+    private static JsonNode trendJson(Path out) throws Exception {
+        return new ObjectMapper().readTree(out.resolve("trend.json").toFile());
+    }
+
+    private static List<String> chartedMetrics(Path out) throws Exception {
+        List<String> names = new ArrayList<>();
+        trendJson(out).get("metrics").forEach(metric -> names.add(metric.get("name").asText()));
+        return names;
     }
 }

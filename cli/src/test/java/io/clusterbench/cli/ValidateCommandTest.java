@@ -21,7 +21,8 @@ class ValidateCommandTest {
                 .contains("valid, cluster 'memory-system'")
                 .containsPattern("hosts\\s+2\\s+sark \\(ops@10\\.0\\.0\\.69:22\\)")
                 .containsPattern("services\\s+5")
-                .containsPattern("objectives\\s+3");
+                .containsPattern("objectives\\s+3")
+                .containsPattern("trend\\s+4\\s+cache-latency\\.ops_per_s, llm-serving\\.ttft_p95_ms,");
         assertThat(run.err()).isEmpty();
     }
 

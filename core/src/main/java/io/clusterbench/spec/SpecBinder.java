@@ -12,7 +12,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class SpecBinder {
 
     static final List<String> TOP_KEYS =
-            List.of("cluster", "hosts", "services", "probes", "tuning", "objectives", "score", "baseline", "settings");
+            List.of("cluster", "hosts", "services", "probes", "tuning", "objectives", "score", "baseline", "settings",
+                    "trend");
 
     private final Binding binding;
 
@@ -43,11 +44,13 @@ final class SpecBinder {
         BaselineSettings baseline = top.section("baseline").map(new BaselineBinder(binding)::bind)
                 .orElse(BaselineSettings.DEFAULT);
         RunSettings settings = top.section("settings").map(this::settings).orElse(RunSettings.DEFAULT);
+        TrendSettings trend = top.section("trend").map(new TrendBinder(binding, probes)::bind)
+                .orElse(TrendSettings.NONE);
         if (binding.errorCount() > 0) {
             return Optional.empty();
         }
         return Optional.of(new ClusterSpec(name.orElseThrow(), hosts.valid(), services.valid(), probes.valid(),
-                tuning, objectives, score, settings, baseline));
+                tuning, objectives, score, settings, baseline, trend));
     }
 
     // Without a warning threshold, a pass threshold under the default 75 pulls the warning threshold down with it.

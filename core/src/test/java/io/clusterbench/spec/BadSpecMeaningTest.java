@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Specs well-formed but wrong in meaning: dangling references, inline secrets, host auth and host keys, refused
- * Redis parameters, criteria, probe kinds and tuning targets. Each asserts every problem's exact text, line and
- * column.
+ * Redis parameters, criteria, probe kinds, tuning targets and trend metrics. Each asserts every problem's exact
+ * text, line and column.
  */
 class BadSpecMeaningTest {
 
@@ -76,6 +76,14 @@ class BadSpecMeaningTest {
                         "restart-container-and-unit.yaml:8:5 tuning[1]: needs exactly one of container, unit or command",
                         "restart-container-and-unit.yaml:9:5 tuning[2]: missing required key 'host'",
                         "restart-container-and-unit.yaml:9:44 tuning[2].waitFor: no probe 'lb-latncy' (no probes are defined)")),
+                arguments("trend-metrics.yaml", List.of(
+                        "trend-metrics.yaml:11:5 trend.metrics: must list 1 to 6 metrics, got 7: keep the ones that matter most",
+                        "trend-metrics.yaml:12:7 trend.metrics[1]: no probe 'cach-latency' (did you mean 'cache-latency'?)",
+                        "trend-metrics.yaml:13:7 trend.metrics[2]: must be PROBE.METRIC, a probe id and one of its metrics such as cache-latency.p99_ms, got 'throughput'",
+                        "trend-metrics.yaml:14:7 trend.metrics[3]: 'cache-latency.get.p99_ms' is already listed at trend.metrics[0]; list each metric once",
+                        "trend-metrics.yaml:15:7 trend.metrics[4]: names probe 'cache-latency' but none of its metrics: write cache-latency.<metric>, such as cache-latency.p99_ms",
+                        "trend-metrics.yaml:16:7 trend.metrics[5]: no host 'sarc' in probe 'memory' (did you mean 'sark'?)",
+                        "trend-metrics.yaml:17:7 trend.metrics[6]: must be text, got the number 42 (quote it to mean text: \"42\")")),
                 arguments("warning-tighter.yaml", List.of(
                         "warning-tighter.yaml:7:64 objectives[0].warning: must be looser than pass (<= 2), got '<= 1'",
                         "warning-tighter.yaml:8:68 objectives[1].warning: must compare in the same direction as pass (>= 1000), got '<= 5000'",

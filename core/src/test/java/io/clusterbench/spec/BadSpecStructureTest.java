@@ -57,13 +57,17 @@ class BadSpecStructureTest {
                         "three-errors.yaml:5:11 hosts.sark.port: must be 1-65535, got 0",
                         "three-errors.yaml:12:45 probes.cache-latency.clients: must be >= 1, got 0",
                         "three-errors.yaml:14:63 objectives[0].weight: must be > 0, got 0")),
+                arguments("trend-structure.yaml", List.of(
+                        "trend-structure.yaml:7:3 trend.metrcs: unknown key 'metrcs' (did you mean 'metrics'?)",
+                        "trend-structure.yaml:7:3 trend: missing required key 'metrics'",
+                        "trend-structure.yaml:8:3 trend.chart: unknown key 'chart' (allowed: metrics)")),
                 arguments("unknown-key-nested.yaml", List.of(
                         "unknown-key-nested.yaml:4:5 hosts.sark.adress: unknown key 'adress' (did you mean 'address'?)",
                         "unknown-key-nested.yaml:7:5 hosts.sark.KeyFile: unknown key 'KeyFile' (did you mean 'keyFile'?)",
                         "unknown-key-nested.yaml:10:5 hosts.sark.flavour: unknown key 'flavour' (allowed: address, port, user, keyFile, key, password, passphrase, hostKey, knownHosts, insecureAcceptAnyHostKey, connectTimeout, commandTimeout)")),
                 arguments("unknown-key-top.yaml", List.of(
                         "unknown-key-top.yaml:2:1 servics: unknown key 'servics' (did you mean 'services'?)",
-                        "unknown-key-top.yaml:4:1 colour: unknown key 'colour' (allowed: cluster, hosts, services, probes, tuning, objectives, score, baseline, settings)")),
+                        "unknown-key-top.yaml:4:1 colour: unknown key 'colour' (allowed: cluster, hosts, services, probes, tuning, objectives, score, baseline, settings, trend)")),
                 arguments("wrong-types.yaml", List.of(
                         "wrong-types.yaml:5:11 hosts.sark.port: must be a whole number, got '22' (write it without quotes)",
                         "wrong-types.yaml:6:11 hosts.sark.user: must be text, got a list",

@@ -76,7 +76,7 @@ class SpecLoaderTest {
     }
 
     @Test
-    void loadsTheFullExampleTuningObjectivesAndThresholds() throws Exception {
+    void loadsTheFullExampleTuningObjectivesThresholdsAndTrend() throws Exception {
         ClusterSpec spec = full();
 
         assertThat(spec.tuning()).extracting(ActionSpec::id).containsExactly("redis-config:cache", "ssh-command:sark",
@@ -96,6 +96,8 @@ class SpecLoaderTest {
         assertThat(spec.objectives().get(2).noData()).isEqualTo(NoDataPolicy.INCONCLUSIVE);
         assertThat(spec.score()).isEqualTo(new ScoreThresholds(90, 75));
         assertThat(spec.settings()).isEqualTo(new RunSettings(true, 4));
+        assertThat(spec.trend().metrics()).containsExactly("cache-latency.ops_per_s", "llm-serving.ttft_p95_ms",
+                "gpu-metrics.value", "memory.sark.used_pct");
     }
 
     @Test

@@ -70,6 +70,8 @@ class SpecSchemaTest {
             bad-ids.yaml                    | cluster
             bad-host-key.yaml               | hostKey
             three-errors.yaml               | weight
+            trend-structure.yaml            | metrcs
+            trend-metrics.yaml              | trend.metrics
             """)
     void rejectsStructuralErrors(String file, String mentioned) {
         Set<ValidationMessage> messages = validate(file, SpecFiles.resource("specs/bad/" + file));

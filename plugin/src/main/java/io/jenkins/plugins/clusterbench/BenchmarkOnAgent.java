@@ -69,7 +69,8 @@ final class BenchmarkOnAgent extends MasterToSlaveFileCallable<BenchmarkOutcome>
                         + resultPath + " (reports beside it)");
                 throw AgentEngine.stopped("benchmark stopped; partial result in " + resultPath);
             }
-            BenchmarkOutcome outcome = BenchmarkOutcome.of(run.result(), resultPath);
+            BenchmarkOutcome outcome = BenchmarkOutcome.of(run.result(), resultPath,
+                    loaded.spec().trend().metrics());
             console.println("Cluster Bench verdict: " + outcome.verdict()
                     + (outcome.score() == null ? "" : ", score " + outcome.score() + " / 100"));
             return outcome;

@@ -22,11 +22,15 @@ import java.util.TreeMap;
  * @param verdict the verdict's name, such as {@code PASS}, or {@code UNSCORED} when the run was not scored
  * @param resultPath result.json relative to the workspace, with {@code /} separators
  * @param failedObjectives the metrics of the objectives that failed, in spec order
- * @param metrics {@code probe.metric} to value: core's headline metrics and the objectives' measured values
+ * @param metrics {@code probe.metric} to value: core's headline metrics, the objectives' measured values and the
+ *     spec's trend metrics that the run measured
  * @param details every objective's explanation and every change, for the build's own page
+ * @param trendMetrics the spec's {@code trend.metrics}, in spec order, which the job's trend draws; empty when the
+ *     spec has no {@code trend:} section
  */
 public record BenchmarkOutcome(String runId, Double score, String verdict, String resultPath,
-        List<String> failedObjectives, Map<String, Double> metrics, BuildDetails details) implements Serializable {
+        List<String> failedObjectives, Map<String, Double> metrics, BuildDetails details, List<String> trendMetrics)
+        implements Serializable {
 
     /** Verdict shown when the spec has no objectives, so there is nothing to score. */
     public static final String UNSCORED = "UNSCORED";
@@ -35,11 +39,27 @@ public record BenchmarkOutcome(String runId, Double score, String verdict, Strin
         failedObjectives = new ArrayList<>(failedObjectives);
         metrics = new TreeMap<>(metrics);
         details = details == null ? BuildDetails.none() : details;
+        trendMetrics = trendMetrics == null ? new ArrayList<>() : new ArrayList<>(trendMetrics);
     }
 
-    /** Summarises a run with core's trend summary, so the plugin picks no metrics of its own. */
+    /** An outcome of a spec without a {@code trend:} section. */
+    public BenchmarkOutcome(String runId, Double score, String verdict, String resultPath,
+            List<String> failedObjectives, Map<String, Double> metrics, BuildDetails details) {
+        this(runId, score, verdict, resultPath, failedObjectives, metrics, details, List.of());
+    }
+
+    /** Summarises a run of a spec without a {@code trend:} section. */
     public static BenchmarkOutcome of(RunResult result, String resultPath) {
-        RunSummary summary = RunSummary.of(result, List.of());
+        return of(result, resultPath, List.of());
+    }
+
+    /**
+     * Summarises a run with core's trend summary, so the plugin picks no metrics of its own; {@code trendMetrics}
+     * (the spec's {@code trend.metrics}) are kept among the metrics even when they are not headline metrics, so the
+     * job's trend can draw them from the build's summary alone.
+     */
+    public static BenchmarkOutcome of(RunResult result, String resultPath, List<String> trendMetrics) {
+        RunSummary summary = RunSummary.of(result, trendMetrics);
         List<String> failed = new ArrayList<>();
         if (result.score() != null) {
             for (ObjectiveResult objective : result.score().objectives()) {
@@ -50,7 +70,7 @@ public record BenchmarkOutcome(String runId, Double score, String verdict, Strin
         }
         String verdict = summary.verdict() == null ? UNSCORED : summary.verdict().name();
         return new BenchmarkOutcome(result.runId(), summary.score(), verdict, resultPath, failed, summary.metrics(),
-                BuildDetails.of(result));
+                BuildDetails.of(result), trendMetrics);
     }
 
     /** The value {@code benchmarkCluster} returns to a Pipeline script; keys are documented in docs/jenkins.md. */

@@ -13,8 +13,8 @@ import jenkins.tasks.SimpleBuildStep;
 
 /**
  * The small summary a build keeps of its benchmark (score, verdict, failed objectives, headline metrics, objectives
- * with explanations, changes), shown on the build page and its own page and read by the job's trend, so that nothing
- * ever re-parses archived result.json files.
+ * with explanations, changes, the spec's trend metrics), shown on the build page and its own page and read by the
+ * job's trend, so that nothing ever re-parses archived result.json files.
  *
  * <p>A plain class rather than a record: Jenkins stores build actions with XStream, which cannot set a record's fields.
  * Fields added after the first release may be null in builds saved before them; getters turn that into empty.
@@ -31,16 +31,19 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
     private final BuildDetails details;
     /** Where applyTuning archived its evidence when another step's result is this action's; null otherwise. */
     private final String tuningResultPath;
+    /** The spec's trend.metrics, which the job's trend draws; null in builds saved before the field existed. */
+    private final ArrayList<String> trendMetrics;
     private transient Run<?, ?> run;
 
     ClusterBenchAction(Double score, String verdict, String resultPath, List<String> failedObjectives,
             Map<String, Double> metrics, BuildDetails details) {
-        this(score, verdict, resultPath, failedObjectives, metrics, details, null);
+        this(score, verdict, resultPath, failedObjectives, metrics, details, null, List.of());
     }
 
     private ClusterBenchAction(Double score, String verdict, String resultPath, List<String> failedObjectives,
-            Map<String, Double> metrics, BuildDetails details, String tuningResultPath) {
+            Map<String, Double> metrics, BuildDetails details, String tuningResultPath, List<String> trendMetrics) {
         this.tuningResultPath = tuningResultPath;
+        this.trendMetrics = new ArrayList<>(trendMetrics);
         this.score = score;
         this.verdict = verdict;
         this.resultPath = resultPath;
@@ -57,7 +60,7 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
     /** The summary of an outcome with the details its own page shows. */
     static ClusterBenchAction of(BenchmarkOutcome outcome, BuildDetails details) {
         return new ClusterBenchAction(outcome.score(), outcome.verdict(), outcome.resultPath(),
-                outcome.failedObjectives(), outcome.metrics(), details);
+                outcome.failedObjectives(), outcome.metrics(), details, null, outcome.trendMetrics());
     }
 
     /**
@@ -67,10 +70,11 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
     static ClusterBenchAction ofTuning(String tuningResultPath, List<ChangeLine> changes, ClusterBenchAction earlier) {
         if (earlier == null) {
             return new ClusterBenchAction(null, BenchmarkOutcome.UNSCORED, tuningResultPath, List.of(), Map.of(),
-                    new BuildDetails(List.of(), changes), null);
+                    new BuildDetails(List.of(), changes), null, List.of());
         }
         return new ClusterBenchAction(earlier.score, earlier.verdict, earlier.resultPath, earlier.getFailedObjectives(),
-                earlier.getMetrics(), new BuildDetails(earlier.getObjectives(), changes), tuningResultPath);
+                earlier.getMetrics(), new BuildDetails(earlier.getObjectives(), changes), tuningResultPath,
+                earlier.getTrendMetrics());
     }
 
     /**
@@ -83,7 +87,7 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
         }
         String earlierTuning = earlier.tuningResultPath != null ? earlier.tuningResultPath : earlier.resultPath;
         return new ClusterBenchAction(score, verdict, resultPath, getFailedObjectives(), getMetrics(),
-                new BuildDetails(getObjectives(), earlier.getChanges()), earlierTuning);
+                new BuildDetails(getObjectives(), earlier.getChanges()), earlierTuning, getTrendMetrics());
     }
 
     /** The total score from 0 to 100, or null when the run was not scored. */
@@ -111,9 +115,20 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
         return new ArrayList<>(failedObjectives);
     }
 
-    /** {@code probe.metric} to value: headline metrics and the objectives' measured values, sorted by name. */
+    /**
+     * {@code probe.metric} to value: headline metrics, the objectives' measured values and the measured trend
+     * metrics, sorted by name.
+     */
     public Map<String, Double> getMetrics() {
         return metrics == null ? new TreeMap<>() : new TreeMap<>(metrics);
+    }
+
+    /**
+     * The spec's {@code trend.metrics}, in spec order, which the job's trend draws when this is the newest build; empty
+     * when the spec had no {@code trend:} section or the build was saved before summaries recorded them.
+     */
+    public List<String> getTrendMetrics() {
+        return trendMetrics == null ? new ArrayList<>() : new ArrayList<>(trendMetrics);
     }
 
     /** Every objective with its explanation, in spec order; empty when not scored. */

@@ -12,9 +12,10 @@ import jenkins.model.TransientActionFactory;
 import org.kohsuke.stapler.bind.JavaScriptMethod;
 
 /**
- * The job page's Cluster Bench trend (its {@code floatingBox.jelly}): score per build coloured by verdict and a few
- * headline metrics, drawn from the small summaries in the builds' {@link ClusterBenchAction}s, never from archived
- * files. The chart itself is {@link TrendSeries}; this class only walks the builds.
+ * The job page's Cluster Bench trend (its {@code floatingBox.jelly}): score per build coloured by verdict and the
+ * metrics the newest build's spec chose in its {@code trend:} section (or a few picked by default), drawn from the
+ * small summaries in the builds' {@link ClusterBenchAction}s, never from archived files. The chart itself is
+ * {@link TrendSeries}; this class only walks the builds.
  */
 public final class ClusterBenchJobAction implements Action, AsyncTrendChart {
     /** How many recent builds the chart shows and {@link #isTrendVisible()} looks at; echarts-api's default. */
@@ -35,19 +36,21 @@ public final class ClusterBenchJobAction implements Action, AsyncTrendChart {
     @JavaScriptMethod
     public String getBuildTrendModel() {
         List<TrendPoint> points = new ArrayList<>();
-        List<String> newestFailed = null;
+        ClusterBenchAction newest = null;
         int seen = 0;
         for (Run<?, ?> run = job.getLastBuild(); run != null && seen < MAX_BUILDS; run = run.getPreviousBuild()) {
             seen++;
             ClusterBenchAction action = run.getAction(ClusterBenchAction.class);
             if (action != null) {
                 points.add(TrendPoint.of(run.getNumber(), run.getDisplayName(), action));
-                if (newestFailed == null) {
-                    newestFailed = action.getFailedObjectives();
+                if (newest == null) {
+                    newest = action;
                 }
             }
         }
-        List<String> metrics = TrendSeries.defaultMetrics(points, newestFailed == null ? List.of() : newestFailed);
+        // The newest build's spec decides, so a change to trend.metrics shows with the next build.
+        List<String> metrics = newest == null ? List.of()
+                : TrendSeries.chosenMetrics(points, newest.getTrendMetrics(), newest.getFailedObjectives());
         return TrendSeries.toJson(points, metrics);
     }
 

@@ -82,7 +82,8 @@ final class ScoreOnAgent extends MasterToSlaveFileCallable<ScoreOnAgent.Scored> 
                         + objective.explanation());
             }
             console.println("  " + score.explanation());
-            return new Scored(BenchmarkOutcome.of(scored, result), gate.decide(score));
+            return new Scored(BenchmarkOutcome.of(scored, result, loaded.spec().trend().metrics()),
+                    gate.decide(score));
         } catch (ClusterBenchException e) {
             // The message says where and what to do; a stack trace would only hide it.
             throw new AbortException(e.getMessage());

@@ -3,6 +3,7 @@ package io.jenkins.plugins.clusterbench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterbench.spec.TrendSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -12,8 +13,9 @@ import java.util.Set;
 
 /**
  * Builds the job page's trend as the JSON of echarts-api's {@code LinesChartModel} (jenkins-api.md §3.3 keys): the
- * score per build, each point coloured by its verdict, plus a few selected metrics. No Jenkins types, so it is tested
- * without Jenkins; {@link ClusterBenchJobAction} only collects the points.
+ * score per build, each point coloured by its verdict, plus the metrics the spec's {@code trend:} section chose or a
+ * few picked by default. No Jenkins types, so it is tested without Jenkins; {@link ClusterBenchJobAction} only
+ * collects the points.
  *
  * <p>Metrics are drawn as a percentage of their own largest value in the window, because the chart has one value
  * axis and a score (0 to 100) beside operations per second (tens of thousands) would flatten one of them; each
@@ -28,7 +30,9 @@ public final class TrendSeries {
     static final String FAIL_COLOR = "#c62828";
     static final String OTHER_COLOR = "#757575";
     private static final String SCORE_LINE_COLOR = "#1565c0";
-    private static final String[] METRIC_COLORS = {"#6a1b9a", "#00838f", "#ef6c00", "#4e342e", "#ad1457"};
+    /** One colour per line, as many as a spec's trend may choose, so that no two lines look alike. */
+    private static final String[] METRIC_COLORS =
+            {"#6a1b9a", "#00838f", "#ef6c00", "#4e342e", "#ad1457", "#283593"};
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,6 +50,27 @@ public final class TrendSeries {
             case "FAIL" -> FAIL_COLOR;
             default -> OTHER_COLOR;
         };
+    }
+
+    /**
+     * The metrics to draw: the newest build's spec's {@code trend.metrics} when it names any (in spec order, at most
+     * {@link TrendSettings#MAX_METRICS}, only those some build in the window measured), otherwise
+     * {@link #defaultMetrics}.
+     *
+     * @param newestFirst the builds with a summary, newest first
+     * @param newestTrendMetrics the newest build's trend metrics, empty when its spec chose none
+     * @param newestFailedObjectives the newest build's failed objectives, for the default selection
+     */
+    static List<String> chosenMetrics(List<TrendPoint> newestFirst, List<String> newestTrendMetrics,
+            List<String> newestFailedObjectives) {
+        if (newestTrendMetrics.isEmpty()) {
+            return defaultMetrics(newestFirst, newestFailedObjectives);
+        }
+        // The spec's choice is the user's: exactly those lines, never topped up with picks of our own.
+        return newestTrendMetrics.stream().distinct()
+                .filter(metric -> newestFirst.stream().anyMatch(point -> point.metrics().containsKey(metric)))
+                .limit(TrendSettings.MAX_METRICS)
+                .toList();
     }
 
     /**
@@ -113,23 +138,26 @@ public final class TrendSeries {
 
     private static ObjectNode metricSeries(List<TrendPoint> points, String metric, String color) {
         double max = 0;
+        boolean measured = false;
         for (TrendPoint point : points) {
             Double value = point.metrics().get(metric);
             if (value != null && Double.isFinite(value)) {
+                measured = true;
                 max = Math.max(max, Math.abs(value));
             }
         }
-        if (max == 0) {
-            return null; // never measured (or always 0) in this window: nothing to draw
+        if (!measured) {
+            return null; // never measured in this window: nothing to draw
         }
-        ObjectNode line = line(metric + " (% of " + format(max) + ")", color);
+        // A metric that stayed 0 (errors, evictions) is good news worth a flat line, not a missing one.
+        ObjectNode line = line(metric + (max == 0 ? " (always 0)" : " (% of " + format(max) + ")"), color);
         ArrayNode data = line.putArray("data");
         for (TrendPoint point : points) {
             Double value = point.metrics().get(metric);
             if (value == null || !Double.isFinite(value)) {
                 data.addNull();
             } else {
-                data.add(round(100 * value / max));
+                data.add(max == 0 ? 0.0 : round(100 * value / max));
             }
         }
         return line;

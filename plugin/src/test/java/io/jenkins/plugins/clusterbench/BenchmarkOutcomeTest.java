@@ -30,6 +30,24 @@ class BenchmarkOutcomeTest {
     }
 
     @Test
+    void keepsTheSpecsTrendMetricsAndTheirValuesEvenWhenTheyAreNotHeadlineMetrics() {
+        BenchmarkOutcome outcome = BenchmarkOutcome.of(measuredOnly(), "clusterbench/result.json",
+                List.of("cache-latency.used_memory", "cache-latency.never_measured"));
+
+        assertThat(outcome.trendMetrics()).containsExactly("cache-latency.used_memory", "cache-latency.never_measured");
+        assertThat(outcome.metrics()).containsEntry("cache-latency.used_memory", 1.5e6)
+                .doesNotContainKey("cache-latency.never_measured");
+    }
+
+    @Test
+    void aSpecWithoutTrendSectionKeepsOnlyHeadlineMetricsAndNamesNoTrendMetrics() {
+        BenchmarkOutcome outcome = BenchmarkOutcome.of(measuredOnly(), "clusterbench/result.json");
+
+        assertThat(outcome.trendMetrics()).isEmpty();
+        assertThat(outcome.metrics()).containsOnlyKeys("cache-latency.p99_ms");
+    }
+
+    @Test
     void stepResultIsAMapWithEveryDocumentedKey() {
         Map<String, Object> result = BenchmarkOutcome.of(measuredOnly(), "out/result.json").toStepResult();
 
@@ -39,7 +57,8 @@ class BenchmarkOutcomeTest {
 
     @Test
     void survivesJavaSerializationAsItCrossesTheRemotingChannel() throws Exception {
-        BenchmarkOutcome outcome = BenchmarkOutcome.of(measuredOnly(), "clusterbench/result.json");
+        BenchmarkOutcome outcome = BenchmarkOutcome.of(measuredOnly(), "clusterbench/result.json",
+                List.of("cache-latency.used_memory"));
 
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
@@ -53,7 +72,8 @@ class BenchmarkOutcomeTest {
     private static RunResult measuredOnly() {
         Instant start = Instant.parse("2026-11-29T14:00:00Z");
         ProbeMeasurement probe = new ProbeMeasurement("cache-latency", "redis", "cache", ProbeStatus.OK, start,
-                start.plusSeconds(5), List.of(new MetricValue("p99_ms", 0.8, "ms", Map.of())), List.of(), List.of());
+                start.plusSeconds(5), List.of(new MetricValue("p99_ms", 0.8, "ms", Map.of()),
+                        new MetricValue("used_memory", 1.5e6, "bytes", Map.of())), List.of(), List.of());
         return new RunResult(RunResult.SCHEMA_VERSION, "20261129T140000Z-1a2b", "local", "cluster.yaml",
                 "0".repeat(64), new ToolInfo("clusterbench", "0.1.0", "17", "test", "Linux amd64"), start,
                 start.plusSeconds(5), List.of(), List.of(probe));

@@ -10,6 +10,7 @@ import io.clusterbench.result.RunResult;
 import io.clusterbench.result.ScoreResult;
 import io.clusterbench.result.ToolInfo;
 import io.clusterbench.result.Verdict;
+import java.lang.reflect.Field;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -137,6 +138,43 @@ class ClusterBenchActionTest {
         assertThat(withOwn.keepingTuningOf(tuned).getChanges()).containsExactly(own);
         assertThat(plain.keepingTuningOf(action("before/result.json", null))).isSameAs(plain);
         assertThat(plain.keepingTuningOf(null)).isSameAs(plain);
+    }
+
+    @Test
+    void recordsTheSpecsTrendMetricsOfItsOutcome() {
+        BenchmarkOutcome outcome = new BenchmarkOutcome("r1", 91.0, "PASS", "out/result.json", List.of(),
+                Map.of("cache.used_memory", 1.5e6), null, List.of("cache.used_memory", "cache.p99_ms"));
+
+        ClusterBenchAction action = ClusterBenchAction.of(outcome);
+
+        assertThat(action.getTrendMetrics()).containsExactly("cache.used_memory", "cache.p99_ms");
+        assertThat(action.getMetrics()).containsEntry("cache.used_memory", 1.5e6);
+    }
+
+    @Test
+    void aBuildSavedBeforeTrendMetricsExistedNamesNone() throws Exception {
+        ClusterBenchAction action = action("result.json", null);
+        // XStream leaves a field that build.xml lacks at null; set it so, as an old build loads.
+        Field field = ClusterBenchAction.class.getDeclaredField("trendMetrics");
+        field.setAccessible(true);
+        field.set(action, null);
+
+        assertThat(action.getTrendMetrics()).isEmpty();
+    }
+
+    @Test
+    void tuningAndALaterBenchmarkKeepTheTrendMetricsOfTheSummaryTheyExtend() {
+        ClusterBenchAction before = ClusterBenchAction.of(new BenchmarkOutcome("r1", 91.0, "PASS",
+                "before/result.json", List.of(), Map.of(), null, List.of("cache.used_memory")));
+        ClusterBenchAction after = ClusterBenchAction.of(new BenchmarkOutcome("r2", 92.0, "PASS",
+                "after/result.json", List.of(), Map.of(), null, List.of("cache.ops_per_s")));
+
+        ClusterBenchAction tuned = ClusterBenchAction.ofTuning("tuning/result.json", List.of(TIMEOUT_CHANGE), before);
+
+        assertThat(tuned.getTrendMetrics()).containsExactly("cache.used_memory");
+        assertThat(after.keepingTuningOf(tuned).getTrendMetrics()).containsExactly("cache.ops_per_s");
+        assertThat(ClusterBenchAction.ofTuning("t/result.json", List.of(TIMEOUT_CHANGE), null).getTrendMetrics())
+                .isEmpty();
     }
 
     private static final ChangeLine TIMEOUT_CHANGE =
