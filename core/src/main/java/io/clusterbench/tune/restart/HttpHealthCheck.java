@@ -9,29 +9,30 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.Map;
 import java.util.function.IntPredicate;
 
-/** A GET of one URL whose status says whether the service is healthy; the token, if any, goes as a Bearer header. */
+/** A GET of one URL, with the headers its service type sends a secret in, whose status says whether it is healthy. */
 final class HttpHealthCheck implements HealthCheck {
     private final URI url;
     private final IntPredicate healthyStatus;
     private final String wanted;
-    private final Optional<String> token;
+    /** Kept only here: they may hold a secret, and are never in a message. */
+    private final Map<String, String> headers;
     // Redirects are not followed: a 3xx is itself the answer for http services, and other types want exactly 200.
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    HttpHealthCheck(URI url, IntPredicate healthyStatus, String wanted, Optional<String> token) {
+    HttpHealthCheck(URI url, IntPredicate healthyStatus, String wanted, Map<String, String> headers) {
         this.url = url;
         this.healthyStatus = healthyStatus;
         this.wanted = wanted;
-        this.token = token;
+        this.headers = Map.copyOf(headers);
     }
 
     @Override
     public Health check(Duration timeout) throws InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET();
-        token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
+        headers.forEach(request::header);
         try {
             HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();

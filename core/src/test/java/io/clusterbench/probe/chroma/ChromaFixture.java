@@ -29,9 +29,10 @@ import java.util.regex.Pattern;
  * /work/shared/reference/domain-facts.md §4; Chroma is not packaged for these machines, so tests cannot run it):
  * the v2 heartbeat and version, collections looked up by name in a tenant's database, {@code get} and
  * {@code query} by collection id, 410 Gone on every v1 GET, errors as {@code {"error": ..., "message": ...}}, and an
- * optional token checked in {@code x-chroma-token} on everything but the heartbeat.
+ * optional token checked in {@code x-chroma-token} on everything but the heartbeat. Public for the restart action's
+ * tests, which wait on its heartbeat.
  */
-final class ChromaFixture implements AutoCloseable {
+public final class ChromaFixture implements AutoCloseable {
     static final String TENANT = "default_tenant";
     static final String DATABASE = "default_database";
 
@@ -66,13 +67,13 @@ final class ChromaFixture implements AutoCloseable {
         server.createContext("/", this::handle);
     }
 
-    static ChromaFixture start() throws IOException {
+    public static ChromaFixture start() throws IOException {
         ChromaFixture fixture = new ChromaFixture();
         fixture.server.start();
         return fixture;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -94,7 +95,7 @@ final class ChromaFixture implements AutoCloseable {
         return this;
     }
 
-    ChromaFixture requireToken(String value) {
+    public ChromaFixture requireToken(String value) {
         this.token = Optional.of(value);
         return this;
     }
@@ -115,7 +116,7 @@ final class ChromaFixture implements AutoCloseable {
     }
 
     /** The {@code x-chroma-token} header of every request, "" when absent. */
-    List<String> tokens() {
+    public List<String> tokens() {
         return List.copyOf(tokens);
     }
 

@@ -29,9 +29,10 @@ import java.util.function.IntFunction;
  * usage chunk with empty {@code choices}, and {@code data: [DONE]}; {@code GET /v1/models}, {@code /health} and
  * {@code /metrics} answer as vLLM does. How each completion request streams is planted per request by a
  * {@link Script}: time to first token, gaps between tokens, a stall, a dropped connection, an error answer, an empty
- * first chunk, or no usage. The fixture records what it was sent and the peak of requests in flight.
+ * first chunk, or no usage. The fixture records what it was sent and the peak of requests in flight. Public for the
+ * restart action's tests, which wait on its {@code /health}.
  */
-final class OpenAiFixture implements AutoCloseable {
+public final class OpenAiFixture implements AutoCloseable {
     static final String MODEL = "test-model";
 
     /**
@@ -92,10 +93,14 @@ final class OpenAiFixture implements AutoCloseable {
     private final AtomicInteger peak = new AtomicInteger();
     private final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final AtomicInteger healthRequests = new AtomicInteger();
     private volatile IntFunction<Script> scripts = i -> Script.tokens(5, 10, 5);
     private volatile List<String> models = List.of(MODEL);
     private volatile Optional<String> apiKey = Optional.empty();
     private volatile int healthStatus = 200;
+    private volatile int unhealthyRequests;
+    private volatile int unhealthyStatus;
 
     private OpenAiFixture() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -109,14 +114,14 @@ final class OpenAiFixture implements AutoCloseable {
     }
 
     /** A fixture listening on a free loopback port. */
-    static OpenAiFixture start() throws IOException {
+    public static OpenAiFixture start() throws IOException {
         OpenAiFixture fixture = new OpenAiFixture();
         fixture.server.start();
         return fixture;
     }
 
     /** The server's URL, as a service's {@code url}. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -132,7 +137,7 @@ final class OpenAiFixture implements AutoCloseable {
     }
 
     /** Answers 401 as {@code vllm serve --api-key} does when a request lacks {@code Authorization: Bearer KEY}. */
-    OpenAiFixture requireApiKey(String key) {
+    public OpenAiFixture requireApiKey(String key) {
         this.apiKey = Optional.of(key);
         return this;
     }
@@ -140,6 +145,26 @@ final class OpenAiFixture implements AutoCloseable {
     OpenAiFixture healthStatus(int status) {
         this.healthStatus = status;
         return this;
+    }
+
+    /**
+     * Answers the first {@code count} {@code GET /health} with {@code status} and the later ones with the health
+     * status (200 unless set), as a vLLM does that answers 503 while its engine is dead and 200 once it is back.
+     */
+    public OpenAiFixture unhealthyFor(int count, int status) {
+        this.unhealthyStatus = status;
+        this.unhealthyRequests = count;
+        return this;
+    }
+
+    /** How many {@code GET /health} requests have been answered or are being answered. */
+    public int healthRequests() {
+        return healthRequests.get();
+    }
+
+    /** Every request's method and path in arrival order, such as {@code GET /health}. */
+    public List<String> requests() {
+        return List.copyOf(requests);
     }
 
     int completionRequests() {
@@ -154,7 +179,7 @@ final class OpenAiFixture implements AutoCloseable {
         return List.copyOf(bodies);
     }
 
-    List<String> authorizations() {
+    public List<String> authorizations() {
         return List.copyOf(authorizations);
     }
 
@@ -178,11 +203,13 @@ final class OpenAiFixture implements AutoCloseable {
         authorizations.add(authorization == null ? "" : authorization);
         String path = exchange.getRequestURI().getPath();
         String method = exchange.getRequestMethod();
+        requests.add(method + " " + path);
         boolean authorized = apiKey.map(key -> ("Bearer " + key).equals(authorization)).orElse(true);
         if (path.startsWith("/v1/") && !authorized) {
             send(exchange, 401, "application/json", "{\"error\":\"Unauthorized\"}");
         } else if (method.equals("GET") && path.equals("/health")) {
-            exchange.sendResponseHeaders(healthStatus, -1);
+            exchange.sendResponseHeaders(
+                    healthRequests.getAndIncrement() < unhealthyRequests ? unhealthyStatus : healthStatus, -1);
         } else if (method.equals("GET") && path.equals("/v1/models")) {
             send(exchange, 200, "application/json", modelList());
         } else if (method.equals("GET") && path.equals("/metrics")) {

@@ -2,7 +2,6 @@ package io.clusterbench.tune.restart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterbench.local.Binaries;
 import io.clusterbench.local.LocalNginxBalancer;
 import io.clusterbench.local.LocalRedis;
@@ -13,21 +12,15 @@ import io.clusterbench.result.ChangeStatus;
 import io.clusterbench.result.Evidence;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
-import io.clusterbench.spec.ActionKind;
 import io.clusterbench.spec.DefaultSecretResolver;
 import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.SecretResolver;
-import io.clusterbench.spec.SpecLoader;
 import io.clusterbench.testkit.RealServers;
-import io.clusterbench.tune.ActionRegistry;
 import io.clusterbench.tune.EvidenceLog;
 import io.clusterbench.tune.Tuning;
 import io.clusterbench.tune.TuningListener;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** restart over a real sshd, waiting for the health of real servers (nginx, redis) or for one that never answers. */
+/**
+ * restart over a real sshd, waiting for the health of real servers (nginx, redis, prometheus), of protocol fixtures
+ * where no real server can run here (vLLM, Chroma), or of one that never answers.
+ */
 @ExtendWith(RealServers.class)
 class RestartActionTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String REDIS_PASSWORD = "restart-test-pw-7f3a";
-    private static final SecretResolver SECRETS =
-            new DefaultSecretResolver(Map.of("REDIS_PW", REDIS_PASSWORD)::get);
+    private static final SecretResolver SECRETS = new DefaultSecretResolver(Map.of("REDIS_PW", REDIS_PASSWORD)::get);
 
     @TempDir
     Path dir;
@@ -71,10 +65,7 @@ class RestartActionTest {
 
     @Test
     void failsWithTheLastErrorWhenTheServiceDoesNotAnswerBeforeTheDeadline(LocalSshd sshd) throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = RestartRuns.closedPort();
         RunResult result = apply(sshd, """
                 services:
                   gone: { type: http, url: "http://127.0.0.1:%d/health" }
@@ -207,30 +198,18 @@ class RestartActionTest {
     }
 
     private RunResult apply(LocalSshd sshd, String rest) throws Exception {
-        return tuning().apply(load(sshd, rest), "cluster.yaml", dir.resolve("out"), true, TuningListener.SILENT,
-                () -> false);
+        return RestartRuns.apply(dir.resolve("out"), sshd, rest, SECRETS);
     }
 
     private static Tuning tuning() {
-        return new Tuning(ActionRegistry.of(Map.of(ActionKind.RESTART, new RestartAction())), SECRETS,
-                Clock.systemUTC());
+        return RestartRuns.tuning(SECRETS);
     }
 
     private static LoadedSpec load(LocalSshd sshd, String rest) throws Exception {
-        String yaml = """
-                cluster: local
-                hosts:
-                  box:
-                    address: 127.0.0.1
-                    port: %d
-                    user: "%s"
-                    keyFile: "%s"
-                    knownHosts: "%s"
-                %s""".formatted(sshd.port(), sshd.user(), sshd.clientKey(), sshd.knownHostsFile(), rest);
-        return SpecLoader.load("cluster.yaml", yaml, sshd.workDir(), SECRETS);
+        return RestartRuns.load(sshd, rest, SECRETS);
     }
 
     private static String argv(String... arguments) throws Exception {
-        return JSON.writeValueAsString(List.of(arguments));
+        return RestartRuns.argv(arguments);
     }
 }
