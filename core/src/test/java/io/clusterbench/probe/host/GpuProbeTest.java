@@ -1,6 +1,6 @@
 package io.clusterbench.probe.host;
 
-import static io.clusterbench.probe.host.SshProbeRuns.host;
+import static io.clusterbench.testkit.SshdSpecs.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.local.LocalSshd;

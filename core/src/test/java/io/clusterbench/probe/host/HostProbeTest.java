@@ -1,9 +1,9 @@
 package io.clusterbench.probe.host;
 
-import static io.clusterbench.probe.host.SshProbeRuns.host;
 import static io.clusterbench.probe.host.SshProbeRuns.metric;
 import static io.clusterbench.probe.host.SshProbeRuns.unreachableHost;
 import static io.clusterbench.probe.host.SshProbeRuns.value;
+import static io.clusterbench.testkit.SshdSpecs.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -26,19 +26,6 @@ final class SshProbeRuns {
     private SshProbeRuns() {
     }
 
-    /** A host entry named {@code id} that logs in to the sshd with its key and checks its key in known_hosts. */
-    static String host(String id, LocalSshd sshd) {
-        return """
-                  %s:
-                    address: 127.0.0.1
-                    port: %d
-                    user: "%s"
-                    keyFile: "%s"
-                    knownHosts: "%s"
-                    connectTimeout: 5s
-                """.formatted(id, sshd.port(), sshd.user(), sshd.clientKey(), sshd.knownHostsFile());
-    }
-
     /** A host entry on a loopback port where nothing listens. */
     static String unreachableHost(String id, LocalSshd sshd) throws Exception {
         return """

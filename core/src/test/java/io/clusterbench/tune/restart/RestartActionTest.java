@@ -3,6 +3,7 @@ package io.clusterbench.tune.restart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.local.Binaries;
+import io.clusterbench.local.FreePorts;
 import io.clusterbench.local.LocalNginxBalancer;
 import io.clusterbench.local.LocalRedis;
 import io.clusterbench.local.LocalSshd;
@@ -65,7 +66,7 @@ class RestartActionTest {
 
     @Test
     void failsWithTheLastErrorWhenTheServiceDoesNotAnswerBeforeTheDeadline(LocalSshd sshd) throws Exception {
-        int closedPort = RestartRuns.closedPort();
+        int closedPort = FreePorts.loopback();
         RunResult result = apply(sshd, """
                 services:
                   gone: { type: http, url: "http://127.0.0.1:%d/health" }

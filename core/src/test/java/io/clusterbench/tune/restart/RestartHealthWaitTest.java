@@ -2,6 +2,7 @@ package io.clusterbench.tune.restart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clusterbench.local.FreePorts;
 import io.clusterbench.local.LocalPrometheus;
 import io.clusterbench.local.LocalSshd;
 import io.clusterbench.probe.chroma.ChromaFixture;
@@ -72,7 +73,7 @@ class RestartHealthWaitTest {
 
     @Test
     void failsWithTheLastErrorWhenNoPrometheusAnswersReadyBeforeTheDeadline(LocalSshd sshd) throws Exception {
-        int closedPort = RestartRuns.closedPort();
+        int closedPort = FreePorts.loopback();
         RunResult result = apply(sshd, """
                 services:
                   lb: { type: http, url: "http://127.0.0.1:9/never-asked" }

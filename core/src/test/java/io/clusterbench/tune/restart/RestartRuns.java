@@ -8,12 +8,11 @@ import io.clusterbench.spec.ActionKind;
 import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.SecretResolver;
 import io.clusterbench.spec.SpecLoader;
+import io.clusterbench.testkit.SshdSpecs;
 import io.clusterbench.tune.ActionRegistry;
 import io.clusterbench.tune.EvidenceLog;
 import io.clusterbench.tune.Tuning;
 import io.clusterbench.tune.TuningListener;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,29 +39,13 @@ final class RestartRuns {
 
     /** A spec with one host, the test kit's sshd, followed by {@code rest} (services, probes, tuning). */
     static LoadedSpec load(LocalSshd sshd, String rest, SecretResolver secrets) throws Exception {
-        String yaml = """
-                cluster: local
-                hosts:
-                  box:
-                    address: 127.0.0.1
-                    port: %d
-                    user: "%s"
-                    keyFile: "%s"
-                    knownHosts: "%s"
-                %s""".formatted(sshd.port(), sshd.user(), sshd.clientKey(), sshd.knownHostsFile(), rest);
+        String yaml = "cluster: local\nhosts:\n" + SshdSpecs.host("box", sshd) + rest;
         return SpecLoader.load("cluster.yaml", yaml, sshd.workDir(), secrets);
     }
 
     /** An argv as the spec's JSON-style flow list, every argument quoted. */
     static String argv(String... arguments) throws Exception {
         return JSON.writeValueAsString(List.of(arguments));
-    }
-
-    /** A loopback port nothing listens on (it was free a moment ago). */
-    static int closedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     /** result.json and evidence.jsonl of a run, as one text to search for leaked secrets. */

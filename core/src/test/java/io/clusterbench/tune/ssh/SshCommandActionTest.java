@@ -14,6 +14,7 @@ import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.SecretResolver;
 import io.clusterbench.spec.SpecLoader;
 import io.clusterbench.testkit.RealServers;
+import io.clusterbench.testkit.SshdSpecs;
 import io.clusterbench.tune.ActionRegistry;
 import io.clusterbench.tune.EvidenceLog;
 import io.clusterbench.tune.Tuning;
@@ -174,17 +175,7 @@ class SshCommandActionTest {
     }
 
     private static LoadedSpec load(LocalSshd sshd, String tuning) throws Exception {
-        String yaml = """
-                cluster: local
-                hosts:
-                  box:
-                    address: 127.0.0.1
-                    port: %d
-                    user: "%s"
-                    keyFile: "%s"
-                    knownHosts: "%s"
-                tuning:
-                %s""".formatted(sshd.port(), sshd.user(), sshd.clientKey(), sshd.knownHostsFile(), tuning);
+        String yaml = "cluster: local\nhosts:\n" + SshdSpecs.host("box", sshd) + "tuning:\n" + tuning;
         return SpecLoader.load("cluster.yaml", yaml, sshd.workDir(), NO_SECRETS);
     }
 

@@ -2,7 +2,6 @@ package io.jenkins.plugins.clusterbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -16,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +34,7 @@ class JellyBindingsTest {
 
     @Test
     void everyPropertyAViewNamesExistsOnItsClass() throws Exception {
-        List<Path> views = views();
+        List<Path> views = SourceTree.filesEndingIn(VIEWS, ".jelly");
         assertThat(views).as("views under %s", VIEWS.toAbsolutePath()).hasSizeGreaterThan(5);
 
         List<String> problems = new ArrayList<>();
@@ -117,11 +115,5 @@ class JellyBindingsTest {
             return Optional.of(element);
         }
         return Optional.empty();
-    }
-
-    private static List<Path> views() throws IOException {
-        try (Stream<Path> files = Files.walk(VIEWS)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".jelly")).sorted().toList();
-        }
     }
 }

@@ -2,13 +2,11 @@ package io.jenkins.plugins.clusterbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -25,7 +23,7 @@ class JellyFilesTest {
 
     @Test
     void everyJellyFileIsXmlThatEscapesByDefault() throws Exception {
-        List<Path> jellyFiles = jellyFiles(RESOURCES);
+        List<Path> jellyFiles = SourceTree.filesEndingIn(RESOURCES, ".jelly");
         assertThat(jellyFiles).as("Jelly files under %s", RESOURCES.toAbsolutePath()).isNotEmpty();
 
         List<String> problems = new ArrayList<>();
@@ -43,7 +41,7 @@ class JellyFilesTest {
 
     @Test
     void everyFormFieldHasAHelpFileBesideItsConfigPage() throws Exception {
-        List<Path> configPages = jellyFiles(RESOURCES).stream()
+        List<Path> configPages = SourceTree.filesEndingIn(RESOURCES, ".jelly").stream()
                 .filter(file -> file.getFileName().toString().equals("config.jelly")).toList();
         assertThat(configPages).as("config.jelly files under %s", RESOURCES.toAbsolutePath()).hasSizeGreaterThan(3);
 
@@ -81,13 +79,7 @@ class JellyFilesTest {
 
         assertThat(escapesByDefault(parse(unsafe))).isFalse();
         assertThat(escapesByDefault(parse(switchedOff))).isFalse();
-        assertThat(jellyFiles(folder)).hasSize(2);
-    }
-
-    private static List<Path> jellyFiles(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(file -> file.getFileName().toString().endsWith(".jelly")).sorted().toList();
-        }
+        assertThat(SourceTree.filesEndingIn(folder, ".jelly")).hasSize(2);
     }
 
     private static Document parse(Path file) throws Exception {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +28,7 @@ class StandInsTest {
 
     @Test
     void everyStandInBodyOnlyThrows() throws IOException {
-        List<Path> sources = sources(STAND_INS);
+        List<Path> sources = SourceTree.filesEndingIn(STAND_INS, ".java");
         assertThat(sources).as("stand-ins under %s", STAND_INS.toAbsolutePath()).hasSizeGreaterThan(50);
 
         List<String> problems = new ArrayList<>();
@@ -82,11 +81,5 @@ class StandInsTest {
         }
         int comment = line.indexOf("//");
         return comment < 0 ? line : line.substring(0, comment);
-    }
-
-    private static List<Path> sources(Path root) throws IOException {
-        try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(file -> file.toString().endsWith(".java")).sorted().toList();
-        }
     }
 }
