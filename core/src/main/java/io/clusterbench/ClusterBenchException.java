@@ -21,7 +21,9 @@ public class ClusterBenchException extends Exception {
         /** A host or service could not be reached, refused authentication or timed out. */
         CONNECTION,
         /** A remote command or protocol exchange failed. */
-        REMOTE
+        REMOTE,
+        /** An option given to a flow is out of its range ({@code --min-score 101}); nothing ran or was written. */
+        USAGE
     }
 
     private final Kind kind;

@@ -3,16 +3,16 @@ package io.clusterbench.cli;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
 import io.clusterbench.engine.ClusterBench;
+import io.clusterbench.engine.GatedRun;
+import io.clusterbench.result.GatePolicy;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
-import io.clusterbench.score.Gate;
-import io.clusterbench.score.GateOptions;
-import io.clusterbench.score.GateOutcome;
 import io.clusterbench.spec.LoadedSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,18 +23,20 @@ import picocli.CommandLine.Spec;
         name = "assert",
         mixinStandardHelpOptions = true,
         description = {
-            "Score RESULT (a result.json) against the spec's objectives, with baselines from --history, print",
-            "every objective's explanation and the verdict, write the scored result.json and the reports into",
-            "--out, and exit with a code a CI job can gate on."
+            "Score RESULT (a result.json) against the spec's objectives, with baselines from --history, decide the",
+            "gate (PASS, UNSTABLE or FAIL), print every objective's explanation, the verdict and the gate, write the",
+            "scored and gated result.json and the reports into --out, and exit with the gate's code. The console,",
+            "the exit code, result.json's gate, audit-report.md/html and junit.xml always say the same."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:pass (and warning or inconclusive unless told to fail on them)",
-            "99:fail: a key objective failed or the score is below the minimum",
+            "0:the gate passed, or is UNSTABLE (a warning or inconclusive verdict that the options let through, a"
+                    + " score below --unstable-below): the console and result.json say which",
+            "99:fail: a key objective failed or the score is below the lower threshold (or --min-score)",
             "98:warning, with --fail-on-warning",
             "97:inconclusive, with --fail-on-inconclusive",
             "96:the run could not be scored (nothing measured, pinned baseline missing)",
-            "2:invalid spec",
+            "2:invalid spec, or an option out of range (nothing was written)",
             "3:the output folder is not writable",
             "6:RESULT or the history folder is unreadable"
         })
@@ -53,14 +55,12 @@ final class AssertCommand implements Callable<Integer> {
     @Option(names = "--history", paramLabel = "DIR", description = "earlier result.json files for baselines")
     Path history;
 
-    @Option(names = "--min-score", paramLabel = "N", description = "pass threshold instead of the spec's score.pass")
-    Double minScore;
+    @Option(names = "--history-add", paramLabel = "DIR",
+            description = "store the gated run in this history folder, under its run id")
+    Path historyAdd;
 
-    @Option(names = "--fail-on-warning", description = "exit 98 on a warning verdict")
-    boolean failOnWarning;
-
-    @Option(names = "--fail-on-inconclusive", description = "exit 97 on an inconclusive verdict")
-    boolean failOnInconclusive;
+    @Mixin
+    GateOptions gateOptions;
 
     @Option(names = "--out", paramLabel = "DIR", description = "folder for the scored result.json and reports"
             + " (default: the folder of RESULT)")
@@ -68,6 +68,7 @@ final class AssertCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws ClusterBenchException {
+        GatePolicy policy = gateOptions.policy(command);
         PrintWriter stdout = command.commandLine().getOut();
         RunResult result = ResultFiles.read(resultFile);
         Path spec = specFile != null ? specFile : specOf(result);
@@ -75,14 +76,13 @@ final class AssertCommand implements Callable<Integer> {
         if (loaded == null) {
             return ExitCodes.INVALID_SPEC;
         }
-        RunResult scored = result.withScore(
-                ClusterBench.standard().score(loaded, result, Verdicts.history(history, stdout)));
-        Verdicts.print(scored.score(), stdout);
         Path outDir = out != null ? out : resultFile.toAbsolutePath().getParent();
-        Verdicts.write(scored, outDir, stdout);
-        GateOutcome gate = Gate.evaluate(scored.score(), new GateOptions(minScore, failOnWarning, failOnInconclusive));
-        stdout.println(gate.message());
-        return gate.exitCode();
+        GatedRun gated = ClusterBench.standard().gate(loaded, result, Verdicts.history(history, stdout), policy,
+                outDir);
+        Verdicts.print(gated.result().score(), gated.gate(), stdout);
+        Verdicts.reported(outDir, stdout);
+        Verdicts.addToHistory(outDir, historyAdd, stdout);
+        return gated.gate().exitCode();
     }
 
     private Path specOf(RunResult result) throws ClusterBenchException {

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:ran, every probe measured",
             "1:ran, some probes failed or measured only partly (see result.json)",
-            "2:could not run: invalid spec or unknown --only probe",
+            "2:could not run: invalid spec, unknown --only probe or an option out of range",
             "3:could not run: the output folder is not writable",
             "130:stopped by Ctrl-C or SIGTERM (result.json holds what was measured)"
         })
@@ -56,19 +56,24 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "earlier result.json files (any folder tree) for relative objectives' baselines")
     Path history;
 
+    @Option(names = "--history-add", paramLabel = "DIR",
+            description = "store the run in this history folder, under its run id")
+    Path historyAdd;
+
     @Option(names = "--parallel", paramLabel = "N",
-            description = "probe groups run at once (default: the spec's settings.maxParallelProbes)")
+            description = "probe groups run at once, 1 or more (default: the spec's settings.maxParallelProbes)")
     Integer parallel;
 
     @Override
     public Integer call() throws ClusterBenchException {
+        OptionalInt maxParallel = ParallelOption.check(command, parallel);
         LoadedSpec loaded = SpecFiles.loadOrReport(specFile, command.commandLine().getErr());
         if (loaded == null) {
             return ExitCodes.INVALID_SPEC;
         }
-        BenchmarkOptions options = new BenchmarkOptions(out, only,
-                parallel == null ? OptionalInt.empty() : OptionalInt.of(parallel), Duration.ofSeconds(1));
+        BenchmarkOptions options = new BenchmarkOptions(out, only, maxParallel, Duration.ofSeconds(1));
         PrintWriter stdout = command.commandLine().getOut();
-        return BenchmarkInvocation.run(loaded, specFile.toString(), options, Verdicts.history(history, stdout), stdout);
+        return BenchmarkInvocation.run(loaded, specFile.toString(), options, Verdicts.history(history, stdout),
+                historyAdd, stdout);
     }
 }

@@ -11,16 +11,13 @@ import io.clusterbench.result.ResultFiles;
 import io.clusterbench.score.History;
 import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.SpecException;
-import io.clusterbench.trend.Trend;
 import io.clusterbench.trend.TrendWriter;
 import io.clusterbench.tune.EvidenceLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -78,7 +75,7 @@ final class DemoCommand implements Callable<Integer> {
             int planned = TuneInvocation.plan(loaded, out);
             out.println();
             Path run = folder.resolve("run");
-            int ran = RunCommand.RunFlow.run(loaded, specFile.toString(), run, History.empty(), out);
+            int ran = RunCommand.run(loaded, specFile.toString(), RunCommand.demoPlan(run, History.empty()), out);
             Path trend = trend(folder, run, loaded, out);
 
             out.println();
@@ -104,23 +101,14 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Keeps the before- and after-runs as a history and draws their trend with the spec's trend metrics. */
+    /** Keeps the run in a history, as an operator would, and draws its trend with the spec's trend metrics. */
     private static Path trend(Path folder, Path run, LoadedSpec loaded, PrintWriter out)
             throws ClusterBenchException {
+        ClusterBench engine = ClusterBench.standard();
         Path history = folder.resolve("history");
-        try {
-            for (String part : List.of("before", ".")) {
-                Path result = run.resolve(part).resolve(ResultFiles.RESULT_JSON).normalize();
-                Path target = history.resolve(part.equals(".") ? "after" : part).resolve(ResultFiles.RESULT_JSON);
-                Files.createDirectories(target.getParent());
-                Files.copy(result, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot keep the demo's history in " + history + ": "
-                    + e.getMessage(), e);
-        }
+        out.println(engine.addToHistory(run, history).describe());
         Path trend = folder.resolve("trend");
-        TrendWriter.write(Trend.build(history, loaded.spec().trend().metrics()), trend);
+        engine.writeTrend(engine.trend(history, loaded.spec().trend().metrics()), trend);
         out.println("Trend of " + history + ": " + trend.resolve(TrendWriter.TREND_HTML));
         return trend;
     }

@@ -13,6 +13,11 @@ public final class ExitCodes {
     public static final int SOME_PROBES_FAILED = 1;
     /** The spec is invalid; every problem was printed with file:line:column. */
     public static final int INVALID_SPEC = 2;
+    /**
+     * The command line is wrong: unknown option, missing argument, a value out of its range. Nothing ran or was
+     * written. The same code as an invalid spec: both are input the user fixes before anything can run.
+     */
+    public static final int USAGE = 2;
     /** Something on this machine is missing or unusable: a server binary, a writable folder. */
     public static final int ENVIRONMENT = 3;
     /** A host or service could not be reached, refused authentication or timed out. */
@@ -21,8 +26,6 @@ public final class ExitCodes {
     public static final int REMOTE = 5;
     /** Another input file (a result.json, a history folder) is unreadable or invalid. */
     public static final int INVALID_INPUT = 6;
-    /** The command line itself is wrong: unknown option, missing argument. */
-    public static final int USAGE = 64;
     /** A bug in clusterbench: please report it with the printed details. */
     public static final int INTERNAL = 70;
     /** Stopped by Ctrl-C or SIGTERM. */
@@ -39,6 +42,7 @@ public final class ExitCodes {
             case ENVIRONMENT -> ENVIRONMENT;
             case CONNECTION -> CONNECTION;
             case REMOTE -> REMOTE;
+            case USAGE -> USAGE;
         };
     }
 }

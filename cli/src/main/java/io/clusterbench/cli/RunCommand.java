@@ -1,40 +1,40 @@
 package io.clusterbench.cli;
 
 import io.clusterbench.ClusterBenchException;
-import io.clusterbench.bench.BenchmarkOptions;
 import io.clusterbench.engine.ClusterBench;
-import io.clusterbench.result.ResultFiles;
-import io.clusterbench.result.RunComparison;
-import io.clusterbench.result.RunResult;
-import io.clusterbench.score.Gate;
-import io.clusterbench.score.GateOptions;
+import io.clusterbench.engine.RunOutcome;
+import io.clusterbench.engine.RunPlan;
+import io.clusterbench.result.GatePolicy;
 import io.clusterbench.score.History;
 import io.clusterbench.spec.LoadedSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code clusterbench run SPEC}: benchmark, tune, benchmark again, score and compare: the proof tuning helped. */
+/** {@code clusterbench run SPEC}: benchmark, tune, benchmark again, score, compare and gate: the proof tuning helped. */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
         description = {
             "Benchmark (DIR/before), apply the tuning (DIR/tuning), benchmark the same workload again (DIR/after),",
-            "score the after-run against the objectives, compare it with the before-run, and write result.json and",
-            "the reports into DIR. With settings.rollbackIfWorse: true, a significant regression on a key objective",
-            "rolls the tuning back, with evidence."
+            "compare the after-run with the before-run, score the after-run against the objectives, decide the gate",
+            "and write result.json and the reports into DIR. With settings.rollbackIfWorse: true, a significant",
+            "regression on a key objective rolls the tuning back, with evidence."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:pass or warning",
-            "1:a probe failed or a tuning action failed",
-            "99:fail", "96:could not be scored",
-            "2:invalid spec", "3:the output folder is not writable", "130:stopped"
+            "0:the gate passed or is UNSTABLE (see assert --help)",
+            "1:a probe failed or a tuning action failed (checked before the gate)",
+            "96-99:the gate failed (as for assert)",
+            "2:invalid spec, or an option out of range (nothing ran)",
+            "3:the output folder is not writable", "130:stopped"
         })
 final class RunCommand implements Callable<Integer> {
 
@@ -51,74 +51,51 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--history", paramLabel = "DIR", description = "earlier result.json files for baselines")
     Path history;
 
+    @Option(names = "--history-add", paramLabel = "DIR",
+            description = "store the finished run in this history folder, under its run id")
+    Path historyAdd;
+
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "probe groups run at once, 1 or more (default: the spec's settings.maxParallelProbes)")
+    Integer parallel;
+
+    @Mixin
+    GateOptions gateOptions;
+
     @Override
     public Integer call() throws ClusterBenchException {
+        GatePolicy policy = gateOptions.policy(command);
+        OptionalInt maxParallel = ParallelOption.check(command, parallel);
         PrintWriter stdout = command.commandLine().getOut();
         LoadedSpec loaded = SpecFiles.loadOrReport(specFile, command.commandLine().getErr());
         if (loaded == null) {
             return ExitCodes.INVALID_SPEC;
         }
-        return RunFlow.run(loaded, specFile.toString(), out, Verdicts.history(history, stdout), stdout);
+        RunPlan plan = new RunPlan(out, Verdicts.history(history, stdout), policy, maxParallel, historyAdd);
+        return run(loaded, specFile.toString(), plan, stdout);
     }
 
-    /** The whole flow, shared with {@code demo}. */
-    static final class RunFlow {
-        private RunFlow() {
+    /** The whole flow, shared with {@code demo}: the engine runs it, this prints it and picks the exit code. */
+    static int run(LoadedSpec loaded, String specFile, RunPlan plan, PrintWriter stdout)
+            throws ClusterBenchException {
+        RunOutcome outcome;
+        try (SignalStop signal = new SignalStop("clusterbench-run-stop")) {
+            outcome = ClusterBench.standard().run(loaded, specFile, plan, new RunPrinter(stdout), signal.signal());
         }
+        if (outcome.stopped()) {
+            stdout.println("Stopped before the end; each stage's folder holds what it measured or changed.");
+            return ExitCodes.INTERRUPTED;
+        }
+        Verdicts.print(outcome.result().score(), outcome.gate(), stdout);
+        Verdicts.reported(plan.outDir(), stdout);
+        if (outcome.probesFailed() || outcome.tuningFailed()) {
+            return ExitCodes.SOME_PROBES_FAILED;
+        }
+        return outcome.gate().exitCode();
+    }
 
-        static int run(LoadedSpec loaded, String specFile, Path out, History history, PrintWriter stdout)
-                throws ClusterBenchException {
-            ClusterBench engine = ClusterBench.standard();
-            stdout.println("== 1/4 benchmark before tuning");
-            BenchmarkInvocation.Measured before = BenchmarkInvocation.measure(loaded, specFile,
-                    BenchmarkOptions.into(out.resolve("before")), stdout);
-            if (before.stopped()) {
-                return ExitCodes.INTERRUPTED;
-            }
-            stdout.println();
-            stdout.println("== 2/4 tuning");
-            Path tuningDir = out.resolve("tuning");
-            TuneInvocation.Tuned tuned = TuneInvocation.tune(loaded, specFile, tuningDir,
-                    loaded.spec().settings().rollback(), stdout);
-            if (tuned.stopped()) {
-                return ExitCodes.INTERRUPTED;
-            }
-            stdout.println();
-            stdout.println("== 3/4 benchmark after tuning, same workload");
-            BenchmarkInvocation.Measured after = BenchmarkInvocation.measure(loaded, specFile,
-                    BenchmarkOptions.into(out.resolve("after")), stdout);
-            if (after.stopped()) {
-                return ExitCodes.INTERRUPTED;
-            }
-            stdout.println();
-            stdout.println("== 4/4 score and compare");
-            // The before-run is scored too, so that its report and the trend show where tuning started from.
-            RunResult scoredBefore = before.result().withScore(engine.score(loaded, before.result(), history));
-            ResultFiles.write(scoredBefore,
-                    out.resolve("before").resolve(ResultFiles.RESULT_JSON));
-            stdout.printf("Before tuning: %s, score %.1f%n", scoredBefore.score().verdict(),
-                    scoredBefore.score().score());
-            RunResult tunedResult = tuned.result();
-            RunComparison comparison = engine.compare(loaded, before.result(), after.result());
-            stdout.println("Comparison with the run before tuning: " + comparison.explanation());
-            if (comparison.regressed() && loaded.spec().settings().rollbackIfWorse()) {
-                stdout.println("rollbackIfWorse: rolling the tuning back");
-                tunedResult = engine.rollBackTuning(loaded, tunedResult, tuningDir,
-                        "the benchmark after tuning regressed: " + comparison.explanation(), new TuningPrinter(stdout));
-                comparison = new RunComparison(comparison.beforeRunId(), comparison.metrics(), true, true,
-                        comparison.explanation());
-            }
-            RunResult result = after.result().withTuning(tunedResult.changes(), tunedResult.evidence())
-                    .withComparison(comparison);
-            result = result.withScore(engine.score(loaded, result, history));
-            Verdicts.print(result.score(), stdout);
-            Verdicts.write(result, out, stdout);
-            int probes = Math.max(before.exitCode(), after.exitCode());
-            int tuning = new TuneInvocation.Tuned(tunedResult, false).exitCode();
-            if (probes != ExitCodes.OK || tuning != ExitCodes.OK) {
-                return ExitCodes.SOME_PROBES_FAILED;
-            }
-            return Gate.evaluate(result.score(), GateOptions.DEFAULT).exitCode();
-        }
+    /** Only for {@code demo}: the plan with no history and the default gate. */
+    static RunPlan demoPlan(Path out, History history) {
+        return new RunPlan(out, history, GatePolicy.DEFAULT, OptionalInt.empty(), null);
     }
 }

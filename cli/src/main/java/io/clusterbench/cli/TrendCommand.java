@@ -2,7 +2,7 @@ package io.clusterbench.cli;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.spec.LoadedSpec;
-import io.clusterbench.trend.Trend;
+import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.trend.TrendData;
 import io.clusterbench.trend.TrendWriter;
 import java.io.PrintWriter;
@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
             "Draw the score and chosen metrics across the runs stored under HISTORY_DIR (any folder tree of",
             "result.json files) into DIR/trend.html (+ trend.css) and DIR/trend.json. A small run-summary.json is",
             "kept beside each result.json, so later trends never re-read the full results. The metrics are the",
-            "--metric ones, else those of the --spec's trend: section, then the objectives' metrics."
+            "--metric ones, else those of the --spec's trend: section, else the newest run's failed objectives,",
+            "then its other objectives' metrics (at most 6)."
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:written", "2:the --spec is invalid", "3:the output folder is not writable",
@@ -42,7 +43,7 @@ final class TrendCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--metric", paramLabel = "PROBE.METRIC", split = ",",
-            description = "metrics to chart besides the score and the objectives' metrics (repeatable)")
+            description = "metrics to chart besides the score, at most 6 (repeatable)")
     List<String> metrics = new ArrayList<>();
 
     @Option(names = "--spec", paramLabel = "SPEC",
@@ -60,8 +61,9 @@ final class TrendCommand implements Callable<Integer> {
             }
             selected = specSelections(loaded, stdout);
         }
-        TrendData data = Trend.build(history, selected);
-        TrendWriter.write(data, out);
+        ClusterBench engine = ClusterBench.standard();
+        TrendData data = engine.trend(history, selected);
+        engine.writeTrend(data, out);
         stdout.printf("%d runs from %s (%d summaries reused, %d created)%n", data.runs().size(), history,
                 data.summariesReused(), data.summariesCreated());
         data.skipped().forEach(skipped -> stdout.println("  skipped: " + skipped));

@@ -2,7 +2,9 @@ package io.clusterbench.cli;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.engine.ClusterBench;
+import io.clusterbench.engine.StoredRun;
 import io.clusterbench.report.Reports;
+import io.clusterbench.result.GateOutcome;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
@@ -14,8 +16,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Scores a run when the spec has objectives, prints every objective's explanation and the verdict, and writes the
- * run's result.json and reports; shared by benchmark, tune, run, assert and demo.
+ * Prints what the engine decided (every objective's explanation, the verdict, the gate) and where the files are;
+ * shared by benchmark, tune, run, assert and demo. Decides nothing itself.
  */
 final class Verdicts {
 
@@ -27,7 +29,7 @@ final class Verdicts {
         if (folder == null) {
             return History.empty();
         }
-        History history = History.read(folder);
+        History history = ClusterBench.standard().readHistory(folder);
         history.warnings().forEach(warning -> out.println("history: " + warning));
         out.println("history: " + history.runs().size() + " earlier runs in " + folder);
         return history;
@@ -53,12 +55,31 @@ final class Verdicts {
                 trim(score.passThreshold()), trim(score.warningThreshold()), score.explanation());
     }
 
+    /** The objectives, the verdict and the gate's one line, as result.json and the reports hold them. */
+    static void print(ScoreResult score, GateOutcome gate, PrintWriter out) {
+        print(score, out);
+        out.println(gate.line());
+    }
+
     /** Writes result.json and the reports beside it, and says where. */
     static void write(RunResult result, Path outDir, PrintWriter out) throws ClusterBenchException {
         ResultFiles.write(result, outDir.resolve(ResultFiles.RESULT_JSON));
         ClusterBench.standard().writeReports(result, outDir);
+        reported(outDir, out);
+    }
+
+    /** Says where the reports are. */
+    static void reported(Path outDir, PrintWriter out) {
         out.println("Report: " + outDir.resolve(Reports.HTML_FILE) + " (also " + Reports.MARKDOWN_FILE + ", "
                 + Reports.JUNIT_FILE + ")");
+    }
+
+    /** Stores the run folder in a history folder when one was named, and says so. */
+    static void addToHistory(Path runDir, Path historyDir, PrintWriter out) throws ClusterBenchException {
+        if (historyDir != null) {
+            StoredRun stored = ClusterBench.standard().addToHistory(runDir, historyDir);
+            out.println(stored.describe());
+        }
     }
 
     private static String trim(double value) {

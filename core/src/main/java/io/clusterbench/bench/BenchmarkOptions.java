@@ -20,7 +20,25 @@ public record BenchmarkOptions(Path outDir, List<String> only, OptionalInt maxPa
         Objects.requireNonNull(outDir, "outDir");
         only = List.copyOf(only);
         Objects.requireNonNull(maxParallel, "maxParallel");
+        if (maxParallel.isPresent()) {
+            checkParallel("maxParallel", maxParallel.getAsInt());
+        }
         Objects.requireNonNull(progressInterval, "progressInterval");
+    }
+
+    /** The most probe groups that may run at once. */
+    public static final int MAX_PARALLEL = 256;
+
+    /**
+     * The one range rule for the parallelism, for fronts that check an option before anything runs.
+     *
+     * @throws IllegalArgumentException "NAME must be a whole number from 1 to 256, got VALUE"
+     */
+    public static void checkParallel(String name, int value) {
+        if (value < 1 || value > MAX_PARALLEL) {
+            throw new IllegalArgumentException(name + " must be a whole number from 1 to " + MAX_PARALLEL + ", got "
+                    + value);
+        }
     }
 
     /** All probes, the spec's parallelism, progress every second. */

@@ -8,9 +8,12 @@ import io.clusterbench.bench.ProbeRegistry;
 import io.clusterbench.probe.StopSignal;
 import io.clusterbench.report.Reports;
 import io.clusterbench.result.ChangeOutcome;
+import io.clusterbench.result.GateOutcome;
+import io.clusterbench.result.GatePolicy;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.ScoreResult;
+import io.clusterbench.score.Gate;
 import io.clusterbench.score.History;
 import io.clusterbench.score.RunComparisons;
 import io.clusterbench.score.Scorer;
@@ -19,6 +22,10 @@ import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.SecretResolver;
 import io.clusterbench.spec.SpecException;
 import io.clusterbench.spec.SpecLoader;
+import io.clusterbench.trend.Trend;
+import io.clusterbench.trend.TrendData;
+import io.clusterbench.trend.TrendModel;
+import io.clusterbench.trend.TrendWriter;
 import io.clusterbench.tune.ActionRegistry;
 import io.clusterbench.tune.Tuning;
 import io.clusterbench.tune.TuningListener;
@@ -31,8 +38,12 @@ import java.util.function.BooleanSupplier;
  * What both fronts, the CLI and the Jenkins plugin, call: load a spec, benchmark it, plan and apply its tuning,
  * score it, compare runs and write reports. Fronts never reach past this class into probes.
  *
+ * <p>Every flow is here: {@link #benchmarkAndWrite}, {@link #tuneAndWrite}, {@link #run}, {@link #gate},
+ * {@link #trend}, {@link #addToHistory} and {@link #readHistory}; each takes the spec and options, writes its
+ * files and returns records. Fronts only parse, print and adapt (docs/development.md, "The engine API").
+ *
  * <p>Usage: {@code ClusterBench engine = ClusterBench.standard(); LoadedSpec spec = engine.load(path);
- * RunResult result = engine.benchmark(spec, path.toString(), BenchmarkOptions.into(out), listener, stop);}
+ * RunOutcome outcome = engine.run(spec, path.toString(), RunPlan.into(out), listener, stop);}
  */
 public final class ClusterBench {
     private final ProbeRegistry probes;
@@ -108,6 +119,58 @@ public final class ClusterBench {
         Path resultFile = outDir.resolve(ResultFiles.RESULT_JSON);
         ResultFiles.write(result, resultFile);
         return new WrittenRun(result, resultFile, writeReports(result, outDir), false);
+    }
+
+    /**
+     * Runs the whole flow of {@link RunPlan}: before, tuning, after, comparison, rollback-if-worse, score and gate,
+     * and writes result.json and the reports into the plan's out folder (and the run into its history folder). A
+     * stop request ends it after the running stage, which still writes what it measured or changed; nothing is
+     * scored on partial evidence then.
+     *
+     * @throws ClusterBenchException when a stage cannot start or its files cannot be written
+     */
+    public RunOutcome run(LoadedSpec spec, String specFile, RunPlan plan, RunListener listener, StopSignal stop)
+            throws ClusterBenchException {
+        return new RunFlow(this, spec, specFile, plan, listener, stop).run();
+    }
+
+    /**
+     * Scores a run with the policy's thresholds, decides the gate, and writes the scored and gated result.json and
+     * the reports into {@code outDir}: the one decision that the console, the exit code or build result, the
+     * reports and junit.xml all show.
+     *
+     * @throws ClusterBenchException when the files cannot be written
+     */
+    public GatedRun gate(LoadedSpec spec, RunResult run, History history, GatePolicy policy, Path outDir)
+            throws ClusterBenchException {
+        ScoreResult score = Scorer.score(spec.spec(), run, history, policy);
+        GateOutcome gate = Gate.decide(score, policy);
+        RunResult gated = run.withScore(score).withGate(gate);
+        WrittenRun written = written(gated, outDir);
+        return new GatedRun(gated, gate, written.resultFile(), written.reports());
+    }
+
+    /** Reads a history folder (any tree of run folders; see {@link History#read}). */
+    public History readHistory(Path historyDir) throws ClusterBenchException {
+        return History.read(historyDir);
+    }
+
+    /** Stores a run (its folder or result.json) in a history folder under its run id, with its summary. */
+    public StoredRun addToHistory(Path run, Path historyDir) throws ClusterBenchException {
+        return HistoryStore.add(run, historyDir);
+    }
+
+    /**
+     * The trend of a history folder: each run's summary (created where missing) and the model that every trend
+     * chart draws, with {@code metrics} chosen as {@link TrendModel#chooseMetrics} says.
+     */
+    public TrendData trend(Path historyDir, List<String> metrics) throws ClusterBenchException {
+        return Trend.build(historyDir, metrics);
+    }
+
+    /** Writes trend.html (+ trend.css) and trend.json for a trend. */
+    public void writeTrend(TrendData trend, Path outDir) throws ClusterBenchException {
+        TrendWriter.write(trend, outDir);
     }
 
     /** Works out what each tuning action would change; changes nothing. See {@link Tuning#plan}. */

@@ -12,6 +12,7 @@ import io.clusterbench.result.ChangeStatus;
 import io.clusterbench.result.MetricComparison;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
+import io.clusterbench.result.GateOutcome;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.RunResult;
@@ -65,6 +66,11 @@ final class AuditReport {
                             + " or more, warning at " + Numbers.format(score.warningThreshold()) + " or more).")
                     .paragraph(Tones.of(score.verdict())));
             blocks.add(Line.of(score.explanation()).paragraph());
+        }
+        GateOutcome gate = result.gate();
+        if (gate != null) {
+            blocks.add(Line.of("Gate: ").strong(gate.status().name()).text(" (exit code " + gate.exitCode()
+                    + "). " + gate.reason()).paragraph(Tones.of(gate.status())));
         }
         if (!result.insecureHosts().isEmpty()) {
             blocks.add(insecureHostsBanner(result.insecureHosts()));

@@ -1,5 +1,7 @@
 package io.clusterbench.report;
 
+import io.clusterbench.result.GateOutcome;
+import io.clusterbench.result.GateStatus;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.ProbeError;
@@ -43,7 +45,10 @@ final class JunitReport implements ReportWriter {
 
     @Override
     public void write(RunResult result, OutputStream out) throws IOException {
-        List<Case> cases = result.score() == null ? probeCases(result) : objectiveCases(result);
+        List<Case> cases = new ArrayList<>(result.score() == null ? probeCases(result) : objectiveCases(result));
+        if (result.gate() != null) {
+            cases.add(gateCase(result, result.gate()));
+        }
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
@@ -72,6 +77,17 @@ final class JunitReport implements ReportWriter {
         } catch (XMLStreamException e) {
             throw new IOException("cannot write " + FILE_NAME + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The gate as one test case, so a CI that reads only junit.xml sees what the exit code says: it fails when the
+     * gate fails or is unstable (Jenkins' JUnit publisher then marks the build UNSTABLE at least), passes otherwise.
+     */
+    private static Case gateCase(RunResult result, GateOutcome gate) {
+        String outcome = gate.status() == GateStatus.PASS ? "pass" : "failure";
+        String text = "gate " + gate.status() + " (exit code " + gate.exitCode() + "): " + gate.reason();
+        return new Case(result.cluster() + ".gate", "gate: verdict " + gate.verdict() + ", score "
+                + Numbers.format(gate.score()), outcome, "clusterbench.gate." + gate.status(), text, text, text);
     }
 
     private static List<Case> objectiveCases(RunResult result) {
@@ -135,6 +151,10 @@ final class JunitReport implements ReportWriter {
             property(xml, "score", Numbers.format(result.score().score()));
             property(xml, "passThreshold", Numbers.format(result.score().passThreshold()));
             property(xml, "warningThreshold", Numbers.format(result.score().warningThreshold()));
+        }
+        if (result.gate() != null) {
+            property(xml, "gate", result.gate().status().name());
+            property(xml, "gateExitCode", String.valueOf(result.gate().exitCode()));
         }
         xml.writeEndElement();
     }

@@ -2,6 +2,7 @@ package io.clusterbench.report;
 
 import io.clusterbench.report.Doc.Tone;
 import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.GateStatus;
 import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.Verdict;
@@ -17,6 +18,14 @@ final class Tones {
             case PASS -> Tone.GOOD;
             case WARNING, INCONCLUSIVE -> Tone.WARN;
             case FAIL, ERROR -> Tone.BAD;
+        };
+    }
+
+    static Tone of(GateStatus status) {
+        return switch (status) {
+            case PASS -> Tone.GOOD;
+            case UNSTABLE -> Tone.WARN;
+            case FAIL -> Tone.BAD;
         };
     }
 

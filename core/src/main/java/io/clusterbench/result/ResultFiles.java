@@ -74,21 +74,39 @@ public final class ResultFiles {
         }
     }
 
+    /**
+     * Reads the text of a {@code result.json} (for example an earlier build's archived result), as {@link #read}
+     * does; {@code source} names it in messages.
+     */
+    public static RunResult parse(String text, String source) throws ClusterBenchException {
+        try {
+            return fromTree(MAPPER.readTree(text), source);
+        } catch (JsonProcessingException e) {
+            var location = e.getLocation();
+            String where = location == null ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
+            throw new ClusterBenchException(Kind.INVALID_INPUT,
+                    source + where + ": not a valid result.json: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static RunResult fromTree(JsonNode tree, Object file) throws ClusterBenchException,
+            JsonProcessingException {
+        JsonNode version = tree == null ? null : tree.path("schemaVersion");
+        if (version == null || !version.canConvertToInt()) {
+            throw new ClusterBenchException(Kind.INVALID_INPUT, file + ": not a Cluster Bench result (no schemaVersion)");
+        }
+        if (version.intValue() > RunResult.SCHEMA_VERSION) {
+            throw new ClusterBenchException(Kind.INVALID_INPUT, file + ": schemaVersion " + version.intValue()
+                    + " was written by a newer clusterbench; this one reads up to " + RunResult.SCHEMA_VERSION
+                    + ": upgrade clusterbench");
+        }
+        return MAPPER.treeToValue(tree, RunResult.class);
+    }
+
     /** Reads a {@code result.json}, refusing files written by a newer, incompatible version of the tool. */
     public static RunResult read(Path file) throws ClusterBenchException {
         try {
-            JsonNode tree = MAPPER.readTree(file.toFile());
-            JsonNode version = tree.path("schemaVersion");
-            if (!version.canConvertToInt()) {
-                throw new ClusterBenchException(Kind.INVALID_INPUT,
-                        file + ": not a Cluster Bench result (no schemaVersion)");
-            }
-            if (version.intValue() > RunResult.SCHEMA_VERSION) {
-                throw new ClusterBenchException(Kind.INVALID_INPUT, file + ": schemaVersion " + version.intValue()
-                        + " was written by a newer clusterbench; this one reads up to " + RunResult.SCHEMA_VERSION
-                        + ": upgrade clusterbench");
-            }
-            return MAPPER.treeToValue(tree, RunResult.class);
+            return fromTree(MAPPER.readTree(file.toFile()), file);
         } catch (NoSuchFileException e) {
             throw new ClusterBenchException(Kind.ENVIRONMENT, file + ": no such file", e);
         } catch (JsonProcessingException e) {

@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param evidence every tuning step as it happened, the same lines as {@code evidence.jsonl}
  * @param score the score against the spec's objectives, or null when the run was not scored
  * @param comparison this run against the run before its tuning ({@code clusterbench run}), or null
+ * @param gate what the gate decided for this run ({@code assert}, {@code run}, the Jenkins gate), or null
  */
 public record RunResult(
         int schemaVersion,
@@ -36,7 +37,8 @@ public record RunResult(
         List<ChangeOutcome> changes,
         List<Evidence> evidence,
         ScoreResult score,
-        RunComparison comparison) {
+        RunComparison comparison,
+        GateOutcome gate) {
 
     /** The {@code result.json} format this build writes; readers refuse newer ones. */
     public static final int SCHEMA_VERSION = 1;
@@ -54,6 +56,15 @@ public record RunResult(
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
+    /** A result without a gate decision. */
+    public RunResult(int schemaVersion, String runId, String cluster, String specFile, String specSha256,
+            ToolInfo tool, Instant startedAt, Instant endedAt, List<String> insecureHosts,
+            List<ProbeMeasurement> probes, List<ChangeOutcome> changes, List<Evidence> evidence, ScoreResult score,
+            RunComparison comparison) {
+        this(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt, insecureHosts, probes,
+                changes, evidence, score, comparison, null);
+    }
+
     /** A result of measurements only, without tuning. */
     public RunResult(int schemaVersion, String runId, String cluster, String specFile, String specSha256,
             ToolInfo tool, Instant startedAt, Instant endedAt, List<String> insecureHosts,
@@ -65,18 +76,24 @@ public record RunResult(
     /** The same run with changes and evidence of tuning. */
     public RunResult withTuning(List<ChangeOutcome> changes, List<Evidence> evidence) {
         return new RunResult(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt,
-                insecureHosts, probes, changes, evidence, score, comparison);
+                insecureHosts, probes, changes, evidence, score, comparison, gate);
     }
 
-    /** The same run with its score. */
+    /** The same run with its score; a gate decided on an earlier score no longer holds and is dropped. */
     public RunResult withScore(ScoreResult score) {
         return new RunResult(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt,
-                insecureHosts, probes, changes, evidence, score, comparison);
+                insecureHosts, probes, changes, evidence, score, comparison, null);
+    }
+
+    /** The same run with the gate's decision on its score. */
+    public RunResult withGate(GateOutcome gate) {
+        return new RunResult(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt,
+                insecureHosts, probes, changes, evidence, score, comparison, gate);
     }
 
     /** The same run with its comparison against the run before its tuning. */
     public RunResult withComparison(RunComparison comparison) {
         return new RunResult(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt,
-                insecureHosts, probes, changes, evidence, score, comparison);
+                insecureHosts, probes, changes, evidence, score, comparison, gate);
     }
 }

@@ -1,61 +1,65 @@
 package io.clusterbench.score;
 
+import io.clusterbench.result.GateOutcome;
+import io.clusterbench.result.GatePolicy;
+import io.clusterbench.result.GateStatus;
 import io.clusterbench.result.ScoreResult;
 import io.clusterbench.result.Verdict;
 
 /**
- * Maps a score to a gate outcome and an exit code, so every front gates the same way: FAIL and ERROR always fail;
- * WARNING fails only with {@code failOnWarning}, INCONCLUSIVE only with {@code failOnInconclusive}; each failing
- * verdict has its own exit code (k6 uses 99 for failed thresholds; the others count down from it).
+ * The one gate decision every front shows: the CLI's exit code and console, the Jenkins build result, and the gate
+ * part of result.json, the reports and junit.xml all come from {@link #decide}.
+ *
+ * <p>Rules, in order: ERROR fails (exit 96); FAIL fails (99); INCONCLUSIVE fails with {@code failOnInconclusive}
+ * (97), else is UNSTABLE; WARNING fails with {@code failOnWarning} (98), else is UNSTABLE; a PASS whose score is
+ * below {@code unstableBelow} is UNSTABLE; otherwise PASS. A {@code minScore} acts earlier, in
+ * {@link #thresholds}: it replaces the spec's thresholds before the verdict is decided, so the verdict written
+ * everywhere is already the one the gate judged (k6 uses 99 for failed thresholds; the others count down from it).
  */
 public final class Gate {
-
-    /** The gate passed (also a warning or inconclusive verdict that the options let through). */
-    public static final int EXIT_PASS = 0;
-    /** The verdict is FAIL: a key objective failed or the score is below the warning threshold. */
-    public static final int EXIT_FAIL = 99;
-    /** The verdict is WARNING and {@code failOnWarning} is set. */
-    public static final int EXIT_WARNING = 98;
-    /** The verdict is INCONCLUSIVE and {@code failOnInconclusive} is set. */
-    public static final int EXIT_INCONCLUSIVE = 97;
-    /** The verdict is ERROR: the run could not be scored (nothing measured, a pinned baseline run missing). */
-    public static final int EXIT_ERROR = 96;
 
     private Gate() {
     }
 
-    /**
-     * The gate's outcome for {@code result}. With {@code minScore}, the verdict is decided again from the objectives
-     * with pass threshold = minScore and warning threshold = the lower of the spec's warning threshold and minScore
-     * (key objectives and inconclusive objectives keep their precedence); an ERROR verdict stays ERROR.
-     */
-    public static GateOutcome evaluate(ScoreResult result, GateOptions options) {
-        Verdict verdict = result.verdict();
-        String why = result.explanation();
-        if (options.minScore() != null && verdict != Verdict.ERROR) {
-            double pass = options.minScore();
-            double warning = Math.min(result.warningThreshold(), pass);
-            Verdicts.Decision decision = Verdicts.decide(result.objectives(), result.score(), pass, warning);
-            verdict = decision.verdict();
-            why = decision.explanation() + " (minimum score " + Numbers.format(pass) + " given to the gate)";
-        }
-        return switch (verdict) {
-            case PASS -> outcome(verdict, result, false, EXIT_PASS, "pass: " + why);
-            case FAIL -> outcome(verdict, result, true, EXIT_FAIL, "fail: " + why);
-            case ERROR -> outcome(verdict, result, true, EXIT_ERROR, "error: " + why);
-            case WARNING -> options.failOnWarning()
-                    ? outcome(verdict, result, true, EXIT_WARNING, "warning, failing the gate (fail on warning): " + why)
-                    : outcome(verdict, result, false, EXIT_PASS, "warning, not failing the gate (set fail on warning"
-                            + " to fail it): " + why);
-            case INCONCLUSIVE -> options.failOnInconclusive()
-                    ? outcome(verdict, result, true, EXIT_INCONCLUSIVE,
-                            "inconclusive, failing the gate (fail on inconclusive): " + why)
-                    : outcome(verdict, result, false, EXIT_PASS, "inconclusive, not failing the gate (set fail on"
-                            + " inconclusive to fail it): " + why);
+    /** The gate's outcome for a score already decided with {@link #thresholds}. */
+    public static GateOutcome decide(ScoreResult score, GatePolicy policy) {
+        String why = score.explanation();
+        return switch (score.verdict()) {
+            case ERROR -> outcome(GateStatus.FAIL, score, GateOutcome.EXIT_ERROR, policy,
+                    "the run could not be scored: " + why);
+            case FAIL -> outcome(GateStatus.FAIL, score, GateOutcome.EXIT_FAIL, policy, "verdict FAIL: " + why);
+            case INCONCLUSIVE -> policy.failOnInconclusive()
+                    ? outcome(GateStatus.FAIL, score, GateOutcome.EXIT_INCONCLUSIVE, policy,
+                            "verdict INCONCLUSIVE, and the gate fails on inconclusive runs: " + why)
+                    : outcome(GateStatus.UNSTABLE, score, GateOutcome.EXIT_PASS, policy,
+                            "verdict INCONCLUSIVE, unstable (fail on inconclusive to fail the gate): " + why);
+            case WARNING -> policy.failOnWarning()
+                    ? outcome(GateStatus.FAIL, score, GateOutcome.EXIT_WARNING, policy,
+                            "verdict WARNING, and the gate fails on warnings: " + why)
+                    : outcome(GateStatus.UNSTABLE, score, GateOutcome.EXIT_PASS, policy,
+                            "verdict WARNING, unstable (fail on warning to fail the gate): " + why);
+            case PASS -> policy.unstableBelow() != null && score.score() < policy.unstableBelow()
+                    ? outcome(GateStatus.UNSTABLE, score, GateOutcome.EXIT_PASS, policy, "verdict PASS, but score "
+                            + Numbers.format(score.score()) + " is below the unstable line "
+                            + Numbers.format(policy.unstableBelow()) + ": unstable")
+                    : outcome(GateStatus.PASS, score, GateOutcome.EXIT_PASS, policy, "verdict PASS: " + why);
         };
     }
 
-    private static GateOutcome outcome(Verdict verdict, ScoreResult result, boolean failed, int code, String message) {
-        return new GateOutcome(verdict, result.score(), failed, code, message);
+    /**
+     * The pass and warning thresholds the verdict is decided with: the spec's, or both equal to the policy's
+     * {@code minScore}, so that a score below the minimum fails and one at or above it passes (no warning band,
+     * which would let a score under the minimum through as a mere warning).
+     */
+    static double[] thresholds(double specPass, double specWarning, GatePolicy policy) {
+        if (policy.minScore() == null) {
+            return new double[] {specPass, specWarning};
+        }
+        return new double[] {policy.minScore(), policy.minScore()};
+    }
+
+    private static GateOutcome outcome(GateStatus status, ScoreResult score, int exitCode, GatePolicy policy,
+            String reason) {
+        return new GateOutcome(status, score.verdict(), score.score(), exitCode, reason, policy);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
 import io.clusterbench.result.ResultFiles;
+import io.clusterbench.result.RunFolders;
 import io.clusterbench.result.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -48,10 +51,12 @@ public record History(List<RunResult> runs, List<String> warnings) {
 
     /**
      * Reads every {@code *.json} file in {@code folder} and its subfolders (up to {@value #MAX_DEPTH} levels)
-     * that is a Cluster Bench result. Files that are not JSON objects with a {@code runId} and a
+     * that is a Cluster Bench result. A folder that holds a {@code result.json} is one run: results below it (the
+     * {@code before/}, {@code tuning/} and {@code after/} parts of {@code clusterbench run}) are parts of that run
+     * and not read as runs (see {@link RunFolders}). Where one run id appears in several files, the scored one
+     * wins, then the one nearest the top. Files that are not JSON objects with a {@code runId} and a
      * {@code schemaVersion} are other files and skipped silently; files that cannot be read or parsed, results
-     * that do not bind, results of a newer schema, and repeated run ids (the first by path wins) are skipped with
-     * a warning each.
+     * that do not bind, results of a newer schema, and repeated run ids are skipped with a warning each.
      *
      * @throws ClusterBenchException of kind INVALID_INPUT when {@code folder} is not a readable folder
      */
@@ -63,30 +68,49 @@ public record History(List<RunResult> runs, List<String> warnings) {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(folder, MAX_DEPTH)) {
             files = walk.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
-                    .sorted().toList();
+                    .map(f -> f.toAbsolutePath().normalize()).sorted().toList();
         } catch (IOException | RuntimeException e) {
             throw new ClusterBenchException(Kind.INVALID_INPUT,
                     folder + ": cannot list the history folder: " + e.getMessage(), e);
         }
-        List<RunResult> runs = new ArrayList<>();
+        Set<Path> runFolders = new HashSet<>();
+        files.stream().filter(f -> f.getFileName().toString().equals(ResultFiles.RESULT_JSON))
+                .forEach(f -> runFolders.add(f.getParent()));
         List<String> warnings = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+        Map<String, Found> byId = new LinkedHashMap<>();
         for (Path file : files) {
-            if (!looksLikeResult(file, warnings)) {
+            if (RunFolders.isPartOfAnotherRun(file.getParent(), folder, runFolders)
+                    || !looksLikeResult(file, warnings)) {
                 continue;
             }
             try {
-                RunResult run = ResultFiles.read(file);
-                if (ids.add(run.runId())) {
-                    runs.add(run);
-                } else {
-                    warnings.add(file + ": run " + run.runId() + " was already read from another file; skipped");
+                Found found = new Found(file, ResultFiles.read(file));
+                Found earlier = byId.putIfAbsent(found.run().runId(), found);
+                if (earlier != null) {
+                    Found kept = earlier.betterThan(found) ? earlier : found;
+                    Found dropped = kept == earlier ? found : earlier;
+                    byId.put(kept.run().runId(), kept);
+                    warnings.add(dropped.file() + ": run " + dropped.run().runId() + " is also in " + kept.file()
+                            + ", which is kept (" + (kept.run().score() != null && dropped.run().score() == null
+                                    ? "scored" : "nearer the top") + "); skipped");
                 }
             } catch (ClusterBenchException | RuntimeException e) {
                 warnings.add(e.getMessage() + "; skipped");
             }
         }
-        return new History(runs, warnings);
+        return new History(byId.values().stream().map(Found::run).toList(), warnings);
+    }
+
+    /** One result file and its run. */
+    private record Found(Path file, RunResult run) {
+        /** Scored beats unscored; then fewer folders deep; then the first by path. */
+        boolean betterThan(Found other) {
+            boolean scored = run.score() != null;
+            if (scored != (other.run.score() != null)) {
+                return scored;
+            }
+            return file.getNameCount() <= other.file.getNameCount();
+        }
     }
 
     private static boolean looksLikeResult(Path file, List<String> warnings) {

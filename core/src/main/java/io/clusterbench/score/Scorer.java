@@ -1,5 +1,6 @@
 package io.clusterbench.score;
 
+import io.clusterbench.result.GatePolicy;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.RunResult;
@@ -29,6 +30,14 @@ public final class Scorer {
 
     /** Scores {@code run}, taking baselines for relative objectives from {@code history}. */
     public static ScoreResult score(ClusterSpec spec, RunResult run, History history) {
+        return score(spec, run, history, GatePolicy.DEFAULT);
+    }
+
+    /**
+     * Scores {@code run} with the thresholds a gate policy sets ({@code minScore} replaces the spec's pass and
+     * warning thresholds, see {@link Gate}), so the verdict is the one the gate will judge.
+     */
+    public static ScoreResult score(ClusterSpec spec, RunResult run, History history, GatePolicy policy) {
         Baseline baseline = Baseline.select(spec.baseline(), run, history);
         ObjectiveJudge judge = new ObjectiveJudge(run, baseline);
         List<Judgement> judgements = spec.objectives().stream().map(judge::judge).toList();
@@ -41,14 +50,18 @@ public final class Scorer {
         for (Judgement j : judgements) {
             objectives.add(result(j, weights));
         }
-        double pass = spec.score().pass();
-        double warning = spec.score().warning();
+        double[] thresholds = Gate.thresholds(spec.score().pass(), spec.score().warning(), policy);
+        double pass = thresholds[0];
+        double warning = thresholds[1];
         String error = error(spec, run, baseline);
         if (error != null) {
             return new ScoreResult(total, Verdict.ERROR, pass, warning, error, objectives);
         }
         Verdicts.Decision decision = Verdicts.decide(objectives, total, pass, warning);
-        return new ScoreResult(total, decision.verdict(), pass, warning, decision.explanation(), objectives);
+        String minimum = policy.minScore() == null ? ""
+                : " (minimum score " + Numbers.format(policy.minScore()) + " given to the gate)";
+        return new ScoreResult(total, decision.verdict(), pass, warning, decision.explanation() + minimum,
+                objectives);
     }
 
     /** Why the run cannot be scored at all, or null. */

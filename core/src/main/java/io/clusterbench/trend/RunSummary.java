@@ -2,6 +2,7 @@ package io.clusterbench.trend;
 
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ObjectiveResult;
+import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.result.ScoreResult;
@@ -27,6 +28,7 @@ import java.util.TreeMap;
  * @param passThreshold the run's pass threshold, or null when not scored
  * @param warningThreshold the run's warning threshold, or null when not scored
  * @param objectiveMetrics the metrics the run's objectives judged, {@code probe.metric}, in spec order
+ * @param failedObjectives the metrics of the objectives that failed, in spec order (absent in older summaries)
  * @param metrics {@code probe.metric} to value: objectives' measured values, headline metrics and selected metrics
  * @param units {@code probe.metric} to unit, for the metrics in {@link #metrics}
  */
@@ -39,6 +41,7 @@ public record RunSummary(
         Double passThreshold,
         Double warningThreshold,
         List<String> objectiveMetrics,
+        List<String> failedObjectives,
         Map<String, Double> metrics,
         Map<String, String> units) {
 
@@ -47,6 +50,7 @@ public record RunSummary(
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(cluster, "cluster");
         objectiveMetrics = objectiveMetrics == null ? List.of() : List.copyOf(objectiveMetrics);
+        failedObjectives = failedObjectives == null ? List.of() : List.copyOf(failedObjectives);
         // Sorted, so that summary files are byte-for-byte stable for the same result.
         metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(metrics));
         units = units == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(units));
@@ -63,8 +67,11 @@ public record RunSummary(
         Map<String, String> units = new TreeMap<>();
         ScoreResult score = result.score();
         List<String> objectiveMetrics = List.of();
+        List<String> failedObjectives = List.of();
         if (score != null) {
             objectiveMetrics = score.objectives().stream().map(ObjectiveResult::metric).distinct().toList();
+            failedObjectives = score.objectives().stream().filter(o -> o.status() == ObjectiveStatus.FAIL)
+                    .map(ObjectiveResult::metric).distinct().toList();
             for (ObjectiveResult objective : score.objectives()) {
                 if (objective.measured() != null && Double.isFinite(objective.measured())) {
                     metrics.putIfAbsent(objective.metric(), objective.measured());
@@ -92,6 +99,7 @@ public record RunSummary(
                 score == null ? null : score.passThreshold(),
                 score == null ? null : score.warningThreshold(),
                 objectiveMetrics,
+                failedObjectives,
                 metrics,
                 units);
     }

@@ -3,6 +3,7 @@ package io.clusterbench.trend;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
 import io.clusterbench.result.ResultFiles;
+import io.clusterbench.result.RunFolders;
 import io.clusterbench.result.RunResult;
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -53,10 +54,32 @@ public final class Trend {
                     + " that holds the runs' result.json files (for example history/<runId>/result.json)");
         }
         Map<Path, RunFolder> folders = findRunFolders(historyDir);
+        // A run's before/tuning/after results are parts of it, as History reads them (RunFolders).
+        Set<Path> withResult = new HashSet<>();
+        folders.values().stream().filter(f -> f.result != null).forEach(f -> withResult.add(f.dir));
+        folders.keySet().removeIf(dir -> RunFolders.isPartOfAnotherRun(dir, historyDir, withResult));
         List<Loaded> loaded = new ArrayList<>(folders.values()).parallelStream()
                 .map(folder -> load(folder, selected))
                 .toList();
         return assemble(historyDir, selected, loaded);
+    }
+
+    /**
+     * Writes the {@code run-summary.json} beside a result, so the next trend reads the summary only.
+     *
+     * @throws ClusterBenchException when the result cannot be read or the summary cannot be written
+     */
+    public static void summarise(Path resultFile) throws ClusterBenchException {
+        RunFolder folder = new RunFolder(resultFile.toAbsolutePath().normalize().getParent());
+        try {
+            folder.result = Files.readAttributes(resultFile, BasicFileAttributes.class);
+        } catch (IOException e) {
+            throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot read " + resultFile + ": " + e.getMessage(), e);
+        }
+        Loaded loaded = load(folder, List.of());
+        if (loaded.problem() != null) {
+            throw new ClusterBenchException(Kind.ENVIRONMENT, loaded.problem());
+        }
     }
 
     private static List<String> checkedSelections(List<String> metrics) throws ClusterBenchException {
@@ -95,9 +118,9 @@ public final class Trend {
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     String name = file.getFileName().toString();
                     if (name.equals(ResultFiles.RESULT_JSON) && attributes.isRegularFile()) {
-                        folders.computeIfAbsent(file.getParent(), RunFolder::new).result = attributes;
+                        folders.computeIfAbsent(file.getParent().toAbsolutePath().normalize(), RunFolder::new).result = attributes;
                     } else if (name.equals(SummaryFiles.SUMMARY_JSON)) {
-                        folders.computeIfAbsent(file.getParent(), RunFolder::new).summary = true;
+                        folders.computeIfAbsent(file.getParent().toAbsolutePath().normalize(), RunFolder::new).summary = true;
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -168,15 +191,13 @@ public final class Trend {
         runs.sort(Comparator.comparing(RunSummary::startedAt).thenComparing(RunSummary::runId));
         runs = withoutDuplicateRunIds(runs, skipped);
 
-        Set<String> chosen = new LinkedHashSet<>(selected);
+        List<String> chosen = TrendModel.chooseMetrics(runs, selected);
         Map<String, String> units = new HashMap<>();
         for (int i = runs.size() - 1; i >= 0; i--) {
-            RunSummary run = runs.get(i);
-            chosen.addAll(run.objectiveMetrics());
-            run.units().forEach(units::putIfAbsent);
+            runs.get(i).units().forEach(units::putIfAbsent);
         }
         units.keySet().retainAll(chosen);
-        return new TrendData(historyDir, runs, List.copyOf(chosen), units, skipped, reused, created);
+        return new TrendData(historyDir, runs, chosen, units, skipped, reused, created);
     }
 
     /** A run copied into two folders would count twice; the first in time order stays. */

@@ -12,12 +12,12 @@ import java.util.function.IntFunction;
 final class TrendChart {
 
     /** Point fill per verdict: pass green, warning amber, fail red, inconclusive grey, error dark red. */
-    static final String PASS_FILL = "#1a7f37";
-    static final String WARNING_FILL = "#d4a72c";
-    static final String FAIL_FILL = "#cf222e";
-    static final String INCONCLUSIVE_FILL = "#8c959f";
-    static final String ERROR_FILL = "#82071e";
-    static final String METRIC_FILL = "#0969da";
+    static final String PASS_FILL = TrendPalette.PASS;
+    static final String WARNING_FILL = TrendPalette.WARNING;
+    static final String FAIL_FILL = TrendPalette.FAIL;
+    static final String INCONCLUSIVE_FILL = TrendPalette.INCONCLUSIVE;
+    static final String ERROR_FILL = TrendPalette.ERROR;
+    static final String METRIC_FILL = TrendPalette.metric(0);
 
     private static final int WIDTH = 760;
     private static final int LEFT = 60;
@@ -34,18 +34,9 @@ final class TrendChart {
         this.data = data;
     }
 
-    /** The fill of a point of the score line for a verdict. */
+    /** The fill of a point of the score line for a verdict: the palette every trend chart shares. */
     static String fill(Verdict verdict) {
-        if (verdict == null) {
-            return INCONCLUSIVE_FILL;
-        }
-        return switch (verdict) {
-            case PASS -> PASS_FILL;
-            case WARNING -> WARNING_FILL;
-            case FAIL -> FAIL_FILL;
-            case INCONCLUSIVE -> INCONCLUSIVE_FILL;
-            case ERROR -> ERROR_FILL;
-        };
+        return TrendPalette.of(verdict);
     }
 
     /** The score chart: 0 to 100, points coloured by verdict, pass and warning thresholds as dashed lines. */
@@ -61,7 +52,7 @@ final class TrendChart {
                 "pass threshold");
         chart.threshold(data.runs().stream().map(RunSummary::warningThreshold).toList(), drawn, range, 220,
                 WARNING_FILL, "warning threshold");
-        chart.line(scores, drawn, range, 220, "#57606a");
+        chart.line(scores, drawn, range, 220, TrendPalette.SCORE_LINE);
         chart.points(scores, drawn, range, 220, i -> fill(data.runs().get(i).verdict()), "score", "");
         return chart.close();
     }

@@ -1,7 +1,11 @@
 package io.clusterbench.score;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clusterbench.result.GateOutcome;
+import io.clusterbench.result.GatePolicy;
+import io.clusterbench.result.GateStatus;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.ScoreResult;
@@ -11,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Mapping a score to a gate outcome and an exit code. */
+/** The one gate decision: a verdict and a policy to PASS, UNSTABLE or FAIL with an exit code. */
 class GateTest {
 
     private static ScoreResult result(Verdict verdict, double score) {
@@ -21,43 +25,42 @@ class GateTest {
         return new ScoreResult(score, verdict, 90, 75, "because", List.of(o));
     }
 
-    @ParameterizedTest(name = "{0}, fail on warning {1}, on inconclusive {2}: exit {3}")
+    @ParameterizedTest(name = "{0} score {1}, warn {2}, inconclusive {3}, unstable below {4}: {5} exit {6}")
     @CsvSource({
-        "PASS, false, false, 0, false",
-        "PASS, true, true, 0, false",
-        "FAIL, false, false, 99, true",
-        "ERROR, false, false, 96, true",
-        "WARNING, false, false, 0, false",
-        "WARNING, true, false, 98, true",
-        "INCONCLUSIVE, false, false, 0, false",
-        "INCONCLUSIVE, false, true, 97, true"})
-    void mapsEachVerdictToItsExitCode(Verdict verdict, boolean failOnWarning, boolean failOnInconclusive, int exit,
-            boolean failed) {
-        GateOutcome outcome = Gate.evaluate(result(verdict, 80), new GateOptions(null, failOnWarning,
-                failOnInconclusive));
+        "PASS, 95, false, false, , PASS, 0",
+        "PASS, 95, true, true, , PASS, 0",
+        "PASS, 95, false, false, 96, UNSTABLE, 0",
+        "FAIL, 60, false, false, , FAIL, 99",
+        "ERROR, 0, false, false, , FAIL, 96",
+        "WARNING, 80, false, false, , UNSTABLE, 0",
+        "WARNING, 80, true, false, , FAIL, 98",
+        "INCONCLUSIVE, 80, false, false, , UNSTABLE, 0",
+        "INCONCLUSIVE, 80, false, true, , FAIL, 97"})
+    void decidesEachVerdictUnderEachPolicy(Verdict verdict, double score, boolean failOnWarning,
+            boolean failOnInconclusive, Double unstableBelow, GateStatus status, int exit) {
+        GateOutcome outcome = Gate.decide(result(verdict, score),
+                new GatePolicy(null, unstableBelow, failOnWarning, failOnInconclusive));
 
+        assertThat(outcome.status()).isEqualTo(status);
         assertThat(outcome.exitCode()).isEqualTo(exit);
-        assertThat(outcome.failed()).isEqualTo(failed);
+        assertThat(outcome.failed()).isEqualTo(status == GateStatus.FAIL);
         assertThat(outcome.verdict()).isEqualTo(verdict);
-        assertThat(outcome.message()).endsWith("because");
-    }
-
-    @ParameterizedTest(name = "score {0} with minScore {1}: {2}")
-    @CsvSource({"80, 80, PASS", "80, 85, WARNING", "70, 85, FAIL", "60, 50, PASS"})
-    void decidesAgainWithTheMinimumScoreOfTheGate(double score, double minScore, Verdict expected) {
-        Verdict original = score >= 90 ? Verdict.PASS : score >= 75 ? Verdict.WARNING : Verdict.FAIL;
-
-        GateOutcome outcome = Gate.evaluate(result(original, score), new GateOptions(minScore, true, false));
-
-        assertThat(outcome.verdict()).isEqualTo(expected);
-        assertThat(outcome.message()).contains("(minimum score " + (int) minScore + " given to the gate)");
+        assertThat(outcome.line()).startsWith("Gate: " + status + " (exit " + exit + "): ");
     }
 
     @Test
-    void keepsAnErrorWhateverTheMinimumScore() {
-        GateOutcome outcome = Gate.evaluate(result(Verdict.ERROR, 100), new GateOptions(0.0, false, false));
+    void aMinimumScoreReplacesBothThresholdsSoNoScoreBelowItIsAMereWarning() {
+        assertThat(Gate.thresholds(90, 75, new GatePolicy(85.0, null, false, false))).containsExactly(85, 85);
+        assertThat(Gate.thresholds(90, 75, GatePolicy.DEFAULT)).containsExactly(90, 75);
+    }
 
-        assertThat(outcome.verdict()).isEqualTo(Verdict.ERROR);
-        assertThat(outcome.exitCode()).isEqualTo(Gate.EXIT_ERROR);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"101", "-5", "NaN"})
+    void refusesAScoreOutsideZeroToHundredNamingTheSetting(double value) {
+        assertThatThrownBy(() -> GatePolicy.checkScore("--min-score", value))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--min-score must be a number from 0 to 100, got " + value);
+        assertThatThrownBy(() -> new GatePolicy(null, value, false, false))
+                .hasMessageContaining("unstable-below score must be a number from 0 to 100");
     }
 }

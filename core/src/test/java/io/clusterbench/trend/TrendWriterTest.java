@@ -153,7 +153,7 @@ class TrendWriterTest {
         for (int i = 0; i < count; i++) {
             double p99 = i == 4321 ? 999 : 1 + i % 10 * 0.1;
             runs.add(new RunSummary("run" + i, Instant.EPOCH.plusSeconds(i), "c", 50.0 + i % 50,
-                    i == 7777 ? Verdict.FAIL : Verdict.PASS, 90.0, 75.0, List.of("a.p99_ms"),
+                    i == 7777 ? Verdict.FAIL : Verdict.PASS, 90.0, 75.0, List.of("a.p99_ms"), List.of(),
                     Map.of("a.p99_ms", p99), Map.of("a.p99_ms", "ms")));
         }
         TrendData data = new TrendData(dir, runs, List.of("a.p99_ms"), Map.of("a.p99_ms", "ms"), List.of(), count, 0);

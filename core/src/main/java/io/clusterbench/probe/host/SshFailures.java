@@ -20,7 +20,7 @@ final class SshFailures {
             return ssh.errorKind();
         }
         return switch (e.kind()) {
-            case INVALID_SPEC, INVALID_INPUT -> "invalid-spec";
+            case INVALID_SPEC, INVALID_INPUT, USAGE -> "invalid-spec";
             case REMOTE -> "remote";
             // Before connecting, the only thing on this machine a host needs is its secret (a password, key text or
             // passphrase from the environment or a file); one that cannot be read fails the login.

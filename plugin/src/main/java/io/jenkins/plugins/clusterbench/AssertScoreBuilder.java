@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Result;
+import io.clusterbench.result.GateOutcome;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.Builder;
@@ -35,8 +36,8 @@ public final class AssertScoreBuilder extends Builder implements SimpleBuildStep
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        ScoreGate.Decision decision = AssertScoreExecution.score(gate, run, workspace, launcher, listener);
-        if (decision.result() == ScoreGate.BuildResult.UNSTABLE) {
+        GateOutcome decision = AssertScoreExecution.score(gate, run, workspace, launcher, listener);
+        if (GateResults.of(decision) == Result.UNSTABLE) {
             // Freestyle has no stages: the build result is the only place an UNSTABLE gate shows.
             run.setResult(Result.UNSTABLE);
         }

@@ -6,6 +6,9 @@ import hudson.Launcher;
 import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import io.clusterbench.result.GateOutcome;
+import io.clusterbench.result.GatePolicy;
+import io.clusterbench.score.HistoryWindow;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -36,43 +39,45 @@ final class AssertScoreExecution extends SynchronousNonBlockingStepExecution<Map
         StepContext context = getContext();
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
-        ScoreGate.Decision decision = score(step, run, context.get(FilePath.class), context.get(Launcher.class),
+        GateOutcome decision = score(step, run, context.get(FilePath.class), context.get(Launcher.class),
                 listener);
-        if (decision.result() == ScoreGate.BuildResult.UNSTABLE) {
+        if (GateResults.of(decision) == Result.UNSTABLE) {
             FlowNode node = context.get(FlowNode.class);
             if (node != null) {
-                node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(decision.message()));
+                node.addOrReplaceAction(new WarningAction(Result.UNSTABLE).withMessage(decision.reason()));
             }
             run.setResult(Result.UNSTABLE);
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("result", decision.result().name());
+        map.put("result", GateResults.of(decision).toString());
+        map.put("gate", decision.status().name());
+        map.put("exitCode", decision.exitCode());
         map.put("verdict", decision.verdict().name());
-        map.put("message", decision.message());
+        map.put("message", decision.reason());
         map.put("resultPath", step.resultPath());
         return map;
     }
 
     /**
-     * Scores and records; throws {@link AbortException} on FAILURE, otherwise returns the decision for the caller
-     * to mark UNSTABLE its own way (a Pipeline node's warning, or only the build in freestyle).
+     * Scores, gates and records; throws {@link AbortException} on FAILURE, otherwise returns the decision for the
+     * caller to mark UNSTABLE its own way (a Pipeline node's warning, or only the build in freestyle).
      */
-    static ScoreGate.Decision score(AssertScoreStep settings, Run<?, ?> run, FilePath workspace, Launcher launcher,
+    static GateOutcome score(AssertScoreStep settings, Run<?, ?> run, FilePath workspace, Launcher launcher,
             TaskListener listener) throws IOException, InterruptedException {
         PrintStream console = listener.getLogger();
-        BaselineSelection selection;
-        ScoreGate gate;
+        HistoryWindow window;
+        GatePolicy policy;
         try {
-            selection = BaselineSelection.parse(settings.getBaseline());
-            gate = new ScoreGate(settings.getMinimum(), settings.getUnstableBelow(), settings.isFailOnInconclusive());
+            window = HistoryWindow.parse(settings.getBaseline());
+            policy = settings.policy();
         } catch (IllegalArgumentException e) {
             throw new AbortException("assertScore: " + e.getMessage());
         }
         String resultPath = settings.resultPath();
-        List<String> baselines = BuildHistory.baselines(run, resultPath, selection, console);
-        console.println("Baselines (" + selection + "): " + baselines.size() + " earlier build(s) with " + resultPath);
+        List<String> baselines = BuildHistory.baselines(run, resultPath, window, console);
+        console.println("Baselines (" + window + "): " + baselines.size() + " earlier build(s) with " + resultPath);
         ScoreOnAgent.Scored scored = workspace.act(
-                new ScoreOnAgent(settings.getSpec(), resultPath, baselines, gate, listener,
+                new ScoreOnAgent(settings.getSpec(), resultPath, baselines, policy, listener,
                         BoundCredentials.lookUp(settings.getCredentials(), run)));
         run.addOrReplaceAction(
                 ClusterBenchAction.of(scored.summary()).keepingTuningOf(run.getAction(ClusterBenchAction.class)));
@@ -82,10 +87,10 @@ final class AssertScoreExecution extends SynchronousNonBlockingStepExecution<Map
         } else if (settings.isArchive()) {
             console.println("Not archived: " + resultPath + " is not in a folder of its own");
         }
-        ScoreGate.Decision decision = scored.decision();
-        console.println("Cluster Bench gate: " + decision.result() + ": " + decision.message());
-        if (decision.result() == ScoreGate.BuildResult.FAILURE) {
-            throw new AbortException("Cluster Bench gate failed: " + decision.message());
+        GateOutcome decision = scored.gate();
+        console.println(GateResults.line(decision));
+        if (decision.failed()) {
+            throw new AbortException("Cluster Bench gate failed: " + decision.reason());
         }
         return decision;
     }

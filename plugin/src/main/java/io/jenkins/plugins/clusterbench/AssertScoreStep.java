@@ -1,5 +1,7 @@
 package io.jenkins.plugins.clusterbench;
 
+import io.clusterbench.result.GatePolicy;
+import io.clusterbench.score.HistoryWindow;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -28,15 +30,17 @@ import org.kohsuke.stapler.DataBoundSetter;
  * }
  * }</pre>
  *
- * <p>FAILURE (the step fails, and with it the stage and the build) when core's gate fails; otherwise UNSTABLE
- * (stage and build) when the verdict is WARNING or the score is below {@code unstableBelow}. FAILURE always wins.
+ * <p>The build result is core's gate decision, the one {@code clusterbench assert} exits with: FAILURE (the step
+ * fails, and with it the stage and the build) when the gate fails; UNSTABLE (stage and build) when it is unstable
+ * (a WARNING or INCONCLUSIVE verdict the options let through, a score below {@code unstableBelow}).
  */
 public final class AssertScoreStep extends ClusterBenchStep {
     private String result;
     private Double minimum;
     private Double unstableBelow;
-    private String baseline = BaselineSelection.DEFAULT;
+    private String baseline = HistoryWindow.DEFAULT;
     private boolean failOnInconclusive;
+    private boolean failOnWarning;
 
     @DataBoundConstructor
     public AssertScoreStep(String spec) {
@@ -85,7 +89,7 @@ public final class AssertScoreStep extends ClusterBenchStep {
 
     @DataBoundSetter
     public void setBaseline(String baseline) {
-        this.baseline = baseline == null || baseline.isBlank() ? BaselineSelection.DEFAULT : baseline.trim();
+        this.baseline = baseline == null || baseline.isBlank() ? HistoryWindow.DEFAULT : baseline.trim();
     }
 
     /** Whether an INCONCLUSIVE verdict (no baseline yet, too little data) fails the build. */
@@ -96,6 +100,27 @@ public final class AssertScoreStep extends ClusterBenchStep {
     @DataBoundSetter
     public void setFailOnInconclusive(boolean failOnInconclusive) {
         this.failOnInconclusive = failOnInconclusive;
+    }
+
+    /** Whether a WARNING verdict fails the build (otherwise it is UNSTABLE). */
+    public boolean isFailOnWarning() {
+        return failOnWarning;
+    }
+
+    @DataBoundSetter
+    public void setFailOnWarning(boolean failOnWarning) {
+        this.failOnWarning = failOnWarning;
+    }
+
+    /**
+     * The gate's policy, the same four settings as {@code clusterbench assert}'s options.
+     *
+     * @throws IllegalArgumentException naming the option and its range
+     */
+    GatePolicy policy() {
+        GatePolicy.checkScore("minimum", minimum);
+        GatePolicy.checkScore("unstableBelow", unstableBelow);
+        return new GatePolicy(minimum, unstableBelow, failOnWarning, failOnInconclusive);
     }
 
     /** The file scored, relative to the workspace, with {@code /} separators. */

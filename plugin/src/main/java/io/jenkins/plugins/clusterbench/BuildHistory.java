@@ -2,6 +2,9 @@ package io.jenkins.plugins.clusterbench;
 
 import hudson.model.Result;
 import hudson.model.Run;
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.result.ResultFiles;
+import io.clusterbench.score.HistoryWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -12,7 +15,7 @@ import jenkins.util.VirtualFile;
 
 /**
  * Reads, on the controller, the archived result.json of earlier builds of the job that {@code assertScore} takes its
- * baselines from.
+ * baselines from; which runs qualify is core's rule ({@link HistoryWindow#accepts}), judged on each run's result.
  *
  * <p>It reads through the build's artifact manager, so artifacts kept elsewhere than the controller's disk (S3 and
  * the like) serve as baselines too. It never looks at more than {@link #MAX_BUILDS_WALKED} builds, so a job with
@@ -26,14 +29,13 @@ final class BuildHistory {
     }
 
     /** The result.json texts of up to {@code selection.count()} earlier builds, newest first. */
-    static List<String> baselines(Run<?, ?> current, String resultPath, BaselineSelection selection,
+    static List<String> baselines(Run<?, ?> current, String resultPath, HistoryWindow selection,
             PrintStream console) {
         List<String> found = new ArrayList<>();
         Run<?, ?> build = current.getPreviousBuild();
         for (int walked = 0; build != null && walked < MAX_BUILDS_WALKED && found.size() < selection.count();
                 walked++, build = build.getPreviousBuild()) {
-            Result result = build.getResult();
-            if (build.isBuilding() || result == null || !counts(result, selection)) {
+            if (build.isBuilding() || build.getResult() == null || build.getResult() == Result.ABORTED) {
                 continue;
             }
             VirtualFile file = build.getArtifactManager().root().child(resultPath);
@@ -42,17 +44,18 @@ final class BuildHistory {
                     continue;
                 }
                 try (InputStream in = file.open()) {
-                    found.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    if (selection.accepts(ResultFiles.parse(text, resultPath + " of " + build.getDisplayName()))) {
+                        found.add(text);
+                    }
                 }
+            } catch (ClusterBenchException e) {
+                console.println("  baseline skipped: " + e.getMessage());
             } catch (IOException e) {
                 console.println("  baseline skipped: cannot read " + resultPath + " of " + build.getDisplayName()
                         + ": " + e.getMessage());
             }
         }
         return found;
-    }
-
-    private static boolean counts(Result result, BaselineSelection selection) {
-        return selection.passingOnly() ? !result.isWorseThan(Result.SUCCESS) : !result.isWorseThan(Result.UNSTABLE);
     }
 }

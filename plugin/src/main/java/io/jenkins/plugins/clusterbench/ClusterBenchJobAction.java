@@ -49,9 +49,8 @@ public final class ClusterBenchJobAction implements Action, AsyncTrendChart {
             }
         }
         // The newest build's spec decides, so a change to trend.metrics shows with the next build.
-        List<String> metrics = newest == null ? List.of()
-                : TrendSeries.chosenMetrics(points, newest.getTrendMetrics(), newest.getFailedObjectives());
-        return TrendSeries.toJson(points, metrics);
+        List<String> metrics = newest == null ? List.of() : newest.getTrendMetrics();
+        return TrendSeries.toJson(points, TrendSeries.model(points, metrics));
     }
 
     @Override

@@ -6,6 +6,9 @@ import hudson.remoting.VirtualChannel;
 import hudson.util.Secret;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.engine.ClusterBench;
+import io.clusterbench.engine.GatedRun;
+import io.clusterbench.result.GateOutcome;
+import io.clusterbench.result.GatePolicy;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
@@ -16,20 +19,16 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Stream;
 import jenkins.MasterToSlaveFileCallable;
 
 /**
- * Scores this build's result on the agent that holds the workspace (where the spec and its secrets resolve), with the
- * earlier builds' results the controller sent as baselines; writes the scored result.json and the reports back, and
- * prints every objective's explanation.
+ * Scores and gates this build's result on the agent that holds the workspace (where the spec and its secrets
+ * resolve) through core's one gate flow, with the earlier builds' results the controller sent as the history;
+ * core writes the scored, gated result.json and the reports; this prints every objective's explanation.
  */
 final class ScoreOnAgent extends MasterToSlaveFileCallable<ScoreOnAgent.Scored> {
     private static final long serialVersionUID = 1L;
@@ -38,24 +37,24 @@ final class ScoreOnAgent extends MasterToSlaveFileCallable<ScoreOnAgent.Scored> 
      * What comes back to the controller.
      *
      * @param summary the scored run, for the build action
-     * @param decision the build result to set and why
+     * @param gate core's gate decision
      */
-    record Scored(BenchmarkOutcome summary, ScoreGate.Decision decision) implements Serializable {
+    record Scored(BenchmarkOutcome summary, GateOutcome gate) implements Serializable {
     }
 
     private final String spec;
     private final String result;
     private final ArrayList<String> baselines;
-    private final ScoreGate gate;
+    private final GatePolicy policy;
     private final TaskListener listener;
     private final HashMap<String, Secret> secrets;
 
-    ScoreOnAgent(String spec, String result, List<String> baselines, ScoreGate gate, TaskListener listener,
+    ScoreOnAgent(String spec, String result, List<String> baselines, GatePolicy policy, TaskListener listener,
             HashMap<String, Secret> secrets) {
         this.spec = spec;
         this.result = result;
         this.baselines = new ArrayList<>(baselines);
-        this.gate = gate;
+        this.policy = policy;
         this.listener = listener;
         this.secrets = new HashMap<>(secrets);
     }
@@ -64,17 +63,21 @@ final class ScoreOnAgent extends MasterToSlaveFileCallable<ScoreOnAgent.Scored> 
     public Scored invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         Path resultFile = workspace.toPath().resolve(result);
         PrintStream console = listener.getLogger();
-        Path historyDir = Files.createTempDirectory("clusterbench-baselines");
         try {
             ClusterBench engine = AgentEngine.with(secrets);
             LoadedSpec loaded = engine.load(workspace.toPath().resolve(spec));
             RunResult run = ResultFiles.read(resultFile);
-            History history = History.read(writeBaselines(historyDir));
-            history.warnings().forEach(w -> console.println("  baseline skipped: " + w));
-            ScoreResult score = engine.score(loaded, run, history);
-            RunResult scored = run.withScore(score);
-            ResultFiles.write(scored, resultFile);
-            engine.writeReports(scored, resultFile.getParent());
+            List<RunResult> earlier = new ArrayList<>();
+            for (int i = 0; i < baselines.size(); i++) {
+                try {
+                    earlier.add(ResultFiles.parse(baselines.get(i), "baseline " + (i + 1)));
+                } catch (ClusterBenchException e) {
+                    console.println("  baseline skipped: " + e.getMessage());
+                }
+            }
+            History history = History.of(earlier);
+            GatedRun gated = engine.gate(loaded, run, history, policy, resultFile.getParent());
+            ScoreResult score = gated.result().score();
             console.println("Cluster Bench score of " + result + ": " + score.score() + " / 100, verdict "
                     + score.verdict() + ", against " + history.runs().size() + " earlier run(s)");
             for (ObjectiveResult objective : score.objectives()) {
@@ -82,32 +85,11 @@ final class ScoreOnAgent extends MasterToSlaveFileCallable<ScoreOnAgent.Scored> 
                         + objective.explanation());
             }
             console.println("  " + score.explanation());
-            return new Scored(BenchmarkOutcome.of(scored, result, loaded.spec().trend().metrics()),
-                    gate.decide(score));
+            return new Scored(BenchmarkOutcome.of(gated.result(), result, loaded.spec().trend().metrics()),
+                    gated.gate());
         } catch (ClusterBenchException e) {
             // The message says where and what to do; a stack trace would only hide it.
             throw new AbortException(e.getMessage());
-        } finally {
-            deleteQuietly(historyDir);
-        }
-    }
-
-    /** One file per earlier build, numbered so that History's path order stays the builds' order. */
-    private Path writeBaselines(Path dir) throws IOException {
-        for (int i = 0; i < baselines.size(); i++) {
-            Files.writeString(dir.resolve(String.format("baseline-%03d.json", i)), baselines.get(i),
-                    StandardCharsets.UTF_8);
-        }
-        return dir;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // A leftover temp folder of copies of archived results is harmless; the gate's answer matters more.
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.clusterbench;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,15 +12,19 @@ import java.util.TreeMap;
  * @param score the build's score, or null when it was not scored
  * @param verdict the verdict's name, such as {@code PASS}, or {@code UNSCORED}
  * @param metrics {@code probe.metric} to value
+ * @param failedObjectives the metrics of the objectives that failed, in spec order
  */
-public record TrendPoint(int buildNumber, String label, Double score, String verdict, Map<String, Double> metrics) {
+public record TrendPoint(int buildNumber, String label, Double score, String verdict, Map<String, Double> metrics,
+        List<String> failedObjectives) {
 
     public TrendPoint {
         metrics = metrics == null ? Map.of() : new TreeMap<>(metrics);
+        failedObjectives = failedObjectives == null ? List.of() : List.copyOf(failedObjectives);
     }
 
     /** The point for a build's summary. */
     static TrendPoint of(int buildNumber, String label, ClusterBenchAction action) {
-        return new TrendPoint(buildNumber, label, action.getScore(), action.getVerdict(), action.getMetrics());
+        return new TrendPoint(buildNumber, label, action.getScore(), action.getVerdict(), action.getMetrics(),
+                action.getFailedObjectives());
     }
 }

@@ -1,25 +1,27 @@
-package io.jenkins.plugins.clusterbench;
+package io.clusterbench.score;
 
+import io.clusterbench.result.RunResult;
 import java.io.Serializable;
 import java.util.Locale;
 
 /**
- * Which earlier builds of the job give {@code assertScore} its baselines, as written in the step's {@code baseline}
- * option: {@code lastPassing:N} (the last N builds that ended SUCCESS), {@code last:N} (the last N completed builds
- * that did not fail) or {@code none}.
+ * Which earlier runs a CI front offers as history, as written in the Jenkins step's {@code baseline} option:
+ * {@code lastPassing:N} (the last N runs that count as passing, {@link Baseline#countsAsPassing}), {@code last:N}
+ * (the last N scored runs whose gate did not fail) or {@code none}. The rule lives here, not in the plugin, so
+ * that a build is judged by its result, the same way {@code clusterbench} judges a history folder.
  *
- * @param passingOnly whether only builds that ended SUCCESS count
+ * @param passingOnly whether only runs that count as passing qualify
  * @param count how many builds at most; 0 for none
  */
-public record BaselineSelection(boolean passingOnly, int count) implements Serializable {
+public record HistoryWindow(boolean passingOnly, int count) implements Serializable {
 
     /** The default: the five last builds that passed, so a regression is measured against known-good runs. */
     public static final String DEFAULT = "lastPassing:5";
 
-    /** The most builds a baseline may span; more would make every gate read hundreds of archived files. */
-    static final int MAX_COUNT = 50;
+    /** The most runs a baseline may span; more would make every gate read hundreds of archived files. */
+    public static final int MAX_COUNT = 50;
 
-    public BaselineSelection {
+    public HistoryWindow {
         if (count < 0 || count > MAX_COUNT) {
             throw new IllegalArgumentException("count must be 0-" + MAX_COUNT + ", got " + count);
         }
@@ -30,10 +32,10 @@ public record BaselineSelection(boolean passingOnly, int count) implements Seria
      *
      * @throws IllegalArgumentException with a message that names the option and the accepted forms
      */
-    public static BaselineSelection parse(String text) {
+    public static HistoryWindow parse(String text) {
         String value = text == null || text.isBlank() ? DEFAULT : text.trim();
         if (value.equalsIgnoreCase("none")) {
-            return new BaselineSelection(true, 0);
+            return new HistoryWindow(true, 0);
         }
         int colon = value.indexOf(':');
         String kind = colon < 0 ? "" : value.substring(0, colon).toLowerCase(Locale.ROOT);
@@ -49,12 +51,23 @@ public record BaselineSelection(boolean passingOnly, int count) implements Seria
         if (count < 1 || count > MAX_COUNT) {
             throw invalid(value);
         }
-        return new BaselineSelection(kind.equals("lastpassing"), count);
+        return new HistoryWindow(kind.equals("lastpassing"), count);
     }
 
     private static IllegalArgumentException invalid(String value) {
         return new IllegalArgumentException("baseline: '" + value + "' is not understood; write lastPassing:N or"
                 + " last:N with N from 1 to " + MAX_COUNT + ", or none");
+    }
+
+    /** Whether an earlier run qualifies for this window. */
+    public boolean accepts(RunResult run) {
+        if (count == 0 || run.score() == null) {
+            return false;
+        }
+        if (passingOnly) {
+            return Baseline.countsAsPassing(run);
+        }
+        return run.gate() == null || !run.gate().failed();
     }
 
     @Override

@@ -1,0 +1,45 @@
+package io.clusterbench.cli;
+
+import io.clusterbench.probe.StopSignal;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Turns Ctrl-C or SIGTERM into a raised {@link StopSignal} for as long as it is open, and holds the JVM's exit until
+ * it is closed (at most {@link #GRACE_SECONDS}), so that the flow can still write what it measured or changed.
+ */
+final class SignalStop implements AutoCloseable {
+    /** How long a stop request waits for the flow to wind down and write its files. */
+    static final long GRACE_SECONDS = 20;
+
+    private final StopSignal stop = new StopSignal();
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Thread hook;
+
+    SignalStop(String name) {
+        hook = new Thread(() -> {
+            stop.raise();
+            try {
+                // The JVM exits when this hook returns: give the flow the time to write what it has.
+                finished.await(GRACE_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, name);
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    StopSignal signal() {
+        return stop;
+    }
+
+    @Override
+    public void close() {
+        finished.countDown();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            // The JVM is already exiting because of a signal; the hook is running and ends now that we are done.
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.clusterbench.engine;
+
+import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.GateOutcome;
+import io.clusterbench.result.ProbeStatus;
+import io.clusterbench.result.RunResult;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What {@link ClusterBench#run} ended with.
+ *
+ * @param result the after-run with the tuning, the comparison, the score and the gate; the last stage's result
+ *     when the run stopped early
+ * @param before the before-run, scored
+ * @param gate the gate's decision, or null when the run stopped before it
+ * @param resultFile the result.json in the out folder, or null when the run stopped before writing it
+ * @param reports the reports written
+ * @param stopped whether a stop request ended the run early
+ */
+public record RunOutcome(RunResult result, RunResult before, GateOutcome gate, Path resultFile, List<Path> reports,
+        boolean stopped) {
+
+    private static final Set<ChangeStatus> FAILED_CHANGES = EnumSet.of(ChangeStatus.FAILED,
+            ChangeStatus.ROLLED_BACK, ChangeStatus.ROLLBACK_FAILED, ChangeStatus.NOT_STARTED);
+
+    public RunOutcome {
+        reports = List.copyOf(reports);
+    }
+
+    /** Whether a probe of the before- or after-run failed or measured only partly. */
+    public boolean probesFailed() {
+        return failed(result) || (before != null && failed(before));
+    }
+
+    /** Whether a tuning action failed, was rolled back or did not start. */
+    public boolean tuningFailed() {
+        return result.changes().stream().anyMatch(change -> FAILED_CHANGES.contains(change.status()));
+    }
+
+    private static boolean failed(RunResult run) {
+        return run.probes().stream().anyMatch(probe -> probe.status() != ProbeStatus.OK);
+    }
+}
