@@ -49,7 +49,7 @@ final class AssertScoreExecution extends SynchronousNonBlockingStepExecution<Map
             run.setResult(Result.UNSTABLE);
         }
         Map<String, Object> map = new LinkedHashMap<>();
-        map.put("result", GateResults.of(decision).toString());
+        map.put("result", GateResults.nameOf(decision));
         map.put("gate", decision.status().name());
         map.put("exitCode", decision.exitCode());
         map.put("verdict", decision.verdict().name());

@@ -21,6 +21,15 @@ final class GateResults {
         };
     }
 
+    /** The name of {@link #of}'s result, as Jenkins prints it; testable without a running Jenkins. */
+    static String nameOf(GateOutcome gate) {
+        return switch (gate.status()) {
+            case PASS -> "SUCCESS";
+            case UNSTABLE -> "UNSTABLE";
+            case FAIL -> "FAILURE";
+        };
+    }
+
     /** The console line, the same as the CLI's. */
     static String line(GateOutcome gate) {
         return "Cluster Bench " + gate.line();
