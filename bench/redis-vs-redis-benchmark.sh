@@ -48,7 +48,7 @@ if [ -n "$heap" ]; then
 fi
 
 # The benchmark is a JUnit class that surefire skips by default (its name does not end in Test).
-mvn -B -o -q -pl core -Dcb.target="${CB_TARGET:-target-bench-redis}" test \
+mvn -B -o -q -pl core -am -Dcb.target="${CB_TARGET:-target-bench-redis}" test \
   -Dtest="io.clusterbench.probe.redis.$test" -Dsurefire.failIfNoSpecifiedTests=false \
   "${props[@]}" -Dcb.redis.script="$script"
 echo "Written to docs/performance-parts/redis.md"

@@ -14,7 +14,7 @@ out="$(mktemp)"
 trap 'rm -f "$out"' EXIT
 export CB_BENCH_OUT="$out"
 
-command=(mvn -B -o -q -pl core "-Dcb.target=$target" test -Dtest=TrendBenchmark -Dsurefire.failIfNoSpecifiedTests=false)
+command=(mvn -B -o -q -pl core -am "-Dcb.target=$target" test -Dtest=TrendBenchmark -Dsurefire.failIfNoSpecifiedTests=false)
 "${command[@]}" >/tmp/clusterbench-bench-trend.log 2>&1 || { tail -50 /tmp/clusterbench-bench-trend.log >&2; exit 1; }
 
 value() { sed -n "s/^$1=//p" "$out"; }

@@ -3,9 +3,11 @@ package io.clusterbench.cli;
 import io.clusterbench.ClusterBenchException.Kind;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.engine.ClusterBench;
+import io.clusterbench.local.Binaries;
 import io.clusterbench.local.LocalCluster;
 import io.clusterbench.local.LocalPrometheus;
 import io.clusterbench.local.LocalServer;
+import io.clusterbench.local.LocalServerException;
 import io.clusterbench.report.Reports;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.score.History;
@@ -58,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         Path folder = demoFolder();
         out.println("Starting a local cluster in " + folder + " ...");
-        try (LocalCluster cluster = LocalCluster.start(folder)) {
+        try (LocalCluster cluster = startCluster(folder, Binaries.system())) {
             for (LocalServer server : cluster.servers()) {
                 out.printf("  started %-14s 127.0.0.1:%d (pid %d)%n", server.name(), server.port(), server.pid());
             }
@@ -113,11 +115,23 @@ final class DemoCommand implements Callable<Integer> {
         return trend;
     }
 
+    /**
+     * Starts the servers; one that cannot start (a missing binary, whose message gives the install command, or a
+     * server that exits) is a problem of this machine: an environment failure with the launcher's message.
+     */
+    static LocalCluster startCluster(Path folder, Binaries binaries) throws ClusterBenchException {
+        try {
+            return LocalCluster.start(folder, binaries);
+        } catch (LocalServerException e) {
+            throw new ClusterBenchException(Kind.ENVIRONMENT, e.getMessage(), e);
+        }
+    }
+
     /** The promql probe would find no data before Prometheus has scraped its target once. */
     private static void awaitFirstScrape(LocalPrometheus prometheus) {
         try {
             prometheus.awaitTarget(LocalPrometheus.NODE_JOB, Duration.ofSeconds(30));
-        } catch (ClusterBenchException e) {
+        } catch (LocalServerException e) {
             // The benchmark then records the missing data as such; the demo still shows everything else.
         }
     }

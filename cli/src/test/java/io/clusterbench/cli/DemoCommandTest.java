@@ -1,9 +1,12 @@
 package io.clusterbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.local.Binaries;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.ResultFiles;
@@ -66,6 +69,17 @@ class DemoCommandTest {
         assertThat(isListening(cache.port().getAsInt()))
                 .as("the demo stops its servers when it ends")
                 .isFalse();
+    }
+
+    @Test
+    void missingServerBinaryIsAnEnvironmentFailureGivingTheInstallCommand(@TempDir Path dir) {
+        Binaries nowhere = Binaries.in(List.of(dir));
+
+        assertThatThrownBy(() -> DemoCommand.startCluster(dir.resolve("cluster"), nowhere))
+                .isInstanceOfSatisfying(ClusterBenchException.class,
+                        e -> assertThat(ExitCodes.of(e.kind())).isEqualTo(ExitCodes.ENVIRONMENT))
+                .hasMessage("redis-server not found (looked in " + dir + "): install it with: "
+                        + "apt-get install -y redis-server");
     }
 
     @Test

@@ -1,11 +1,11 @@
 package io.clusterbench.testkit;
 
-import io.clusterbench.ClusterBenchException;
 import io.clusterbench.local.LocalNginxBalancer;
 import io.clusterbench.local.LocalNodeExporter;
 import io.clusterbench.local.LocalPrometheus;
 import io.clusterbench.local.LocalRedis;
 import io.clusterbench.local.LocalServer;
+import io.clusterbench.local.LocalServerException;
 import io.clusterbench.local.LocalSshd;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +44,7 @@ public final class RealServers implements ParameterResolver {
 
     @FunctionalInterface
     private interface Starter {
-        LocalServer start(Path dir, ExtensionContext classContext) throws ClusterBenchException;
+        LocalServer start(Path dir, ExtensionContext classContext) throws LocalServerException;
     }
 
     @Override
@@ -72,7 +72,7 @@ public final class RealServers implements ParameterResolver {
         try {
             dir = Files.createTempDirectory("clusterbench-" + type.getSimpleName() + "-");
             return new RunningServer(STARTERS.get(type).start(dir, classContext), dir);
-        } catch (ClusterBenchException e) {
+        } catch (LocalServerException e) {
             deleteQuietly(dir);
             throw new ParameterResolutionException("cannot start " + type.getSimpleName() + " for "
                     + classContext.getRequiredTestClass().getName() + ": " + e.getMessage(), e);

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
-import io.clusterbench.ClusterBenchException;
 import io.clusterbench.local.FreePorts;
 import io.clusterbench.local.LocalPrometheus;
+import io.clusterbench.local.LocalServerException;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.probe.ProbeProgress;
 import io.clusterbench.probe.StopSignal;
@@ -51,7 +51,7 @@ class PromqlProbeTest {
     }
 
     @BeforeEach
-    void waitForTheFirstScrape() throws ClusterBenchException {
+    void waitForTheFirstScrape() throws LocalServerException {
         prometheus.awaitTarget(LocalPrometheus.NODE_JOB, Duration.ofSeconds(30));
     }
 

@@ -1,8 +1,8 @@
 package io.clusterbench.tune.redis;
 
-import io.clusterbench.ClusterBenchException;
 import io.clusterbench.local.Binaries;
 import io.clusterbench.local.FreePorts;
+import io.clusterbench.local.LocalServerException;
 import io.clusterbench.local.ManagedProcess;
 import io.clusterbench.local.ServerBinary;
 import java.nio.file.Path;
@@ -23,7 +23,7 @@ final class BareRedis implements AutoCloseable {
         this.port = port;
     }
 
-    static BareRedis start(Path dir) throws ClusterBenchException {
+    static BareRedis start(Path dir) throws LocalServerException {
         Path binary = Binaries.system().locate(ServerBinary.REDIS_SERVER);
         return FreePorts.retryOnPortClash(() -> {
             int port = FreePorts.loopback();

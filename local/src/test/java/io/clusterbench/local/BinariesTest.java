@@ -3,8 +3,6 @@ package io.clusterbench.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clusterbench.ClusterBenchException;
-import io.clusterbench.ClusterBenchException.Kind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +19,7 @@ class BinariesTest {
     Path emptyFolder;
 
     @Test
-    void locatesInstalledServerAsAbsoluteExecutablePath() throws ClusterBenchException {
+    void locatesInstalledServerAsAbsoluteExecutablePath() throws LocalServerException {
         Path redis = Binaries.system().locate(ServerBinary.REDIS_SERVER);
 
         assertThat(redis).isAbsolute().isExecutable();
@@ -29,7 +27,7 @@ class BinariesTest {
     }
 
     @Test
-    void findsSshdInSbinEvenWhenPathLacksIt() throws ClusterBenchException {
+    void findsSshdInSbinEvenWhenPathLacksIt() throws LocalServerException {
         // sshd lives in /usr/sbin, which is searched whatever PATH says.
         assertThat(Binaries.system().locate(ServerBinary.SSHD).getParent()).hasToString("/usr/sbin");
     }
@@ -46,11 +44,11 @@ class BinariesTest {
 
     @ParameterizedTest
     @MethodSource("packages")
-    void missingBinaryIsEnvironmentFailureGivingInstallCommand(ServerBinary binary, String aptPackage) {
+    void missingBinaryFailsGivingInstallCommand(ServerBinary binary, String aptPackage) {
         Binaries nowhere = Binaries.in(List.of(emptyFolder));
 
         assertThatThrownBy(() -> nowhere.locate(binary))
-                .isInstanceOfSatisfying(ClusterBenchException.class, e -> assertThat(e.kind()).isEqualTo(Kind.ENVIRONMENT))
+                .isInstanceOf(LocalServerException.class)
                 .hasMessage(binary.executable() + " not found (looked in " + emptyFolder
                         + "): install it with: apt-get install -y " + aptPackage);
         assertThat(nowhere.isInstalled(binary)).isFalse();

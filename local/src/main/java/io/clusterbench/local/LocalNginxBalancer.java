@@ -1,7 +1,5 @@
 package io.clusterbench.local;
 
-import io.clusterbench.ClusterBenchException;
-import io.clusterbench.ClusterBenchException.Kind;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -43,12 +41,12 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
     }
 
     /** Starts the balancer and its upstreams in the folder (created if absent), with nginx found on the system. */
-    public static LocalNginxBalancer start(Path workDir) throws ClusterBenchException {
+    public static LocalNginxBalancer start(Path workDir) throws LocalServerException {
         return start(workDir, Binaries.system());
     }
 
     /** Starts the balancer and its upstreams in the folder, taking nginx from the given binaries. */
-    public static LocalNginxBalancer start(Path workDir, Binaries binaries) throws ClusterBenchException {
+    public static LocalNginxBalancer start(Path workDir, Binaries binaries) throws LocalServerException {
         return start(workDir, binaries, null);
     }
 
@@ -58,7 +56,7 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
      * ports. It is ready once nginx answers, whether or not the servers do.
      */
     public static LocalNginxBalancer start(Path workDir, List<InetSocketAddress> upstreams)
-            throws ClusterBenchException {
+            throws LocalServerException {
         if (upstreams.isEmpty()) {
             throw new IllegalArgumentException("a balancer needs at least one upstream server");
         }
@@ -66,7 +64,7 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
     }
 
     private static LocalNginxBalancer start(Path workDir, Binaries binaries, List<InetSocketAddress> external)
-            throws ClusterBenchException {
+            throws LocalServerException {
         Path binary = binaries.locate(ServerBinary.NGINX);
         Path dir = WorkFiles.createFolder(workDir);
         // nginx creates the *_temp_path folders but not their parent.
@@ -132,21 +130,21 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
     /**
      * Makes nginx re-read {@link #configFile()} and waits until new workers run on it.
      *
-     * @throws ClusterBenchException when the configuration is refused (nginx keeps serving the old one then)
+     * @throws LocalServerException when the configuration is refused (nginx keeps serving the old one then)
      */
-    public void reload() throws ClusterBenchException {
+    public void reload() throws LocalServerException {
         int before = NginxConfig.reconfigurations(WorkFiles.read(errorLog), pid());
         List<String> reload = new ArrayList<>(command(binary, workDir(), configFile, errorLog));
         reload.addAll(List.of("-s", "reload"));
         OneShotCommand.run(reload, workDir(), RELOAD, Set.of());
         Poll.until("nginx (pid " + pid() + ") to reload " + configFile, RELOAD, () -> {
             if (!isAlive()) {
-                throw new ClusterBenchException(Kind.ENVIRONMENT, "nginx exited during a reload; see " + errorLog);
+                throw new LocalServerException("nginx exited during a reload; see " + errorLog);
             }
             List<String> since = NginxConfig.linesAfterReconfiguration(WorkFiles.read(errorLog), pid(), before + 1);
             for (String line : since) {
                 if (line.contains("[emerg]")) {
-                    throw new ClusterBenchException(Kind.ENVIRONMENT,
+                    throw new LocalServerException(
                             "nginx refused the new configuration in " + configFile + " and kept the old one: " + line);
                 }
             }

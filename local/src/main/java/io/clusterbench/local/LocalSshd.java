@@ -1,7 +1,5 @@
 package io.clusterbench.local;
 
-import io.clusterbench.ClusterBenchException;
-import io.clusterbench.ClusterBenchException.Kind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -52,12 +50,12 @@ public final class LocalSshd extends ProcessBackedServer {
     }
 
     /** Starts sshd in the folder (created if absent), with binaries found on the system. */
-    public static LocalSshd start(Path workDir) throws ClusterBenchException {
+    public static LocalSshd start(Path workDir) throws LocalServerException {
         return start(workDir, Binaries.system());
     }
 
     /** Starts sshd in the folder, taking sshd and ssh-keygen from the given binaries. */
-    public static LocalSshd start(Path workDir, Binaries binaries) throws ClusterBenchException {
+    public static LocalSshd start(Path workDir, Binaries binaries) throws LocalServerException {
         // sshd re-executes itself and therefore insists on an absolute path; locate() returns one.
         Path sshd = binaries.locate(ServerBinary.SSHD);
         Path keygen = binaries.locate(ServerBinary.SSH_KEYGEN);
@@ -160,7 +158,7 @@ public final class LocalSshd extends ProcessBackedServer {
         return text.toString();
     }
 
-    private static KeyMaterial generateKeys(Path keygen, Path dir) throws ClusterBenchException {
+    private static KeyMaterial generateKeys(Path keygen, Path dir) throws LocalServerException {
         Path hostKey = dir.resolve("ssh_host_ed25519_key");
         Path clientKey = dir.resolve("id_ed25519");
         Path encryptedKey = dir.resolve("id_ed25519_encrypted");
@@ -172,7 +170,7 @@ public final class LocalSshd extends ProcessBackedServer {
         WorkFiles.write(authorizedKeys, WorkFiles.read(publicKeyOf(clientKey)) + WorkFiles.read(publicKeyOf(encryptedKey)));
         String[] hostPublic = WorkFiles.read(publicKeyOf(hostKey)).strip().split("\\s+");
         if (hostPublic.length < 2) {
-            throw new ClusterBenchException(Kind.ENVIRONMENT, "ssh-keygen wrote an unreadable public key to "
+            throw new LocalServerException("ssh-keygen wrote an unreadable public key to "
                     + publicKeyOf(hostKey));
         }
         String publicKey = hostPublic[0] + " " + hostPublic[1];
@@ -181,13 +179,13 @@ public final class LocalSshd extends ProcessBackedServer {
     }
 
     private static void generateKey(Path keygen, Path dir, Path key, String passphrase, String comment)
-            throws ClusterBenchException {
+            throws LocalServerException {
         try {
             // ssh-keygen asks before overwriting, and with stdin closed that question is a failure.
             Files.deleteIfExists(key);
             Files.deleteIfExists(publicKeyOf(key));
         } catch (IOException e) {
-            throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot replace the key " + key + ": " + e, e);
+            throw new LocalServerException("cannot replace the key " + key + ": " + e, e);
         }
         OneShotCommand.run(List.of(keygen.toString(), "-q", "-t", "ed25519", "-N", passphrase, "-C", comment,
                 "-f", key.toString()), dir, KEYGEN_TIMEOUT, passphrase.isEmpty() ? Set.of() : Set.of(passphrase));
@@ -198,13 +196,13 @@ public final class LocalSshd extends ProcessBackedServer {
     }
 
     /** SHA-256 of the key blob in unpadded base64, which is exactly what ssh-keygen -l prints. */
-    static String fingerprint(String base64Blob) throws ClusterBenchException {
+    static String fingerprint(String base64Blob) throws LocalServerException {
         try {
             byte[] blob = Base64.getDecoder().decode(base64Blob);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
             return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
         } catch (IllegalArgumentException | NoSuchAlgorithmException e) {
-            throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot fingerprint the host key: " + e.getMessage(), e);
+            throw new LocalServerException("cannot fingerprint the host key: " + e.getMessage(), e);
         }
     }
 
@@ -223,20 +221,20 @@ public final class LocalSshd extends ProcessBackedServer {
             OneShotCommand.run(List.of(sshd.toString(), "-t", "-f", configFile.toString(), "-o",
                     "PerSourcePenalties=no"), dir, STARTUP, Set.of());
             return true;
-        } catch (ClusterBenchException e) {
+        } catch (LocalServerException e) {
             return false;
         }
     }
 
     /** sshd started by root refuses to run without its privilege-separation folder, which containers often lack. */
-    private static void ensurePrivilegeSeparationDir() throws ClusterBenchException {
+    private static void ensurePrivilegeSeparationDir() throws LocalServerException {
         try {
             if (!Files.isDirectory(PRIVILEGE_SEPARATION_DIR)) {
                 Files.createDirectories(PRIVILEGE_SEPARATION_DIR);
                 Files.setPosixFilePermissions(PRIVILEGE_SEPARATION_DIR, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
         } catch (IOException e) {
-            throw new ClusterBenchException(Kind.ENVIRONMENT, "sshd needs the folder " + PRIVILEGE_SEPARATION_DIR
+            throw new LocalServerException("sshd needs the folder " + PRIVILEGE_SEPARATION_DIR
                     + " and it cannot be created: " + e + "; create it with: mkdir -p -m 755 "
                     + PRIVILEGE_SEPARATION_DIR, e);
         }

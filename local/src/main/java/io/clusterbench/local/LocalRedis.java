@@ -1,6 +1,5 @@
 package io.clusterbench.local;
 
-import io.clusterbench.ClusterBenchException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,18 +28,18 @@ public final class LocalRedis extends ProcessBackedServer {
     }
 
     /** Starts Redis without a password in the folder (created if absent). */
-    public static LocalRedis start(Path workDir) throws ClusterBenchException {
+    public static LocalRedis start(Path workDir) throws LocalServerException {
         return start(workDir, Optional.empty(), Binaries.system());
     }
 
     /** Starts Redis in the folder, requiring the password from every client. */
-    public static LocalRedis start(Path workDir, String password) throws ClusterBenchException {
+    public static LocalRedis start(Path workDir, String password) throws LocalServerException {
         return start(workDir, Optional.of(password), Binaries.system());
     }
 
     /** Starts Redis in the folder with an optional password, taking redis-server from the given binaries. */
     public static LocalRedis start(Path workDir, Optional<String> password, Binaries binaries)
-            throws ClusterBenchException {
+            throws LocalServerException {
         Objects.requireNonNull(password, "password");
         password.ifPresent(LocalRedis::checkPassword);
         Path binary = binaries.locate(ServerBinary.REDIS_SERVER);

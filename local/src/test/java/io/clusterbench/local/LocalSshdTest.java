@@ -2,24 +2,35 @@ package io.clusterbench.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clusterbench.testkit.RealServers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(RealServers.class)
 class LocalSshdTest {
 
-    private final LocalSshd sshd;
+    @TempDir
+    static Path sshdDir;
 
-    LocalSshdTest(LocalSshd sshd) {
-        this.sshd = sshd;
+    /** One sshd for the class, as core's test kit hands out, which this module cannot use (core depends on it). */
+    private static LocalSshd sshd;
+
+    @BeforeAll
+    static void startSshd() throws LocalServerException {
+        sshd = LocalSshd.start(sshdDir);
+    }
+
+    @AfterAll
+    static void stopSshd() {
+        if (sshd != null) {
+            sshd.close();
+        }
     }
 
     /** The result of a finished helper command. */

@@ -2,8 +2,6 @@ package io.clusterbench.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clusterbench.ClusterBenchException;
-import io.clusterbench.ClusterBenchException.Kind;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -34,13 +32,13 @@ public final class LocalPrometheus extends ProcessBackedServer {
     }
 
     /** Starts Prometheus in the folder (created if absent), scraping the exporter; the caller still owns the exporter. */
-    public static LocalPrometheus start(Path workDir, LocalNodeExporter nodeExporter) throws ClusterBenchException {
+    public static LocalPrometheus start(Path workDir, LocalNodeExporter nodeExporter) throws LocalServerException {
         return start(workDir, nodeExporter, Binaries.system());
     }
 
     /** Starts Prometheus in the folder, scraping the exporter, taking prometheus from the given binaries. */
     public static LocalPrometheus start(Path workDir, LocalNodeExporter nodeExporter, Binaries binaries)
-            throws ClusterBenchException {
+            throws LocalServerException {
         Path binary = binaries.locate(ServerBinary.PROMETHEUS);
         Path dir = WorkFiles.createFolder(workDir);
         Path configFile = dir.resolve("prometheus.yml");
@@ -92,9 +90,9 @@ public final class LocalPrometheus extends ProcessBackedServer {
      * Expect about 5 s after start: Prometheus hands discovered targets to its scrapers at most every 5 s, even
      * static ones.
      *
-     * @throws ClusterBenchException when the deadline passes first
+     * @throws LocalServerException when the deadline passes first
      */
-    public void awaitTarget(String job, Duration deadline) throws ClusterBenchException {
+    public void awaitTarget(String job, Duration deadline) throws LocalServerException {
         String query = "up{job=\"" + job + "\"}";
         Poll.until(query + " == 1 on " + url(), deadline, () -> {
             OptionalDouble up = queryFirstValue(query);
@@ -105,14 +103,14 @@ public final class LocalPrometheus extends ProcessBackedServer {
     /**
      * Runs an instant query and returns the value of its first series, or empty when the result is empty.
      *
-     * @throws ClusterBenchException when Prometheus cannot be reached or refuses the query
+     * @throws LocalServerException when Prometheus cannot be reached or refuses the query
      */
-    public OptionalDouble queryFirstValue(String promql) throws ClusterBenchException {
+    public OptionalDouble queryFirstValue(String promql) throws LocalServerException {
         URI uri = URI.create(url() + "/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
         try {
             HttpResponse<String> response = HttpChecks.get(uri);
             if (response.statusCode() != 200) {
-                throw new ClusterBenchException(Kind.REMOTE, "Prometheus at " + url() + " answered "
+                throw new LocalServerException("Prometheus at " + url() + " answered "
                         + response.statusCode() + " to the query " + promql + ": " + response.body());
             }
             JsonNode result = JSON.readTree(response.body()).path("data").path("result");
@@ -121,10 +119,10 @@ public final class LocalPrometheus extends ProcessBackedServer {
             }
             return OptionalDouble.of(Double.parseDouble(result.get(0).path("value").path(1).asText()));
         } catch (IOException | NumberFormatException e) {
-            throw new ClusterBenchException(Kind.CONNECTION, "cannot query Prometheus at " + url() + ": " + e, e);
+            throw new LocalServerException("cannot query Prometheus at " + url() + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ClusterBenchException(Kind.CONNECTION, "interrupted while querying Prometheus at " + url(), e);
+            throw new LocalServerException("interrupted while querying Prometheus at " + url(), e);
         }
     }
 

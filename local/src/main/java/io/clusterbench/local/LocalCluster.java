@@ -1,6 +1,5 @@
 package io.clusterbench.local;
 
-import io.clusterbench.ClusterBenchException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -33,7 +32,7 @@ public final class LocalCluster implements AutoCloseable {
     }
 
     /** Starts the servers in sub-folders of the parent folder, with binaries found on the system. */
-    public static LocalCluster start(Path parentDir) throws ClusterBenchException {
+    public static LocalCluster start(Path parentDir) throws LocalServerException {
         return start(parentDir, Binaries.system());
     }
 
@@ -42,7 +41,7 @@ public final class LocalCluster implements AutoCloseable {
      * {@code node-exporter}, {@code prometheus}), taking binaries from the given ones. If any start fails, the
      * servers already started are stopped before the failure is thrown.
      */
-    public static LocalCluster start(Path parentDir, Binaries binaries) throws ClusterBenchException {
+    public static LocalCluster start(Path parentDir, Binaries binaries) throws LocalServerException {
         Path parent = WorkFiles.createFolder(parentDir);
         Builder parts = new Builder();
         try {
@@ -63,7 +62,7 @@ public final class LocalCluster implements AutoCloseable {
                         LocalPrometheus.start(parent.resolve("prometheus"), parts.nodeExporter, binaries));
             }
             return new LocalCluster(parts);
-        } catch (ClusterBenchException | RuntimeException | Error e) {
+        } catch (LocalServerException | RuntimeException | Error e) {
             stopInReverse(parts.started);
             throw e;
         }

@@ -1,6 +1,5 @@
 package io.clusterbench.local;
 
-import io.clusterbench.ClusterBenchException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,12 +23,12 @@ public final class LocalNodeExporter extends ProcessBackedServer {
     }
 
     /** Starts the exporter in the folder (created if absent), with the binary found on the system. */
-    public static LocalNodeExporter start(Path workDir) throws ClusterBenchException {
+    public static LocalNodeExporter start(Path workDir) throws LocalServerException {
         return start(workDir, Binaries.system());
     }
 
     /** Starts the exporter in the folder, taking prometheus-node-exporter from the given binaries. */
-    public static LocalNodeExporter start(Path workDir, Binaries binaries) throws ClusterBenchException {
+    public static LocalNodeExporter start(Path workDir, Binaries binaries) throws LocalServerException {
         Path binary = binaries.locate(ServerBinary.NODE_EXPORTER);
         Path dir = WorkFiles.createFolder(workDir);
         return FreePorts.retryOnPortClash(() -> {

@@ -1,7 +1,5 @@
 package io.clusterbench.local;
 
-import io.clusterbench.ClusterBenchException;
-import io.clusterbench.ClusterBenchException.Kind;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -56,12 +54,12 @@ public final class Binaries {
     /**
      * Returns the absolute path of the binary.
      *
-     * @throws ClusterBenchException of kind ENVIRONMENT, whose message gives the install command, when it is missing
+     * @throws LocalServerException whose message gives the install command, when it is missing
      */
-    public Path locate(ServerBinary binary) throws ClusterBenchException {
+    public Path locate(ServerBinary binary) throws LocalServerException {
         Optional<Path> found = find(binary);
         if (found.isEmpty()) {
-            throw new ClusterBenchException(Kind.ENVIRONMENT, missingMessage(binary));
+            throw new LocalServerException(missingMessage(binary));
         }
         return found.get();
     }

@@ -1,7 +1,5 @@
 package io.clusterbench.local;
 
-import io.clusterbench.ClusterBenchException;
-import io.clusterbench.ClusterBenchException.Kind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -32,18 +30,18 @@ public final class FreePorts {
     /** One start of a server on freshly chosen ports. */
     @FunctionalInterface
     public interface StartAttempt<T> {
-        T start() throws ClusterBenchException;
+        T start() throws LocalServerException;
     }
 
     /**
      * Runs the attempt, and again (up to {@value #START_ATTEMPTS} times in all) while it fails because a port was
      * already in use; the attempt must choose new ports each time it runs.
      */
-    public static <T> T retryOnPortClash(StartAttempt<T> attempt) throws ClusterBenchException {
+    public static <T> T retryOnPortClash(StartAttempt<T> attempt) throws LocalServerException {
         for (int tried = 1; ; tried++) {
             try {
                 return attempt.start();
-            } catch (ClusterBenchException e) {
+            } catch (LocalServerException e) {
                 if (tried >= START_ATTEMPTS || !isPortClash(e)) {
                     throw e;
                 }
@@ -52,8 +50,7 @@ public final class FreePorts {
     }
 
     /** Every server we start says "address already in use" (any case) in its log, which ends up in the message. */
-    static boolean isPortClash(ClusterBenchException e) {
-        return e.kind() == Kind.ENVIRONMENT && e.getMessage() != null
-                && e.getMessage().toLowerCase(Locale.ROOT).contains("address already in use");
+    static boolean isPortClash(LocalServerException e) {
+        return e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("address already in use");
     }
 }

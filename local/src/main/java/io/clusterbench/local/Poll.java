@@ -1,7 +1,5 @@
 package io.clusterbench.local;
 
-import io.clusterbench.ClusterBenchException;
-import io.clusterbench.ClusterBenchException.Kind;
 import java.time.Duration;
 
 /** Waits for a condition by polling it until a deadline. */
@@ -23,7 +21,7 @@ final class Poll {
      *
      * @param what what is awaited, for the message when the deadline passes
      */
-    static void until(String what, Duration timeout, Condition condition) throws ClusterBenchException {
+    static void until(String what, Duration timeout, Condition condition) throws LocalServerException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastProblem = "";
         while (true) {
@@ -31,24 +29,24 @@ final class Poll {
                 if (condition.holds()) {
                     return;
                 }
-            } catch (ClusterBenchException e) {
+            } catch (LocalServerException e) {
                 throw e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ClusterBenchException(Kind.ENVIRONMENT, "interrupted while waiting for " + what, e);
+                throw new LocalServerException("interrupted while waiting for " + what, e);
             } catch (Exception e) {
                 lastProblem = " (last check: " + e.getClass().getSimpleName()
                         + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
             }
             if (System.nanoTime() >= deadline) {
-                throw new ClusterBenchException(Kind.ENVIRONMENT,
+                throw new LocalServerException(
                         "timed out after " + timeout.toMillis() + " ms waiting for " + what + lastProblem);
             }
             try {
                 Thread.sleep(INTERVAL.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ClusterBenchException(Kind.ENVIRONMENT, "interrupted while waiting for " + what, e);
+                throw new LocalServerException("interrupted while waiting for " + what, e);
             }
         }
     }

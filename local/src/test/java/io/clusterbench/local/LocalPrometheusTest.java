@@ -3,31 +3,47 @@ package io.clusterbench.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clusterbench.ClusterBenchException;
-import io.clusterbench.testkit.RealServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalDouble;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
-@ExtendWith(RealServers.class)
 class LocalPrometheusTest {
 
-    private final LocalPrometheus prometheus;
-    private final LocalNodeExporter nodeExporter;
+    @TempDir
+    static Path serversDir;
 
-    LocalPrometheusTest(LocalPrometheus prometheus, LocalNodeExporter nodeExporter) {
-        this.prometheus = prometheus;
-        this.nodeExporter = nodeExporter;
+    /** One exporter and one Prometheus for the class, as core's test kit hands out (this module cannot use it). */
+    private static LocalNodeExporter nodeExporter;
+    private static LocalPrometheus prometheus;
+
+    @BeforeAll
+    static void startServers() throws LocalServerException {
+        nodeExporter = LocalNodeExporter.start(serversDir.resolve("node-exporter"));
+        prometheus = LocalPrometheus.start(serversDir.resolve("prometheus"), nodeExporter);
+    }
+
+    @AfterAll
+    static void stopServers() {
+        // Prometheus first, so it never scrapes a stopped target.
+        if (prometheus != null) {
+            prometheus.close();
+        }
+        if (nodeExporter != null) {
+            nodeExporter.close();
+        }
     }
 
     @Test
-    void scrapesNodeExporterUntilNodeMetricsAreQueryable() throws ClusterBenchException {
+    void scrapesNodeExporterUntilNodeMetricsAreQueryable() throws LocalServerException {
         prometheus.awaitTarget(LocalPrometheus.NODE_JOB, Duration.ofSeconds(30));
 
         assertThat(prometheus.queryFirstValue("up{job=\"node\"}")).hasValue(1.0);
@@ -58,20 +74,20 @@ class LocalPrometheusTest {
     @Test
     void awaitTargetFailsForJobThatIsNeverScraped() {
         assertThatThrownBy(() -> prometheus.awaitTarget("no-such-job", Duration.ofMillis(300)))
-                .isInstanceOf(ClusterBenchException.class)
+                .isInstanceOf(LocalServerException.class)
                 .hasMessageContaining("up{job=\"no-such-job\"} == 1")
                 .hasMessageContaining(prometheus.url());
     }
 
     @Test
-    void emptyQueryResultIsEmptyNotZero() throws ClusterBenchException {
+    void emptyQueryResultIsEmptyNotZero() throws LocalServerException {
         assertThat(prometheus.queryFirstValue("no_such_metric_anywhere")).isEmpty();
     }
 
     @Test
     void refusedQuerySaysWhatWasAsked() {
         assertThatThrownBy(() -> prometheus.queryFirstValue("sum(("))
-                .isInstanceOf(ClusterBenchException.class)
+                .isInstanceOf(LocalServerException.class)
                 .hasMessageContaining("sum((")
                 .hasMessageContaining("400");
     }

@@ -3,8 +3,6 @@ package io.clusterbench.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clusterbench.ClusterBenchException;
-import io.clusterbench.ClusterBenchException.Kind;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -24,12 +22,12 @@ class FreePortsTest {
     }
 
     @Test
-    void retriesStartThatLostItsPort() throws ClusterBenchException {
+    void retriesStartThatLostItsPort() throws LocalServerException {
         AtomicInteger attempts = new AtomicInteger();
 
         String result = FreePorts.retryOnPortClash(() -> {
             if (attempts.incrementAndGet() == 1) {
-                throw new ClusterBenchException(Kind.ENVIRONMENT, "redis exited: bind: Address already in use");
+                throw new LocalServerException("redis exited: bind: Address already in use");
             }
             return "started";
         });
@@ -44,7 +42,7 @@ class FreePortsTest {
 
         assertThatThrownBy(() -> FreePorts.retryOnPortClash(() -> {
             attempts.incrementAndGet();
-            throw new ClusterBenchException(Kind.ENVIRONMENT, "listen tcp: bind: address already in use");
+            throw new LocalServerException("listen tcp: bind: address already in use");
         })).hasMessageContaining("address already in use");
         assertThat(attempts).hasValue(3);
     }
@@ -55,7 +53,7 @@ class FreePortsTest {
 
         assertThatThrownBy(() -> FreePorts.retryOnPortClash(() -> {
             attempts.incrementAndGet();
-            throw new ClusterBenchException(Kind.ENVIRONMENT, "bad configuration directive");
+            throw new LocalServerException("bad configuration directive");
         })).hasMessage("bad configuration directive");
         assertThat(attempts).hasValue(1);
     }

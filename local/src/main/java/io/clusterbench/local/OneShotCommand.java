@@ -1,7 +1,5 @@
 package io.clusterbench.local;
 
-import io.clusterbench.ClusterBenchException;
-import io.clusterbench.ClusterBenchException.Kind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,12 +16,12 @@ final class OneShotCommand {
     }
 
     /**
-     * Runs the command in the folder; a non-zero exit or a timeout is an ENVIRONMENT failure that shows the output.
+     * Runs the command in the folder; a non-zero exit or a timeout is a failure whose message shows the output.
      *
      * @param secrets arguments to show as {@code ****} in messages, such as a passphrase
      */
     static String run(List<String> command, Path workDir, Duration timeout, Set<String> secrets)
-            throws ClusterBenchException {
+            throws LocalServerException {
         String shown = String.join(" ", command.stream().map(arg -> secrets.contains(arg) ? "****" : arg).toList());
         Path output = null;
         try {
@@ -37,20 +35,20 @@ final class OneShotCommand {
             process.getOutputStream().close();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
-                throw new ClusterBenchException(Kind.ENVIRONMENT,
+                throw new LocalServerException(
                         "command did not finish within " + timeout.toMillis() + " ms: " + shown);
             }
             String text = Files.readString(output, StandardCharsets.UTF_8);
             if (process.exitValue() != 0) {
-                throw new ClusterBenchException(Kind.ENVIRONMENT, "command failed with exit code "
+                throw new LocalServerException("command failed with exit code "
                         + process.exitValue() + ": " + shown + (text.isBlank() ? "" : "\n" + text.strip()));
             }
             return text;
         } catch (IOException e) {
-            throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot run " + shown + ": " + e.getMessage(), e);
+            throw new LocalServerException("cannot run " + shown + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ClusterBenchException(Kind.ENVIRONMENT, "interrupted while running " + shown, e);
+            throw new LocalServerException("interrupted while running " + shown, e);
         } finally {
             if (output != null) {
                 try {

@@ -3,7 +3,6 @@ package io.clusterbench.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clusterbench.ClusterBenchException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -73,7 +72,7 @@ class LocalClusterTest {
         Path clusterDir = dir.resolve("cluster");
 
         assertThatThrownBy(() -> LocalCluster.start(clusterDir, noNginx))
-                .isInstanceOf(ClusterBenchException.class)
+                .isInstanceOf(LocalServerException.class)
                 .hasMessageContaining("apt-get install -y nginx");
 
         // Redis had started by then; its port, read from its config, must be closed again.

@@ -3,7 +3,6 @@ package io.clusterbench.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clusterbench.ClusterBenchException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -30,7 +29,7 @@ class ManagedProcessTest {
             long started = System.nanoTime();
 
             assertThatThrownBy(() -> process.awaitReady(Duration.ofSeconds(30), () -> false))
-                    .isInstanceOf(ClusterBenchException.class)
+                    .isInstanceOf(LocalServerException.class)
                     .hasMessageStartingWith("redis exited with code 1 before it was ready")
                     .hasMessageContaining("(command: " + redis + " --port " + taken.getLocalPort())
                     .hasMessageContaining("last lines of " + dir.resolve("redis.out.log"))

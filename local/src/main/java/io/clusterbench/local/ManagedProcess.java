@@ -1,7 +1,5 @@
 package io.clusterbench.local;
 
-import io.clusterbench.ClusterBenchException;
-import io.clusterbench.ClusterBenchException.Kind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +43,7 @@ public final class ManagedProcess {
      * @param serverLogs log files the server itself writes, whose tails also go into error messages
      */
     public static ManagedProcess start(String name, List<String> command, Path workDir, List<Path> serverLogs)
-            throws ClusterBenchException {
+            throws LocalServerException {
         Path outputLog = workDir.resolve(name + ".out.log");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
@@ -57,7 +55,7 @@ public final class ManagedProcess {
             process.getOutputStream().close();
             return new ManagedProcess(name, List.copyOf(command), process, outputLog, List.copyOf(serverLogs));
         } catch (IOException e) {
-            throw new ClusterBenchException(Kind.ENVIRONMENT,
+            throw new LocalServerException(
                     "cannot start " + name + " (command: " + String.join(" ", command) + "): " + e.getMessage(), e);
         }
     }
@@ -72,13 +70,13 @@ public final class ManagedProcess {
      * Polls the check until it holds, failing early when the process exits. On failure the process is stopped and
      * the message carries the command line and the last lines of its logs.
      */
-    public void awaitReady(Duration timeout, ReadinessCheck check) throws ClusterBenchException {
+    public void awaitReady(Duration timeout, ReadinessCheck check) throws LocalServerException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastProblem = "no answer yet";
         while (true) {
             if (Thread.currentThread().isInterrupted()) {
                 stop();
-                throw new ClusterBenchException(Kind.ENVIRONMENT, "interrupted while waiting for " + name);
+                throw new LocalServerException("interrupted while waiting for " + name);
             }
             if (!process.isAlive()) {
                 throw failure(name + " exited with code " + process.exitValue() + " before it was ready");
@@ -93,7 +91,7 @@ public final class ManagedProcess {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 stop();
-                throw new ClusterBenchException(Kind.ENVIRONMENT, "interrupted while waiting for " + name, e);
+                throw new LocalServerException("interrupted while waiting for " + name, e);
             } catch (Exception e) {
                 lastProblem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
@@ -208,7 +206,7 @@ public final class ManagedProcess {
         }
     }
 
-    private ClusterBenchException failure(String what) {
+    private LocalServerException failure(String what) {
         StringBuilder message = new StringBuilder(what)
                 .append(" (command: ").append(String.join(" ", command)).append(')');
         List<Path> logs = new ArrayList<>();
@@ -221,7 +219,7 @@ public final class ManagedProcess {
                 tail.forEach(line -> message.append("\n  ").append(line));
             }
         }
-        return new ClusterBenchException(Kind.ENVIRONMENT, message.toString());
+        return new LocalServerException(message.toString());
     }
 
     static List<String> tail(Path log) {
