@@ -86,7 +86,7 @@ class BadSpecMeaningTest {
                         "trend-metrics.yaml:17:7 trend.metrics[6]: must be text, got the number 42 (quote it to mean text: \"42\")")),
                 arguments("warning-tighter.yaml", List.of(
                         "warning-tighter.yaml:7:64 objectives[0].warning: must be looser than pass (<= 2), got '<= 1'",
-                        "warning-tighter.yaml:8:68 objectives[1].warning: must compare in the same direction as pass (>= 1000), got '<= 5000'",
+                        "warning-tighter.yaml:8:66 objectives[1].warning: must compare in the same direction as pass (>= 1000), got '<= 5000'",
                         "warning-tighter.yaml:9:67 objectives[2].warning: must be a percentage change like pass (<= +10%), got '<= 3'")),
                 arguments("wrong-action-target.yaml", List.of(
                         "wrong-action-target.yaml:8:21 tuning[0].redis-config: 'llm' is an openai service; redis-config needs a redis service",
