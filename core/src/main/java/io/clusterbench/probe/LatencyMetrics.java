@@ -1,6 +1,8 @@
 package io.clusterbench.probe;
 
 import io.clusterbench.result.MetricValue;
+import io.clusterbench.spec.MetricNames;
+import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.AbstractHistogram;
 
@@ -24,15 +26,15 @@ public final class LatencyMetrics {
         if (micros.getTotalCount() == 0) {
             return List.of();
         }
-        return List.of(
-                ms(prefix + "mean_ms", micros.getMean()),
-                ms(prefix + "median_ms", micros.getValueAtPercentile(50)),
-                ms(prefix + "p50_ms", micros.getValueAtPercentile(50)),
-                ms(prefix + "p90_ms", micros.getValueAtPercentile(90)),
-                ms(prefix + "p95_ms", micros.getValueAtPercentile(95)),
-                ms(prefix + "p99_ms", micros.getValueAtPercentile(99)),
-                ms(prefix + "p999_ms", micros.getValueAtPercentile(99.9)),
-                ms(prefix + "max_ms", micros.getMaxValue()));
+        // In the order of MetricNames.LATENCY_STATS, which names them for the descriptors; the median is p50 too.
+        double[] values = {micros.getMean(), micros.getValueAtPercentile(50), micros.getValueAtPercentile(50),
+            micros.getValueAtPercentile(90), micros.getValueAtPercentile(95), micros.getValueAtPercentile(99),
+            micros.getValueAtPercentile(99.9), micros.getMaxValue()};
+        List<MetricValue> metrics = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            metrics.add(ms(prefix + MetricNames.LATENCY_STATS.get(i), values[i]));
+        }
+        return List.copyOf(metrics);
     }
 
     /** One percentile, for percentiles a spec asks for beyond the standard ones (for example 99.5 → p99.5_ms). */

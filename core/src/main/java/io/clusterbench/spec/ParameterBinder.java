@@ -1,7 +1,6 @@
 package io.clusterbench.spec;
 
-import io.clusterbench.spec.ParameterRegistry.Rule;
-import io.clusterbench.spec.ParameterRegistry.Table;
+import io.clusterbench.spec.ParameterTable.Rule;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -13,7 +12,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
 
-/** Binds the parameters of one probe or action against its table in {@link ParameterRegistry}. */
+/** Binds the parameters of one probe or action against its {@link ParameterTable}. */
 final class ParameterBinder {
 
     /** Ids that reference parameters (restart's host, waitFor) may name. */
@@ -32,11 +31,12 @@ final class ParameterBinder {
      * The parameters of {@code map} named in {@code table} (other keys are the caller's), in file order, or empty
      * when any was bad or a rule of the table was broken (all reported).
      */
-    Optional<Parameters> bind(YamlMap map, Table table) {
+    Optional<Parameters> bind(YamlMap map, ParameterTable table) {
         int errorsBefore = binding.errorCount();
         Map<String, Object> values = new LinkedHashMap<>();
+        Map<String, ParameterType> types = table.types();
         for (String name : map.keys()) {
-            ParameterType type = table.types().get(name);
+            ParameterType type = types.get(name);
             if (type != null) {
                 read(map.get(name).orElseThrow(), map.child(name), type).ifPresent(v -> values.put(name, v));
             }

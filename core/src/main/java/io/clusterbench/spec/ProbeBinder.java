@@ -65,7 +65,7 @@ final class ProbeBinder {
             m.allow(allKeys);
             return Optional.empty();
         }
-        ParameterRegistry.Table table = ParameterRegistry.probe(kind.get());
+        ParameterTable table = ParameterRegistry.probe(kind.get());
         List<String> allowed = Stream.concat((kind.get().onHosts() ? ON_HOSTS : ON_SERVICE).stream(),
                 table.names().stream()).toList();
         m.allow(allowed, allKeys, article(kind.get()) + " probe");

@@ -1,7 +1,7 @@
 package io.clusterbench.spec;
 
 /** A range of allowed numbers, which knows how to say itself in a message ("1-65535", ">= 1", "> 0"). */
-record Range(double min, boolean minInclusive, double max, boolean maxInclusive) {
+public record Range(double min, boolean minInclusive, double max, boolean maxInclusive) {
 
     static final Range ANY = new Range(Double.NEGATIVE_INFINITY, true, Double.POSITIVE_INFINITY, true);
 
@@ -17,13 +17,15 @@ record Range(double min, boolean minInclusive, double max, boolean maxInclusive)
         return new Range(min, false, Double.POSITIVE_INFINITY, true);
     }
 
-    boolean contains(double value) {
+    /** Whether {@code value} is in the range. */
+    public boolean contains(double value) {
         boolean aboveMin = minInclusive ? value >= min : value > min;
         boolean belowMax = maxInclusive ? value <= max : value < max;
         return aboveMin && belowMax;
     }
 
-    String describe() {
+    /** The range as messages and docs say it: {@code 1-65535}, {@code > 0 and <= 1000000}. */
+    public String describe() {
         boolean hasMin = min != Double.NEGATIVE_INFINITY;
         boolean hasMax = max != Double.POSITIVE_INFINITY;
         if (hasMin && hasMax && minInclusive && maxInclusive) {

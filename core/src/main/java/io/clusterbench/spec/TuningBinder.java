@@ -59,7 +59,7 @@ final class TuningBinder {
         }
         m.atMostOne(KIND_KEYS);
         ActionKind kind = ActionKind.fromWord(kinds.get(0)).orElseThrow();
-        ParameterRegistry.Table table = ParameterRegistry.action(kind);
+        ParameterTable table = ParameterRegistry.action(kind);
         List<String> allowed = Stream.of(List.of("id"), KIND_KEYS, table.names()).flatMap(List::stream).toList();
         m.allow(allowed, allKeys, "a " + kind.word() + " action");
         Optional<String> target = m.text(kind.word()).filter(t -> checkTarget(m, kind, t));

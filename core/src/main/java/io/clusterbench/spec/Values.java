@@ -109,7 +109,7 @@ final class Values {
         return Optional.of(value);
     }
 
-    private static String wholeRange(long min, long max) {
+    static String wholeRange(long min, long max) {
         if (max == Long.MAX_VALUE) {
             return min == Long.MIN_VALUE ? "a whole number" : ">= " + min;
         }

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Specs well-formed but wrong in meaning: dangling references, inline secrets, host auth and host keys, refused
- * Redis parameters, criteria, probe kinds, tuning targets and trend metrics. Each asserts every problem's exact
- * text, line and column.
+ * Redis parameters, probe parameters past what the probes allow, metrics no probe produces, criteria, probe kinds,
+ * tuning targets and trend metrics. Each asserts every problem's exact text, line and column.
  */
 class BadSpecMeaningTest {
 
@@ -60,6 +60,12 @@ class BadSpecMeaningTest {
                 arguments("no-auth.yaml", List.of(
                         "no-auth.yaml:4:5 hosts.sark: needs a way to log in: exactly one of keyFile, key or password",
                         "no-auth.yaml:4:5 hosts.sark: needs a way to check the host's key: exactly one of hostKey, knownHosts or insecureAcceptAnyHostKey: true")),
+                arguments("past-probe-limits.yaml", List.of(
+                        "past-probe-limits.yaml:7:45 probes.cache-latency.clients: must be 1-10000, got 20000",
+                        "past-probe-limits.yaml:7:62 probes.cache-latency.pipeline: must be 1-100000, got 200000",
+                        "past-probe-limits.yaml:8:44 probes.lb-capacity.concurrency: must be 1-10000, got 100000",
+                        "past-probe-limits.yaml:9:36 probes.lb-latency.rate: must be > 0 and <= 1000000, got 1e9",
+                        "past-probe-limits.yaml:10:48 probes.llm-serving.maxConcurrency: must be 1-10000, got 50000")),
                 arguments("probe-type-contradicts-service.yaml", List.of(
                         "probe-type-contradicts-service.yaml:7:39 probes.cache-http.type: type http contradicts service 'cache', a redis service, which is probed as redis",
                         "probe-type-contradicts-service.yaml:8:36 probes.host-with-service.service: a host probe measures hosts over SSH and takes no service; name them with hosts: [ids]",
@@ -84,9 +90,16 @@ class BadSpecMeaningTest {
                         "trend-metrics.yaml:15:7 trend.metrics[4]: names probe 'cache-latency' but none of its metrics: write cache-latency.<metric>, such as cache-latency.p99_ms",
                         "trend-metrics.yaml:16:7 trend.metrics[5]: no host 'sarc' in probe 'memory' (did you mean 'sark'?)",
                         "trend-metrics.yaml:17:7 trend.metrics[6]: must be text, got the number 42 (quote it to mean text: \"42\")")),
+                arguments("unknown-metrics.yaml", List.of(
+                        "unknown-metrics.yaml:12:15 objectives[0].metric: no metric 'set.p99ms' in probe 'cache-latency' (did you mean 'set.p99_ms'?)",
+                        "unknown-metrics.yaml:13:15 objectives[1].metric: no metric 'hget.p99_ms' in probe 'cache-latency' (did you mean 'get.p99_ms'?)",
+                        "unknown-metrics.yaml:14:15 objectives[2].metric: no metric 'upmin' in probe 'prom' (did you mean 'up_min'?)",
+                        "unknown-metrics.yaml:15:15 objectives[3].metric: no metric 'clu.usedpct' in probe 'hosts' (did you mean 'clu.used_pct'?)",
+                        "unknown-metrics.yaml:17:38 trend.metrics[1]: no metric 'throughput' in probe 'cache-latency' (a redis probe's metrics are listed in docs/probes.md#redis)",
+                        "unknown-metrics.yaml:17:64 trend.metrics[2]: no metric 'down' in probe 'prom' (its metrics: up_min, query_mean_ms, query_median_ms, query_p50_ms, query_p90_ms, query_p95_ms, query_p99_ms, query_p999_ms, query_max_ms)")),
                 arguments("warning-tighter.yaml", List.of(
                         "warning-tighter.yaml:7:64 objectives[0].warning: must be looser than pass (<= 2), got '<= 1'",
-                        "warning-tighter.yaml:8:68 objectives[1].warning: must compare in the same direction as pass (>= 1000), got '<= 5000'",
+                        "warning-tighter.yaml:8:66 objectives[1].warning: must compare in the same direction as pass (>= 1000), got '<= 5000'",
                         "warning-tighter.yaml:9:67 objectives[2].warning: must be a percentage change like pass (<= +10%), got '<= 3'")),
                 arguments("wrong-action-target.yaml", List.of(
                         "wrong-action-target.yaml:8:21 tuning[0].redis-config: 'llm' is an openai service; redis-config needs a redis service",

@@ -55,7 +55,7 @@ class BadSpecStructureTest {
                         "score-warning-above-pass.yaml:5:32 settings.maxParallelProbes: must be 1-64, got 0")),
                 arguments("three-errors.yaml", List.of(
                         "three-errors.yaml:5:11 hosts.sark.port: must be 1-65535, got 0",
-                        "three-errors.yaml:12:45 probes.cache-latency.clients: must be >= 1, got 0",
+                        "three-errors.yaml:12:45 probes.cache-latency.clients: must be 1-10000, got 0",
                         "three-errors.yaml:14:63 objectives[0].weight: must be > 0, got 0")),
                 arguments("trend-structure.yaml", List.of(
                         "trend-structure.yaml:7:3 trend.metrcs: unknown key 'metrcs' (did you mean 'metrics'?)",
@@ -106,7 +106,7 @@ class BadSpecStructureTest {
         assertThat(e.kind()).isEqualTo(ClusterBenchException.Kind.INVALID_SPEC);
         assertThat(e.getMessage()).isEqualTo(String.join("\n",
                 "three-errors.yaml:5:11 hosts.sark.port: must be 1-65535, got 0",
-                "three-errors.yaml:12:45 probes.cache-latency.clients: must be >= 1, got 0",
+                "three-errors.yaml:12:45 probes.cache-latency.clients: must be 1-10000, got 0",
                 "three-errors.yaml:14:63 objectives[0].weight: must be > 0, got 0"));
     }
 

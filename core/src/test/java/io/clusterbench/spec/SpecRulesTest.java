@@ -58,7 +58,7 @@ class SpecRulesTest {
                 cluster: c
                 services: { cache: { type: redis, address: 127.0.0.1 } }
                 probes: { p: { service: cache } }
-                objectives: [ { metric: p.x, pass: "%s" } ]
+                objectives: [ { metric: p.p99_ms, pass: "%s" } ]
                 """.formatted(text), Map.of()).spec();
 
         assertThat(spec.objectives().get(0).pass()).isEqualTo(new Criterion(op, value, mode, text.strip()));
@@ -81,7 +81,7 @@ class SpecRulesTest {
                 cluster: c
                 services: { cache: { type: redis, address: 127.0.0.1 } }
                 probes: { p: { service: cache } }
-                objectives: [ { metric: p.x, pass: "< 2", warning: "<= 2" }, { metric: p.y, pass: ">= 9", warning: "> 1" } ]
+                objectives: [ { metric: p.p99_ms, pass: "< 2", warning: "<= 2" }, { metric: p.ops_per_s, pass: ">= 9", warning: "> 1" } ]
                 """, Map.of()).spec();
 
         assertThat(spec.objectives()).hasSize(2);

@@ -9,10 +9,10 @@ import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
+import io.clusterbench.spec.ChromaDescriptor;
 import io.clusterbench.spec.Parameters;
 import io.clusterbench.spec.ServiceSpec;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,10 +25,6 @@ import org.HdrHistogram.Histogram;
  * documented in docs/probes.md.
  */
 public final class ChromaProbe implements Probe {
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
-    static final int DEFAULT_QUERIES = 100;
-    /** Chroma's own default for {@code n_results}. */
-    static final int DEFAULT_RESULTS = 10;
     private static final double NANOS_PER_MS = 1e6;
     private static final long HIGHEST_MICROS = 3_600_000_000L;
 
@@ -45,13 +41,13 @@ public final class ChromaProbe implements Probe {
         } catch (ClusterBenchException e) {
             return measurement.fail("auth", e.getMessage());
         }
-        ChromaApi api = new ChromaApi(url, token, parameters.duration("timeout", DEFAULT_TIMEOUT));
+        ChromaApi api = new ChromaApi(url, token, ChromaDescriptor.TIMEOUT.in(parameters));
 
         if (!heartbeat(api, service.id(), measurement)) {
             return measurement.finish();
         }
         version(api, service.id(), measurement);
-        Optional<String> collection = parameters.optionalString("collection").or(() -> service.option("collection"));
+        Optional<String> collection = ChromaDescriptor.COLLECTION.optionalIn(parameters).or(() -> service.option("collection"));
         if (collection.isEmpty()) {
             // Without a collection there is nothing to query; heartbeat and version are what this probe measures.
             return measurement.finish();
@@ -141,8 +137,8 @@ public final class ChromaProbe implements Probe {
     /** {@code queries} queries, one after another, each with a new random unit vector of the collection's size. */
     private static void query(ProbeContext context, ChromaApi api, ChromaCollection collection,
             Parameters parameters, MeasurementBuilder measurement) {
-        long queries = parameters.longValue("queries", DEFAULT_QUERIES);
-        long results = parameters.longValue("nResults", DEFAULT_RESULTS);
+        long queries = ChromaDescriptor.QUERIES.in(parameters);
+        long results = ChromaDescriptor.N_RESULTS.in(parameters);
         QueryVectors vectors = new QueryVectors(collection.dimension());
         Histogram micros = new Histogram(HIGHEST_MICROS, 3);
         String path = collection.path() + "/query";

@@ -50,18 +50,4 @@ record DiskUsage(String filesystem, long sizeBytes, long usedBytes, long availab
         long room = usedBytes + availableBytes;
         return room > 0 ? OptionalDouble.of(100.0 * usedBytes / room) : OptionalDouble.empty();
     }
-
-    /**
-     * The part of a metric name that stands for a mount point: {@code root} for {@code /}, otherwise the path
-     * without its outer slashes, every run of other characters than letters, digits, {@code _} and {@code -}
-     * made one {@code _} ({@code /var/lib/docker} gives {@code var_lib_docker}).
-     */
-    static String slug(String mount) {
-        String trimmed = mount.replaceAll("^/+|/+$", "");
-        if (trimmed.isEmpty()) {
-            return "root";
-        }
-        String slug = trimmed.replaceAll("[^A-Za-z0-9_-]+", "_");
-        return slug.isEmpty() || slug.equals("_") ? "path" : slug;
-    }
 }

@@ -5,16 +5,15 @@ import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.probe.StopSignal;
 import io.clusterbench.result.ProbeMeasurement;
+import io.clusterbench.spec.HostDescriptor;
 import io.clusterbench.ssh.ExecResult;
 import io.clusterbench.ssh.SshConnection;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /**
  * Measures hosts over SSH from /proc and df: memory used % (100 x (1 - MemAvailable / MemTotal)), swap used %,
@@ -27,16 +26,13 @@ import java.util.Set;
  * a ratio of the kernel's own tick counts, so the exact spacing of the two reads does not bias it.
  */
 public final class HostProbe implements Probe {
-    static final Duration DEFAULT_CPU_INTERVAL = Duration.ofSeconds(1);
-    static final List<String> DEFAULT_MOUNTS = List.of("/");
     static final List<String> CPU_LINE_COMMAND = List.of("head", "-n", "1", "/proc/stat");
 
     @Override
     public ProbeMeasurement run(ProbeContext context) {
-        Duration interval = context.probe().parameters().duration("cpuInterval", DEFAULT_CPU_INTERVAL);
-        List<String> mounts = context.probe().parameters().stringList("mounts");
-        List<String> chosen = mounts.isEmpty() ? DEFAULT_MOUNTS : mounts;
-        return PerHost.run(context, (connection, report, stop) -> measure(connection, report, stop, interval, chosen));
+        Duration interval = HostDescriptor.CPU_INTERVAL.in(context.probe().parameters());
+        List<String> mounts = HostDescriptor.MOUNTS.in(context.probe().parameters());
+        return PerHost.run(context, (connection, report, stop) -> measure(connection, report, stop, interval, mounts));
     }
 
     private static void measure(SshConnection connection, HostReport report, StopSignal stop, Duration interval,
@@ -115,12 +111,10 @@ public final class HostProbe implements Probe {
 
     private static void disks(SshConnection connection, List<String> mounts, HostReport report)
             throws ClusterBenchException {
-        Set<String> slugs = new HashSet<>();
-        for (String mount : mounts) {
-            String slug = DiskUsage.slug(mount);
-            for (int n = 2; !slugs.add(slug); n++) {
-                slug = DiskUsage.slug(mount) + "_" + n;
-            }
+        List<String> slugs = HostDescriptor.slugs(mounts);
+        for (int i = 0; i < mounts.size(); i++) {
+            String mount = mounts.get(i);
+            String slug = slugs.get(i);
             List<String> command = DiskUsage.command(mount);
             ExecResult result;
             try {

@@ -4,11 +4,12 @@ import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.result.ProbeMeasurement;
+import io.clusterbench.spec.HttpDescriptor;
 import io.clusterbench.spec.Parameters;
 import io.clusterbench.spec.ServiceSpec;
 import java.net.URI;
-import java.time.Duration;
-import java.util.OptionalDouble;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 
@@ -19,9 +20,6 @@ import java.util.OptionalLong;
  * answer arrived). Metrics are documented in docs/probes.md.
  */
 public final class HttpProbe implements Probe {
-    static final Duration DEFAULT_DURATION = Duration.ofSeconds(10);
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-
     private final int maxInFlight;
 
     /** A probe that keeps at most {@value OpenLoad#MAX_IN_FLIGHT} requests in flight in the open model. */
@@ -44,22 +42,25 @@ public final class HttpProbe implements Probe {
             return context.measure("-").fail("spec", "service " + service.id() + " has no url with a host;"
                     + " give it url: http://HOST:PORT/PATH");
         }
-        OptionalLong expect = parameters.optionalLong("expectStatus");
-        RequestPlan plan = RequestPlan.of(service.id(), url, parameters.string("method", "GET"),
-                parameters.stringMap("headers"), parameters.string("body", ""),
-                expect.isPresent() ? OptionalInt.of((int) expect.getAsLong()) : OptionalInt.empty(),
-                parameters.duration("timeout", DEFAULT_TIMEOUT));
-        LoadLimit limit = new LoadLimit(parameters.optionalLong("requests"),
-                parameters.duration("duration", DEFAULT_DURATION));
+        Optional<Long> expect = HttpDescriptor.EXPECT_STATUS.optionalIn(parameters);
+        RequestPlan plan = RequestPlan.of(service.id(), url, HttpDescriptor.METHOD.in(parameters),
+                HttpDescriptor.HEADERS.optionalIn(parameters).orElse(Map.of()),
+                HttpDescriptor.BODY.optionalIn(parameters).orElse(""),
+                expect.map(status -> OptionalInt.of(status.intValue())).orElse(OptionalInt.empty()),
+                HttpDescriptor.TIMEOUT.in(parameters));
+        Optional<Long> requests = HttpDescriptor.REQUESTS.optionalIn(parameters);
+        LoadLimit limit = new LoadLimit(requests.map(OptionalLong::of).orElse(OptionalLong.empty()),
+                HttpDescriptor.DURATION.in(parameters));
         limit.requests().ifPresent(context.progress()::expect);
 
         MeasurementBuilder measurement = context.measure(plan.target());
         Tally tally = new Tally(plan, measurement, context.progress());
         String threadName = "clusterbench-http-" + context.probe().id();
-        OptionalDouble rate = parameters.optionalDouble("rate");
+        Optional<Double> rate = HttpDescriptor.RATE.optionalIn(parameters);
+        // Validation allows exactly one of rate and concurrency, and keeps concurrency within an int.
         LoadTimes times = rate.isPresent()
-                ? new OpenLoad(plan, rate.getAsDouble(), limit, maxInFlight, tally, context.stop(), threadName).run()
-                : new ClosedLoad(plan, (int) Math.min(Integer.MAX_VALUE, parameters.longValue("concurrency", 1)),
+                ? new OpenLoad(plan, rate.get(), limit, maxInFlight, tally, context.stop(), threadName).run()
+                : new ClosedLoad(plan, Math.toIntExact(HttpDescriptor.CONCURRENCY.in(parameters)),
                         limit, tally, context.stop(), threadName).run();
         tally.publish(times.elapsedSeconds(), times.sendingSeconds());
         return measurement.finish();

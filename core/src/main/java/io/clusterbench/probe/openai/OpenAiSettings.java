@@ -1,5 +1,6 @@
 package io.clusterbench.probe.openai;
 
+import io.clusterbench.spec.OpenAiDescriptor;
 import io.clusterbench.spec.Parameters;
 import io.clusterbench.spec.ServiceSpec;
 import io.clusterbench.spec.SpecPaths;
@@ -51,12 +52,6 @@ record OpenAiSettings(
         boolean serverMetrics,
         Duration timeout) {
 
-    static final int DEFAULT_REQUESTS = 100;
-    /** vLLM bench's random dataset: {@code --random-input-len 1024}, {@code --random-output-len 128}. */
-    static final int DEFAULT_PROMPT_TOKENS = 1024;
-    static final int DEFAULT_MAX_TOKENS = 128;
-    static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
-
     /** The two APIs the probe can load, with their paths. */
     enum Endpoint {
         COMPLETIONS("/v1/completions"),
@@ -73,26 +68,27 @@ record OpenAiSettings(
         }
     }
 
-    static OpenAiSettings of(ServiceSpec service, Parameters parameters) {
+    /** Reads the parameters (or their defaults) through the openai descriptor's table, whose limits fit an int. */
+    static OpenAiSettings of(ServiceSpec service, Parameters p) {
         URI url = service.url().orElseThrow(() -> new IllegalStateException("openai service without url"));
         return new OpenAiSettings(
                 root(url),
                 service.option("model").filter(model -> !model.isBlank()),
-                parameters.string("endpoint", "completions").equals("chat") ? Endpoint.CHAT : Endpoint.COMPLETIONS,
-                whole(parameters, "requests", DEFAULT_REQUESTS),
-                parameters.optionalDouble("requestRate"),
-                parameters.doubleValue("burstiness", 1.0),
-                parameters.has("maxConcurrency")
-                        ? OptionalInt.of(whole(parameters, "maxConcurrency", 1)) : OptionalInt.empty(),
-                whole(parameters, "promptTokens", DEFAULT_PROMPT_TOKENS),
-                whole(parameters, "maxTokens", DEFAULT_MAX_TOKENS),
-                whole(parameters, "warmupRequests", 0),
-                parameters.longValue("seed", 0),
-                parameters.optionalString("promptsFile").map(file -> SpecPaths.expandHome(Path.of(file))),
-                parameters.doubleList("percentiles"),
-                parameters.doubleMap("goodput"),
-                parameters.bool("metrics", false),
-                parameters.duration("timeout", DEFAULT_TIMEOUT));
+                OpenAiDescriptor.ENDPOINT.in(p).equals("chat") ? Endpoint.CHAT : Endpoint.COMPLETIONS,
+                whole(OpenAiDescriptor.REQUESTS.in(p)),
+                OpenAiDescriptor.REQUEST_RATE.optionalIn(p).map(OptionalDouble::of).orElse(OptionalDouble.empty()),
+                OpenAiDescriptor.BURSTINESS.in(p),
+                OpenAiDescriptor.MAX_CONCURRENCY.optionalIn(p).map(n -> OptionalInt.of(whole(n)))
+                        .orElse(OptionalInt.empty()),
+                whole(OpenAiDescriptor.PROMPT_TOKENS.in(p)),
+                whole(OpenAiDescriptor.MAX_TOKENS.in(p)),
+                whole(OpenAiDescriptor.WARMUP_REQUESTS.in(p)),
+                OpenAiDescriptor.SEED.in(p),
+                OpenAiDescriptor.PROMPTS_FILE.optionalIn(p).map(file -> SpecPaths.expandHome(Path.of(file))),
+                OpenAiDescriptor.PERCENTILES.optionalIn(p).orElse(List.of()),
+                OpenAiDescriptor.GOODPUT.optionalIn(p).orElse(Map.of()),
+                OpenAiDescriptor.METRICS.in(p),
+                OpenAiDescriptor.TIMEOUT.in(p));
     }
 
     /** The URL of a path under the server's root, such as {@code /v1/models}. */
@@ -115,7 +111,7 @@ record OpenAiSettings(
         return URI.create(text);
     }
 
-    private static int whole(Parameters parameters, String name, int defaultValue) {
-        return (int) Math.min(Integer.MAX_VALUE, parameters.longValue(name, defaultValue));
+    private static int whole(long value) {
+        return Math.toIntExact(value);
     }
 }

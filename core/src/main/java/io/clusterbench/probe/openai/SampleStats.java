@@ -1,6 +1,7 @@
 package io.clusterbench.probe.openai;
 
 import io.clusterbench.result.MetricValue;
+import io.clusterbench.spec.OpenAiDescriptor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,13 +32,13 @@ final class SampleStats {
         metrics.add(ms(prefix + "mean_ms", mean(sorted)));
         metrics.add(ms(prefix + "median_ms", percentile(sorted, 50)));
         for (double p : STANDARD) {
-            metrics.add(ms(prefix + label(p) + "_ms", percentile(sorted, p)));
+            metrics.add(ms(prefix + OpenAiDescriptor.percentileLabel(p) + "_ms", percentile(sorted, p)));
         }
         metrics.add(ms(prefix + "max_ms", sorted[sorted.length - 1]));
         metrics.add(ms(prefix + "std_ms", std(sorted)));
         for (double p : extraPercentiles) {
             if (Arrays.stream(STANDARD).noneMatch(standard -> standard == p)) {
-                metrics.add(ms(prefix + label(p) + "_ms", percentile(sorted, p)));
+                metrics.add(ms(prefix + OpenAiDescriptor.percentileLabel(p) + "_ms", percentile(sorted, p)));
             }
         }
         return metrics;
@@ -66,17 +67,6 @@ final class SampleStats {
             squares += (sample - mean) * (sample - mean);
         }
         return Math.sqrt(squares / samples.length);
-    }
-
-    /**
-     * {@code p99}, {@code p999} for 99.9 (the name every probe uses), {@code p99.5} for other fractions: the labels
-     * of {@code LatencyMetrics}.
-     */
-    static String label(double p) {
-        if (p == 99.9) {
-            return "p999";
-        }
-        return p == Math.rint(p) ? "p" + (long) p : "p" + p;
     }
 
     private static MetricValue ms(String name, double value) {

@@ -7,6 +7,7 @@ import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.spec.Parameters;
+import io.clusterbench.spec.PromqlDescriptor;
 import io.clusterbench.spec.SecretRef;
 import io.clusterbench.spec.ServiceSpec;
 import java.net.URI;
@@ -26,9 +27,6 @@ import org.HdrHistogram.Histogram;
  * {@code FAILED}. The time of every answered query is kept as the {@code query} latency ({@code query_p99_ms}...).
  */
 public final class PromqlProbe implements Probe {
-    /** The metric name of the samples of a single {@code query}. */
-    public static final String SINGLE_QUERY_NAME = "value";
-
     private static final long HISTOGRAM_MAX_MICROS = 3_600_000_000L;
 
     @Override
@@ -106,13 +104,13 @@ public final class PromqlProbe implements Probe {
         }
     }
 
-    /** {@code query} as the one query named {@value #SINGLE_QUERY_NAME}, or {@code queries} in spec order. */
+    /** {@code query} as the one query named {@code value}, or {@code queries} in spec order. */
     static Map<String, String> queries(Parameters parameters) {
-        Optional<String> single = parameters.optionalString("query");
+        Optional<String> single = PromqlDescriptor.QUERY.optionalIn(parameters);
         if (single.isPresent()) {
-            return Map.of(SINGLE_QUERY_NAME, single.get());
+            return Map.of(PromqlDescriptor.SINGLE_QUERY_NAME, single.get());
         }
-        return new LinkedHashMap<>(parameters.stringMap("queries"));
+        return new LinkedHashMap<>(PromqlDescriptor.QUERIES.optionalIn(parameters).orElse(Map.of()));
     }
 
     private static Optional<String> token(ProbeContext context, Optional<SecretRef> secret)

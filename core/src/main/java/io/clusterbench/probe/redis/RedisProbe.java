@@ -16,19 +16,12 @@ import java.util.Optional;
  * documented in docs/probes.md.
  */
 public final class RedisProbe implements Probe {
-    /** One thread per client: beyond this, the load generator measures its own scheduler rather than Redis. */
-    static final int MAX_CLIENTS = 10_000;
-    static final int MAX_PIPELINE = 100_000;
     static final String REFUSED = "refused";
 
     @Override
     public ProbeMeasurement run(ProbeContext context) {
         RedisSettings settings = RedisSettings.from(context);
         MeasurementBuilder measurement = context.measure(settings.target());
-        Optional<String> refusal = refusal(settings, context.probe().id());
-        if (refusal.isPresent()) {
-            return measurement.fail(REFUSED, refusal.get());
-        }
         Optional<String> secret;
         try {
             secret = settings.password().isPresent()
@@ -39,22 +32,5 @@ public final class RedisProbe implements Probe {
                     + e.getMessage());
         }
         return new RedisRun(context, settings, measurement, secret).execute();
-    }
-
-    /** Settings the probe will not run with, because they would delete foreign keys or swamp this machine. */
-    static Optional<String> refusal(RedisSettings settings, String probeId) {
-        if (settings.keyPrefix().isEmpty()) {
-            return Optional.of("probe '" + probeId + "': keyPrefix is empty, so its keys could not be told from "
-                    + "others when deleting them; give a prefix no other program uses, or leave keyPrefix out");
-        }
-        if (settings.clients() > MAX_CLIENTS) {
-            return Optional.of("probe '" + probeId + "': clients " + settings.clients() + " is more than "
-                    + MAX_CLIENTS + " (one connection each); split the load over several probes");
-        }
-        if (settings.pipeline() > MAX_PIPELINE) {
-            return Optional.of("probe '" + probeId + "': pipeline " + settings.pipeline() + " is more than "
-                    + MAX_PIPELINE + "; use a smaller pipeline");
-        }
-        return Optional.empty();
     }
 }

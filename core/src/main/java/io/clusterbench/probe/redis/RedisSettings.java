@@ -2,6 +2,7 @@ package io.clusterbench.probe.redis;
 
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.spec.Parameters;
+import io.clusterbench.spec.RedisDescriptor;
 import io.clusterbench.spec.SecretRef;
 import io.clusterbench.spec.ServiceSpec;
 import java.time.Duration;
@@ -52,11 +53,6 @@ record RedisSettings(
         String keyPrefix,
         boolean prefixChosen) {
 
-    static final int DEFAULT_CLIENTS = 50;
-    static final int DEFAULT_PIPELINE = 1;
-    static final long DEFAULT_REQUESTS = 100_000;
-    static final int DEFAULT_VALUE_SIZE = 64;
-    static final List<String> DEFAULT_COMMANDS = List.of("get", "set");
     /** Connect and read timeout: long enough for a busy server, short enough that a dead one ends the load soon. */
     static final int TIMEOUT_MILLIS = 2000;
 
@@ -70,24 +66,23 @@ record RedisSettings(
         Objects.requireNonNull(keyPrefix, "keyPrefix");
     }
 
-    /** Reads the probe's parameters and its service; the spec validator has checked types and ranges already. */
+    /** Reads the probe's parameters (or their defaults) and its service, through the redis descriptor's table. */
     static RedisSettings from(ProbeContext context) {
         ServiceSpec service = context.service();
         Parameters p = context.probe().parameters();
         String address = service.address().orElseGet(
                 () -> context.cluster().hosts().get(service.host().orElseThrow()).address());
-        Optional<Duration> duration = p.optionalDuration("duration");
-        long requests = duration.isPresent() ? -1 : p.longValue("requests", DEFAULT_REQUESTS);
-        List<String> words = p.has("commands") ? p.stringList("commands") : DEFAULT_COMMANDS;
-        List<RedisCommand> commands = new LinkedHashSet<>(words.stream().map(RedisCommand::fromWord).toList())
-                .stream().toList();
-        Optional<String> prefix = p.optionalString("keyPrefix");
+        Optional<Duration> duration = RedisDescriptor.DURATION.optionalIn(p);
+        long requests = duration.isPresent() ? -1 : RedisDescriptor.REQUESTS.in(p);
+        List<RedisCommand> commands = new LinkedHashSet<>(RedisDescriptor.COMMANDS.in(p).stream()
+                .map(RedisCommand::fromWord).toList()).stream().toList();
+        Optional<String> prefix = RedisDescriptor.KEY_PREFIX.optionalIn(p);
+        // The table's limits keep every whole number here within an int.
         return new RedisSettings(service.id(), address, service.port().orElse(6379),
-                (int) p.longValue("database", 0), p.bool("tls", false), service.user(), service.secret(),
-                (int) Math.min(Integer.MAX_VALUE, p.longValue("clients", DEFAULT_CLIENTS)),
-                (int) Math.min(Integer.MAX_VALUE, p.longValue("pipeline", DEFAULT_PIPELINE)),
-                requests, duration, commands,
-                (int) p.longValue("valueSize", DEFAULT_VALUE_SIZE),
+                Math.toIntExact(RedisDescriptor.DATABASE.in(p)), RedisDescriptor.TLS.in(p), service.user(),
+                service.secret(), Math.toIntExact(RedisDescriptor.CLIENTS.in(p)),
+                Math.toIntExact(RedisDescriptor.PIPELINE.in(p)), requests, duration, commands,
+                Math.toIntExact(RedisDescriptor.VALUE_SIZE.in(p)),
                 prefix.orElseGet(() -> defaultPrefix(context.probe().id())), prefix.isPresent());
     }
 

@@ -22,6 +22,7 @@ import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.DefaultSecretResolver;
 import io.clusterbench.spec.SecretResolver;
 import io.clusterbench.spec.SpecLoader;
+import io.clusterbench.testkit.DescribedMetrics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -220,7 +221,7 @@ class ChromaProbeTest {
                     throw new ClusterBenchException(ClusterBenchException.Kind.CONNECTION, "no SSH in this test");
                 },
                 new ProbeProgress("vector-query"), stop, Clock.systemUTC());
-        return new ChromaProbe().run(context);
+        return DescribedMetrics.checked(context.probe(), new ChromaProbe().run(context));
     }
 
     private static double metric(ProbeMeasurement measurement, String name) {

@@ -8,12 +8,18 @@ import io.clusterbench.probe.StopSignal;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
+import io.clusterbench.spec.Parameters;
+import io.clusterbench.spec.ProbeKind;
+import io.clusterbench.spec.ProbeSpec;
+import io.clusterbench.spec.SpecLocation;
 import io.clusterbench.ssh.ExecResult;
+import io.clusterbench.testkit.DescribedMetrics;
 import io.clusterbench.testkit.RealServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -59,6 +65,16 @@ class GpuProbeTest {
                 .containsEntry("sark.gpu1.memory_used_mib", 4.0)
                 .containsEntry("sark.gpu1.power_w", 54.87);
         assertThat(metric(report, "sark.gpu1.power_w").labels()).containsEntry("name", "NVIDIA A100-SXM4-40GB");
+    }
+
+    @Test
+    void writesOnlyMetricsItsDescriptorNames() throws Exception {
+        ProbeSpec probe = new ProbeSpec("gpu", ProbeKind.GPU, Optional.empty(), List.of("sark"), Parameters.EMPTY,
+                new SpecLocation("cluster.yaml", 1, 1));
+
+        for (String sample : List.of("h100-one-gpu.csv", "a100-two-gpus.csv", "not-supported.csv")) {
+            DescribedMetrics.checked(probe, recorded(sample).metrics());
+        }
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.clusterbench.probe.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.clusterbench.spec.HostDescriptor;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The formulas of the host probe on readings in the kernel's and df's formats. */
@@ -77,8 +79,7 @@ class ProcReadingsTest {
 
     @Test
     void namesMountPointsForMetricNames() {
-        assertThat(DiskUsage.slug("/")).isEqualTo("root");
-        assertThat(DiskUsage.slug("/var/lib/docker")).isEqualTo("var_lib_docker");
-        assertThat(DiskUsage.slug("/mnt/my data/")).isEqualTo("mnt_my_data");
+        assertThat(HostDescriptor.slugs(List.of("/", "/var/lib/docker", "/mnt/my data/", "/var/lib/docker/")))
+                .containsExactly("root", "var_lib_docker", "mnt_my_data", "var_lib_docker_2");
     }
 }

@@ -14,6 +14,7 @@ import io.clusterbench.spec.SecretResolver;
 import io.clusterbench.spec.SpecLoader;
 import io.clusterbench.ssh.SshConnections;
 import io.clusterbench.ssh.SshTargets;
+import io.clusterbench.testkit.DescribedMetrics;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ final class SshProbeRuns {
         try (SshConnections connections = SshTargets.connections(spec.hosts().values(), SECRETS)) {
             ProbeContext context = new ProbeContext(spec, spec.probes().get(probeId), SECRETS, connections::get,
                     new ProbeProgress(probeId), stop, Clock.systemUTC());
-            return probe.run(context);
+            return DescribedMetrics.checked(context.probe(), probe.run(context));
         }
     }
 

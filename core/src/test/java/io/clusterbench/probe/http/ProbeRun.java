@@ -11,6 +11,7 @@ import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.DefaultSecretResolver;
 import io.clusterbench.spec.SecretResolver;
 import io.clusterbench.spec.SpecLoader;
+import io.clusterbench.testkit.DescribedMetrics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -46,11 +47,11 @@ final class ProbeRun {
     }
 
     ProbeMeasurement run() {
-        return new HttpProbe().run(context);
+        return run(new HttpProbe());
     }
 
     ProbeMeasurement run(HttpProbe probe) {
-        return probe.run(context);
+        return DescribedMetrics.checked(context.probe(), probe.run(context));
     }
 
     static Optional<Double> metric(ProbeMeasurement measurement, String name) {

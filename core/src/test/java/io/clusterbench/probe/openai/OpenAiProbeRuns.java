@@ -15,6 +15,7 @@ import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.DefaultSecretResolver;
 import io.clusterbench.spec.SecretResolver;
 import io.clusterbench.spec.SpecLoader;
+import io.clusterbench.testkit.DescribedMetrics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -67,7 +68,7 @@ abstract class OpenAiProbeRuns {
                     throw new ClusterBenchException(ClusterBenchException.Kind.CONNECTION, "no SSH in this test");
                 },
                 progress, stop, Clock.systemUTC());
-        return new OpenAiProbe().run(context);
+        return DescribedMetrics.checked(context.probe(), new OpenAiProbe().run(context));
     }
 
     static double metric(ProbeMeasurement measurement, String name) {

@@ -24,6 +24,7 @@ import io.clusterbench.spec.DefaultSecretResolver;
 import io.clusterbench.spec.SecretResolver;
 import io.clusterbench.spec.SpecLoader;
 import io.clusterbench.testkit.RealServers;
+import io.clusterbench.testkit.DescribedMetrics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -271,7 +272,7 @@ class PromqlProbeTest {
                     throw new AssertionError("a promql probe must not use SSH, but asked for " + host);
                 },
                 new ProbeProgress("gpu-metrics"), stop, Clock.systemUTC());
-        return new PromqlProbe().run(context);
+        return DescribedMetrics.checked(context.probe(), new PromqlProbe().run(context));
     }
 
     private static MetricValue only(ProbeMeasurement measurement, String name) {

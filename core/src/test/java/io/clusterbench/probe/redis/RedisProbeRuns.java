@@ -22,6 +22,7 @@ import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.DefaultSecretResolver;
 import io.clusterbench.spec.SecretResolver;
 import io.clusterbench.spec.SpecLoader;
+import io.clusterbench.testkit.DescribedMetrics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -77,10 +78,10 @@ final class RedisProbeRuns {
     }
 
     ProbeMeasurement run() {
-        return new RedisProbe().run(new ProbeContext(spec, spec.probes().get(PROBE), secrets,
-                host -> {
+        return DescribedMetrics.checked(spec.probes().get(PROBE), new RedisProbe().run(new ProbeContext(spec,
+                spec.probes().get(PROBE), secrets, host -> {
                     throw new AssertionError("the redis probe must not use SSH");
-                }, progress, stop, Clock.systemUTC()));
+                }, progress, stop, Clock.systemUTC())));
     }
 
     /** Runs the probe while {@code whenBusy} is called once, from another thread, after {@code ops} operations. */

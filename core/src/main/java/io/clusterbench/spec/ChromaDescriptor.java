@@ -1,0 +1,34 @@
+package io.clusterbench.spec;
+
+import java.time.Duration;
+
+/** The chroma probe: heartbeat, version and sequential query latency on ChromaDB's v2 API. */
+public final class ChromaDescriptor implements ProbeDescriptor {
+
+    public static final Parameter<String> COLLECTION = Parameter.text("collection", ParameterType.Text.any())
+            .byDefaultSaid("the service's `collection`");
+    public static final Parameter<Long> QUERIES = Parameter.whole("queries", 1, Long.MAX_VALUE).byDefault(100L);
+    /** Chroma's own default {@code n_results}. */
+    public static final Parameter<Long> N_RESULTS = Parameter.whole("nResults", 1, Long.MAX_VALUE).byDefault(10L)
+            .unit("results");
+    public static final Parameter<Duration> TIMEOUT = Parameter.length("timeout").byDefault(Duration.ofSeconds(10));
+
+    private static final ParameterTable TABLE = ParameterTable.builder()
+            .add(COLLECTION, QUERIES, N_RESULTS, TIMEOUT).build();
+
+    @Override
+    public String word() {
+        return "chroma";
+    }
+
+    @Override
+    public ParameterTable parameters() {
+        return TABLE;
+    }
+
+    @Override
+    public MetricNames metrics(ProbeSpec probe) {
+        return MetricNames.builder().name("heartbeat_ms", "clock_offset_ms", "version_info", "collection_dimension")
+                .latency("query_").name("queries_completed", "queries_failed").build();
+    }
+}

@@ -1,0 +1,62 @@
+package io.clusterbench.spec;
+
+import io.clusterbench.spec.ParameterTable.RuleKind;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** The http probe: one request repeated in the open model ({@code rate}) or the closed model ({@code concurrency}). */
+public final class HttpDescriptor implements ProbeDescriptor {
+
+    public static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS");
+    private static final Pattern HEADER = Pattern.compile("[A-Za-z0-9!#$%&'*+.^_`|~-]+");
+
+    /**
+     * A request a microsecond: the schedule is kept in whole nanoseconds and a single thread starts every request,
+     * so faster rates are not what would be sent.
+     */
+    public static final Parameter<Double> RATE = Parameter.real("rate", new Range(0, false, 1_000_000, true))
+            .unit("req/s");
+    /** A thread and a connection each; past this the machine running the probe measures its own scheduler. */
+    public static final Parameter<Long> CONCURRENCY = Parameter.whole("concurrency", 1, 10_000)
+            .unit("connections");
+    public static final Parameter<Duration> DURATION = Parameter.length("duration").byDefault(Duration.ofSeconds(10));
+    public static final Parameter<Long> REQUESTS = Parameter.whole("requests", 1, Long.MAX_VALUE);
+    public static final Parameter<String> METHOD = Parameter.text("method", new ParameterType.Choice(METHODS))
+            .byDefault("GET");
+    public static final Parameter<Map<String, String>> HEADERS = Parameter.map("headers",
+            new ParameterType.TextMap(HEADER, "an HTTP header name"));
+    public static final Parameter<String> BODY = Parameter.text("body", ParameterType.Text.any())
+            .byDefaultSaid("empty");
+    public static final Parameter<Long> EXPECT_STATUS = Parameter.whole("expectStatus", 100, 599)
+            .byDefaultSaid("any 2xx");
+    public static final Parameter<Duration> TIMEOUT = Parameter.length("timeout").byDefault(Duration.ofSeconds(5));
+
+    private static final ParameterTable TABLE = ParameterTable.builder()
+            .add(RATE, CONCURRENCY, DURATION, REQUESTS, METHOD, HEADERS, BODY, EXPECT_STATUS, TIMEOUT)
+            .rule(RuleKind.EXACTLY_ONE, "rate", "concurrency")
+            .rule(RuleKind.AT_MOST_ONE, "duration", "requests").build();
+
+    @Override
+    public String word() {
+        return "http";
+    }
+
+    @Override
+    public ParameterTable parameters() {
+        return TABLE;
+    }
+
+    @Override
+    public MetricNames metrics(ProbeSpec probe) {
+        MetricNames.Builder names = MetricNames.builder().latency("")
+                .name("requests", "responses", "requests_per_s", "success_per_s", "errors", "error_pct",
+                        "status_2xx", "status_3xx", "status_4xx", "status_5xx")
+                .pattern("status_", "[1-5][0-9][0-9]", "NNN", "");
+        if (probe.parameters().has(RATE.name())) {
+            names.name("sent_per_s", "late_requests");
+        }
+        return names.build();
+    }
+}

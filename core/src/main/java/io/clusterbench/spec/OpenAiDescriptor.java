@@ -1,0 +1,94 @@
+package io.clusterbench.spec;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** The openai probe: an OpenAI-compatible server loaded and measured as {@code vllm bench serve} does. */
+public final class OpenAiDescriptor implements ProbeDescriptor {
+
+    public static final List<String> ENDPOINTS = List.of("completions", "chat");
+    public static final List<String> GOODPUT_KEYS = List.of("ttft_ms", "tpot_ms", "e2el_ms");
+    /** The latencies whose statistics are metrics, by prefix. */
+    public static final List<String> LATENCIES = List.of("ttft_", "tpot_", "itl_", "e2el_");
+
+    /** Every prompt and arrival time is made before the run and held in memory. */
+    private static final long MAX_REQUESTS = 1_000_000;
+    /** Each request in flight has a thread of its own. */
+    private static final long MAX_IN_FLIGHT = 10_000;
+    /** Past any model's context; a prompt of this many words is built in memory per request. */
+    private static final long TOKEN_LIMIT = 1_000_000;
+
+    public static final Parameter<String> ENDPOINT = Parameter.text("endpoint", new ParameterType.Choice(ENDPOINTS))
+            .byDefault("completions");
+    public static final Parameter<Long> REQUESTS = Parameter.whole("requests", 1, MAX_REQUESTS).byDefault(100L);
+    public static final Parameter<Double> REQUEST_RATE = Parameter.real("requestRate", Range.above(0))
+            .byDefaultSaid("none: all at once").unit("req/s");
+    public static final Parameter<Double> BURSTINESS = Parameter.real("burstiness", Range.above(0)).byDefault(1.0);
+    public static final Parameter<Long> MAX_CONCURRENCY = Parameter.whole("maxConcurrency", 1, MAX_IN_FLIGHT)
+            .byDefaultSaid("none").unit("requests");
+    /** vLLM bench's random dataset: {@code --random-input-len 1024}, {@code --random-output-len 128}. */
+    public static final Parameter<Long> PROMPT_TOKENS = Parameter.whole("promptTokens", 1, TOKEN_LIMIT)
+            .byDefault(1024L).unit("words");
+    public static final Parameter<Long> MAX_TOKENS = Parameter.whole("maxTokens", 1, TOKEN_LIMIT)
+            .byDefault(128L).unit("tokens");
+    /** Warm-up requests are sent all at once (within maxConcurrency), a thread each. */
+    public static final Parameter<Long> WARMUP_REQUESTS = Parameter.whole("warmupRequests", 0, MAX_IN_FLIGHT)
+            .byDefault(0L);
+    public static final Parameter<Long> SEED = Parameter.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE).byDefault(0L);
+    public static final Parameter<String> PROMPTS_FILE = Parameter.text("promptsFile", new ParameterType.FilePath());
+    public static final Parameter<List<Double>> PERCENTILES = Parameter.reals("percentiles",
+            new Range(0, false, 100, false));
+    public static final Parameter<Map<String, Double>> GOODPUT = Parameter.map("goodput",
+            new ParameterType.RealMap(GOODPUT_KEYS, Range.above(0)));
+    public static final Parameter<Boolean> METRICS = Parameter.flag("metrics").byDefault(false);
+    public static final Parameter<Duration> TIMEOUT = Parameter.length("timeout").byDefault(Duration.ofSeconds(60));
+
+    private static final ParameterTable TABLE = ParameterTable.builder()
+            .add(ENDPOINT, REQUESTS, REQUEST_RATE, BURSTINESS, MAX_CONCURRENCY, PROMPT_TOKENS, MAX_TOKENS,
+                    WARMUP_REQUESTS, SEED, PROMPTS_FILE, PERCENTILES, GOODPUT, METRICS, TIMEOUT)
+            .build();
+
+    @Override
+    public String word() {
+        return "openai";
+    }
+
+    @Override
+    public ParameterTable parameters() {
+        return TABLE;
+    }
+
+    @Override
+    public MetricNames metrics(ProbeSpec probe) {
+        Parameters p = probe.parameters();
+        MetricNames.Builder names = MetricNames.builder().name("completed", "failed", "duration_s",
+                "total_input_tokens", "total_output_tokens", "request_throughput", "input_throughput",
+                "output_throughput", "total_token_throughput");
+        if (!GOODPUT.optionalIn(p).orElse(Map.of()).isEmpty()) {
+            names.name("goodput", "goodput_requests");
+        }
+        names.name("max_output_tokens_per_s", "max_concurrent_requests");
+        List<String> extra = PERCENTILES.optionalIn(p).orElse(List.of()).stream()
+                .map(OpenAiDescriptor::percentileLabel).toList();
+        for (String latency : LATENCIES) {
+            names.latency(latency).name(latency + "std_ms");
+            extra.forEach(label -> names.name(latency + label + "_ms"));
+        }
+        names.name("health_ms");
+        if (METRICS.in(p)) {
+            names.names("server.", List.of("kv_cache_usage_pct", "kv_cache_usage_max_pct", "num_requests_running",
+                    "num_requests_running_max", "num_requests_waiting", "num_requests_waiting_max",
+                    "gpu_memory_utilization", "num_preemptions"));
+        }
+        return names.build();
+    }
+
+    /** {@code p99}, {@code p999} for 99.9 (as every probe names it), {@code p99.5} for other fractions. */
+    public static String percentileLabel(double percentile) {
+        if (percentile == 99.9) {
+            return "p999";
+        }
+        return percentile == Math.rint(percentile) ? "p" + (long) percentile : "p" + percentile;
+    }
+}

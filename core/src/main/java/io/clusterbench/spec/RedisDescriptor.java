@@ -1,0 +1,63 @@
+package io.clusterbench.spec;
+
+import io.clusterbench.spec.ParameterTable.RuleKind;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** The redis probe: a closed-model command load plus the server's INFO, slow log and latency events. */
+public final class RedisDescriptor implements ProbeDescriptor {
+
+    /** The commands the load can send. */
+    public static final List<String> COMMANDS_KNOWN = List.of("ping", "get", "set", "incr", "lpush", "rpop", "hset",
+            "hget");
+
+    /** One thread drives ten connections; past this the load generator measures its own scheduler, not Redis. */
+    public static final Parameter<Long> CLIENTS = Parameter.whole("clients", 1, 10_000).byDefault(50L)
+            .unit("connections");
+    public static final Parameter<Long> PIPELINE = Parameter.whole("pipeline", 1, 100_000).byDefault(1L)
+            .unit("commands");
+    /** The default applies only when no {@code duration} is given. */
+    public static final Parameter<Long> REQUESTS = Parameter.whole("requests", 1, Long.MAX_VALUE)
+            .byDefault(100_000L).unit("commands");
+    public static final Parameter<Duration> DURATION = Parameter.length("duration");
+    public static final Parameter<List<String>> COMMANDS = Parameter.words("commands", COMMANDS_KNOWN)
+            .byDefault(List.of("get", "set"));
+    /** Redis' own limit on a string value: 512 MiB. */
+    public static final Parameter<Long> VALUE_SIZE = Parameter.whole("valueSize", 1, 512L * 1024 * 1024)
+            .byDefault(64L).unit("bytes");
+    public static final Parameter<String> KEY_PREFIX = Parameter.text("keyPrefix", ParameterType.Text.any())
+            .byDefaultSaid("`clusterbench:<probe id>:<8 hex digits>:`");
+    public static final Parameter<Long> DATABASE = Parameter.whole("database", 0, Integer.MAX_VALUE).byDefault(0L);
+    public static final Parameter<Boolean> TLS = Parameter.flag("tls").byDefault(false);
+
+    /** INFO fields the probe publishes, by their metric names. */
+    public static final List<String> INFO_METRICS = List.of("used_memory", "used_memory_rss", "maxmemory",
+            "mem_fragmentation_ratio", "connected_clients", "blocked_clients", "evicted_keys", "rejected_connections",
+            "instantaneous_ops_per_s", "keyspace_hit_ratio");
+
+    private static final ParameterTable TABLE = ParameterTable.builder()
+            .add(CLIENTS, PIPELINE, REQUESTS, DURATION, COMMANDS, VALUE_SIZE, KEY_PREFIX, DATABASE, TLS)
+            .rule(RuleKind.AT_MOST_ONE, "requests", "duration").build();
+
+    @Override
+    public String word() {
+        return "redis";
+    }
+
+    @Override
+    public ParameterTable parameters() {
+        return TABLE;
+    }
+
+    @Override
+    public MetricNames metrics(ProbeSpec probe) {
+        MetricNames.Builder names = MetricNames.builder()
+                .name("ops_per_s", "ops", "errors", "load_s").latency("");
+        for (String command : new LinkedHashSet<>(COMMANDS.in(probe.parameters()))) {
+            names.name(command + ".ops_per_s", command + ".ops", command + ".errors").latency(command + ".");
+        }
+        return names.names(INFO_METRICS).name("slowlog_len")
+                .pattern("latency_event.", "[a-z0-9-]+", "EVENT", ".max_ms").build();
+    }
+}
