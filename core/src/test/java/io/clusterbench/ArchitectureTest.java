@@ -40,6 +40,12 @@ class ArchitectureTest {
             .belongToAnyOf(ServerSocket.class, ServerSocketChannel.class, AsynchronousServerSocketChannel.class)
             .orShould().dependOnClassesThat().resideInAPackage("com.sun.net.httpserver..");
 
+    static final String ENGINE = "io.clusterbench.engine..";
+    static final String[] ROLES = {"io.clusterbench.bench..", "io.clusterbench.probe..", "io.clusterbench.tune..",
+        "io.clusterbench.score..", "io.clusterbench.report..", "io.clusterbench.trend.."};
+    static final String[] GROUND = {"io.clusterbench.spec..", "io.clusterbench.result..", "io.clusterbench.ssh..",
+        "io.clusterbench.metrics.."};
+
     private static JavaClasses core;
 
     @BeforeAll
@@ -85,6 +91,19 @@ class ArchitectureTest {
     @Test
     void coreNeverListensOnASocket() {
         LISTENS_ON_A_SOCKET.check(core);
+    }
+
+    @Test
+    void groundPackagesNeverReachUpToRolesOrTheEngine() {
+        // DESIGN.md: fronts -> engine -> roles (bench, probe, tune, score, report, trend) -> ground.
+        noClasses().that().resideInAnyPackage(GROUND).should().dependOnClassesThat().resideInAnyPackage(ROLES)
+                .orShould().dependOnClassesThat().resideInAPackage(ENGINE).check(core);
+    }
+
+    @Test
+    void rolesNeverReachUpToTheEngine() {
+        noClasses().that().resideInAnyPackage(ROLES).should().dependOnClassesThat().resideInAPackage(ENGINE)
+                .check(core);
     }
 
     @Test
