@@ -133,7 +133,7 @@ class TrendTest {
         assertThat(selected.summariesCreated()).isEqualTo(8);
         assertThat(again.summariesReused()).isEqualTo(8);
         assertThat(again.metrics())
-                .containsExactly(TrendHistories.USED_MEMORY, "cache.never_measured", TrendHistories.P99);
+                .containsExactly(TrendHistories.USED_MEMORY, "cache.never_measured"); // exactly the chosen ones
         assertThat(again.values(TrendHistories.USED_MEMORY)).containsExactly(
                 1_000_000.0, 1_000_001.0, 1_000_002.0, 1_000_003.0, 1_000_004.0, 1_000_005.0, 1_000_006.0,
                 1_000_007.0);
