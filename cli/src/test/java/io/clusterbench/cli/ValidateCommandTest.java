@@ -53,6 +53,40 @@ class ValidateCommandTest {
     }
 
     @Test
+    void refusesWhatTheProbesWouldRefuseAndMetricsNoProbeWrites(@TempDir Path dir) throws IOException {
+        Path spec = dir.resolve("cluster.yaml");
+        Files.writeString(spec, """
+                cluster: demo
+                services:
+                  cache: { type: redis, address: 127.0.0.1 }
+                  lb: { type: http, url: "http://127.0.0.1:8080/health" }
+                probes:
+                  cache-heavy: { service: cache, clients: 20000 }
+                  cache-latency: { service: cache }
+                  lb-capacity: { service: lb, concurrency: 100000 }
+                  lb-latency: { service: lb, rate: 1e9 }
+                  lb-load: { service: lb, rate: 100 }
+                objectives:
+                  - { metric: cache-latency.set.p99ms, pass: "<= 2" }
+                trend: { metrics: [lb-load.throughput] }
+                """);
+
+        CliRun run = CliRun.of("validate", spec.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_SPEC);
+        assertThat(run.err().lines().toList()).startsWith(
+                spec + ":6:43 probes.cache-heavy.clients: must be 1-10000, got 20000",
+                spec + ":8:44 probes.lb-capacity.concurrency: must be 1-10000, got 100000",
+                spec + ":9:36 probes.lb-latency.rate: must be > 0 and <= 1000000, got 1e9",
+                spec + ":12:15 objectives[0].metric: no metric 'set.p99ms' in probe 'cache-latency'"
+                        + " (did you mean 'set.p99_ms'?)",
+                spec + ":13:20 trend.metrics[0]: no metric 'throughput' in probe 'lb-load'"
+                        + " (an http probe's metrics are listed in docs/probes.md#http)");
+        assertThat(run.err()).contains("5 problems").doesNotContain("\tat ");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void reportsAMissingSpecFileAsAnInvalidSpec(@TempDir Path dir) {
         Path missing = dir.resolve("nope.yaml");
 

@@ -13,7 +13,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** The one place where probe kinds are bound to their implementations: a new kind is one line here. */
+/**
+ * The one place where probe kinds are bound to their implementations; each kind's parameters and metric names are
+ * its descriptor's ({@link ProbeKind#descriptor()}), in the spec layer below the probes. A new kind is one line here.
+ */
 public final class ProbeRegistry {
     private final Map<ProbeKind, Probe> probes;
 

@@ -114,7 +114,8 @@ final class ServiceBinder {
                 binding.locate(at)));
     }
 
+    // "http" is said letter by letter, "aitch-tee-tee-pee", so it takes "an" too.
     static String article(String word) {
-        return Stream.of("a", "e", "i", "o", "u").anyMatch(word::startsWith) ? "an" : "a";
+        return Stream.of("a", "e", "i", "o", "u", "http").anyMatch(word::startsWith) ? "an" : "a";
     }
 }

@@ -47,7 +47,8 @@ public final class ChromaProbe implements Probe {
             return measurement.finish();
         }
         version(api, service.id(), measurement);
-        Optional<String> collection = ChromaDescriptor.COLLECTION.optionalIn(parameters).or(() -> service.option("collection"));
+        Optional<String> collection = ChromaDescriptor.COLLECTION.optionalIn(parameters)
+                .or(() -> service.option("collection"));
         if (collection.isEmpty()) {
             // Without a collection there is nothing to query; heartbeat and version are what this probe measures.
             return measurement.finish();
