@@ -103,11 +103,17 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** Keeps the run in a history, as an operator would, and draws its trend with the spec's trend metrics. */
+    /**
+     * Keeps the before-run and the run in a history, as an operator would with {@code history add}, and draws their
+     * trend with the spec's trend metrics: two points, before and after tuning.
+     */
     private static Path trend(Path folder, Path run, LoadedSpec loaded, PrintWriter out)
             throws ClusterBenchException {
         ClusterBench engine = ClusterBench.standard();
         Path history = folder.resolve("history");
+        // The before-run is a measurement of its own (own run id, scored), so it may be kept as a run; a cp -r of
+        // the run folder would count it as a part of the run instead.
+        out.println(engine.addToHistory(run.resolve("before"), history).describe() + " (before tuning)");
         out.println(engine.addToHistory(run, history).describe());
         Path trend = folder.resolve("trend");
         engine.writeTrend(engine.trend(history, loaded.spec().trend().metrics()), trend);

@@ -79,7 +79,8 @@ final class TrendCommand implements Callable<Integer> {
             return metrics;
         }
         if (fromSpec.isEmpty()) {
-            stdout.println(specFile + " has no trend: section; charting the objectives' metrics");
+            stdout.println(specFile + " has no trend: section; charting the newest run's failed objectives, then its"
+                    + " other objectives' metrics (its headline metrics when it has no objectives)");
         } else {
             stdout.println("Charting " + specFile + "'s trend.metrics: " + String.join(", ", fromSpec));
         }

@@ -31,8 +31,10 @@ class AssertCommandTest {
         assertThat(scored.score().verdict()).isEqualTo(Verdict.PASS);
         Document junit = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(result.resolveSibling("junit.xml").toFile());
-        assertThat(junit.getElementsByTagName("testcase").getLength()).isEqualTo(1);
+        assertThat(junit.getElementsByTagName("testcase").getLength()).as("the objective and the gate").isEqualTo(2);
         assertThat(junit.getElementsByTagName("failure").getLength()).isZero();
+        assertThat(run.out()).contains("Gate: PASS (exit 0)");
+        assertThat(scored.gate().exitCode()).isZero();
     }
 
     @Test

@@ -38,7 +38,7 @@ class DemoCommandTest {
                 .contains("Wrote " + spec)
                 .contains("valid, cluster 'clusterbench-demo'")
                 .containsPattern("(?m)^cache-latency\\s+OK\\s+ops_per_s")
-                .contains("== 4/4 score and compare")
+                .contains("== 4/4 score, compare and gate")
                 .containsPattern("Verdict: (PASS|WARNING|FAIL|INCONCLUSIVE), score \\d+\\.\\d / 100")
                 .contains("result.json: " + resultFile)
                 .contains("report:      " + dir.resolve("run").resolve("audit-report.html"))

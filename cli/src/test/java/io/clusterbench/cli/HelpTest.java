@@ -18,7 +18,7 @@ class HelpTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2:invalid spec", "3:environment problem", "64:wrong command line", "70:internal error"})
+    @ValueSource(strings = {"2:invalid spec", "3:environment problem", "130:interrupted", "70:internal error"})
     void topLevelHelpListsTheExitCodes(String codeAndMeaning) {
         String code = codeAndMeaning.substring(0, codeAndMeaning.indexOf(':'));
         String meaning = codeAndMeaning.substring(codeAndMeaning.indexOf(':') + 1);
