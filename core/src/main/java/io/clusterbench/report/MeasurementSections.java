@@ -8,6 +8,7 @@ import io.clusterbench.report.Doc.Heading;
 import io.clusterbench.report.Doc.Table;
 import io.clusterbench.report.Doc.Tone;
 import io.clusterbench.result.MetricValue;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.RunResult;

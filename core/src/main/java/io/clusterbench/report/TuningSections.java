@@ -7,6 +7,7 @@ import io.clusterbench.report.Doc.Table;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
 import io.clusterbench.result.Evidence;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;

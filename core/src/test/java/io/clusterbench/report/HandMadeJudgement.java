@@ -1,6 +1,7 @@
 package io.clusterbench.report;
 
 import io.clusterbench.result.MetricComparison;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.RunComparison;
