@@ -70,7 +70,7 @@ final class Findings {
             }
             for (ProbeError error : probe.errors()) {
                 items.add(Line.of("Probe ").code(probe.probe()).text(" ended ").strong(probe.status().name())
-                        .text(": ").code(error.kind()).text(" x " + error.count()
+                        .text(": ").code(error.kind().word()).text(" x " + error.count()
                                 + (error.firstAt() == null ? "" : ", first at " + error.firstAt()) + ": "
                                 + error.message()).item(tone));
             }

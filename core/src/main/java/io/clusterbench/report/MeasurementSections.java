@@ -70,7 +70,7 @@ final class MeasurementSections {
     private static Table errors(ProbeMeasurement probe) {
         List<List<Cell>> rows = new ArrayList<>();
         for (ProbeError error : probe.errors()) {
-            rows.add(List.of(Cell.code(error.kind()), Cell.number(String.valueOf(error.count())),
+            rows.add(List.of(Cell.code(error.kind().word()), Cell.number(String.valueOf(error.count())),
                     Cell.text(error.firstAt() == null ? "-" : error.firstAt().toString()),
                     Line.of(error.message()).cell(Tones.of(probe.status()))));
         }

@@ -11,6 +11,7 @@ import io.clusterbench.probe.StopSignal;
 import io.clusterbench.report.Reports;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.Evidence;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
@@ -75,7 +76,7 @@ class ClusterBenchTest {
         assertThat(onDisk.runId()).isEqualTo(run.result().runId());
         ProbeMeasurement load = onDisk.probes().get(0);
         assertThat(load.status()).isEqualTo(ProbeStatus.PARTIAL);
-        assertThat(load.errors()).anySatisfy(error -> assertThat(error.kind()).isEqualTo("stopped"));
+        assertThat(load.errors()).anySatisfy(error -> assertThat(error.kind()).isEqualTo(ErrorKind.STOPPED));
         assertThat(metric(load, "ops")).isGreaterThan(1000).isLessThan(ENDLESS);
         assertThat(onDisk.score()).as("scored like any run, on the partial numbers").isNotNull();
         assertThat(run.reports()).extracting(path -> path.getFileName().toString())

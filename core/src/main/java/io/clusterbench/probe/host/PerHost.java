@@ -4,6 +4,7 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.spec.HostSpec;
 import io.clusterbench.ssh.SshConnection;
@@ -95,7 +96,8 @@ final class PerHost {
             report.error(SshFailures.kind(e), e.getMessage());
         } catch (RuntimeException bug) {
             // One host's surprise must not cost the other hosts their numbers.
-            report.error("internal", "internal error while measuring host " + host + " (please report it): " + bug);
+            report.error(ErrorKind.INTERNAL, "internal error while measuring host " + host + " (please report it): "
+                    + bug);
         }
         context.progress().completed();
         if (!report.failures().isEmpty()) {
@@ -115,14 +117,14 @@ final class PerHost {
             return interrupted(host);
         } catch (ExecutionException e) {
             HostReport report = new HostReport(host);
-            report.error("internal", "internal error while measuring host " + host + ": " + e.getCause());
+            report.error(ErrorKind.INTERNAL, "internal error while measuring host " + host + ": " + e.getCause());
             return report;
         }
     }
 
     private static HostReport interrupted(String host) {
         HostReport report = new HostReport(host);
-        report.error("stopped", "host " + host + " was not measured: the probe was interrupted");
+        report.error(ErrorKind.STOPPED, "host " + host + " was not measured: the probe was interrupted");
         return report;
     }
 

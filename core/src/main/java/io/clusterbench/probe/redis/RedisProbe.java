@@ -4,6 +4,7 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import java.util.Optional;
 
@@ -19,7 +20,6 @@ public final class RedisProbe implements Probe {
     /** One thread per client: beyond this, the load generator measures its own scheduler rather than Redis. */
     static final int MAX_CLIENTS = 10_000;
     static final int MAX_PIPELINE = 100_000;
-    static final String REFUSED = "refused";
 
     @Override
     public ProbeMeasurement run(ProbeContext context) {
@@ -27,7 +27,7 @@ public final class RedisProbe implements Probe {
         MeasurementBuilder measurement = context.measure(settings.target());
         Optional<String> refusal = refusal(settings, context.probe().id());
         if (refusal.isPresent()) {
-            return measurement.fail(REFUSED, refusal.get());
+            return measurement.fail(ErrorKind.REFUSED, refusal.get());
         }
         Optional<String> secret;
         try {
@@ -35,7 +35,7 @@ public final class RedisProbe implements Probe {
                     ? Optional.of(context.secrets().resolve(settings.password().get()))
                     : Optional.empty();
         } catch (ClusterBenchException e) {
-            return measurement.fail(RedisFailure.AUTH, "cannot read the password of " + settings.where() + ": "
+            return measurement.fail(ErrorKind.AUTH, "cannot read the password of " + settings.where() + ": "
                     + e.getMessage());
         }
         return new RedisRun(context, settings, measurement, secret).execute();
