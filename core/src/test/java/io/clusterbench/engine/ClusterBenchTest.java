@@ -13,6 +13,7 @@ import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.Evidence;
+import io.clusterbench.result.EvidenceStep;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
@@ -117,7 +118,7 @@ class ClusterBenchTest {
         TuningListener listener = new TuningListener() {
             @Override
             public void step(Evidence evidence) {
-                if (evidence.action().equals("first") && evidence.step().equals("applied")) {
+                if (evidence.action().equals("first") && evidence.step() == EvidenceStep.APPLIED) {
                     firstApplied.countDown();
                     // Holds the tuning here until the test's interrupt has become a stop, so the order is certain.
                     long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

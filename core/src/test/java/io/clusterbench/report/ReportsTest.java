@@ -259,7 +259,7 @@ class ReportsTest {
         for (int i = 0; i < steps.size(); i++) {
             Evidence step = result.evidence().get(i);
             assertThat(steps.get(i)).startsWith(String.valueOf(step.seq()), step.at().toString(), step.action(),
-                    step.step());
+                    step.step().word());
             assertThat(steps.get(i).get(9)).isEqualTo(step.message());
         }
         assertThat(steps).extracting(r -> r.get(3)).contains("applying", "applied", "failed");

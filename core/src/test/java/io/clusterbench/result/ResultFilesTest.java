@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,11 +84,25 @@ class ResultFilesTest {
     @Test
     void writesErrorKindsAsTheLowercaseWordsTheSchemaLists() throws Exception {
         JsonNode tree = new ObjectMapper().readTree(ResultFiles.toJson(sampleResult()));
-        JsonNode schemaWords = new ObjectMapper().readTree(SCHEMA.toFile()).at("/$defs/error/properties/kind/enum");
 
         assertThat(tree.at("/probes/0/errors/0/kind").asText()).isEqualTo("timeout");
         assertThat(tree.at("/probes/1/errors/0/kind").asText()).isEqualTo("remote");
-        assertThat(schemaWords).extracting(JsonNode::asText).containsExactlyElementsOf(ErrorKind.words());
+        assertThat(schemaEnum("/$defs/error/properties/kind/enum")).containsExactlyElementsOf(ErrorKind.words());
+        assertThat(ErrorKind.HTTP_STATUS.word()).isEqualTo("http-status");
+    }
+
+    @Test
+    void namesEvidenceStepsWithTheWordsTheSchemaLists() throws Exception {
+        assertThat(schemaEnum("/$defs/evidence/properties/step/enum")).containsExactlyElementsOf(EvidenceStep.words());
+        assertThat(EvidenceStep.ROLLBACK_FAILED.word()).isEqualTo("rollback-failed");
+    }
+
+    private static List<String> schemaEnum(String pointer) throws IOException {
+        JsonNode words = new ObjectMapper().readTree(SCHEMA.toFile()).at(pointer);
+        assertThat(words.isArray()).as(pointer).isTrue();
+        List<String> texts = new ArrayList<>();
+        words.forEach(word -> texts.add(word.asText()));
+        return texts;
     }
 
     @Test
