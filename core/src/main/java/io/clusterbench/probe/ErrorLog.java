@@ -14,7 +14,7 @@ import java.util.Map;
  * line with a count rather than 10,000 lines.
  */
 public final class ErrorLog {
-    /** Distinct messages kept; beyond this, new kinds of error are folded into one "more errors" entry. */
+    /** Distinct errors kept; beyond this, new ones are counted in one entry of kind {@code more}. */
     private static final int MAX_DISTINCT = 50;
 
     private final Clock clock;

@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Measures every host of a host or gpu probe at the same time, one thread per host, so that an unreachable host
- * (which costs a connect timeout) delays no other; the results are gathered in the spec's host order so that the
- * metrics come out in a stable order.
+ * Measures the hosts of a host or gpu probe in parallel, one thread per host and at most {@value #MAX_THREADS} at
+ * once, so that an unreachable host (which costs a connect timeout) holds up no other while threads are free; the
+ * results are gathered in the spec's host order so that the metrics come out in a stable order.
  */
 final class PerHost {
     private static final int MAX_THREADS = 16;

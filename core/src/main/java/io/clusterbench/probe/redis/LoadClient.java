@@ -16,8 +16,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * <p>A lost connection fails the commands of its batch and is reopened after a back-off; after
  * {@value #MAX_CONSECUTIVE_FAILURES} connection failures in a row (about 0.7 s against a dead server), or one
  * connect or reconnect that timed out (a hung server; then every client of the load gives up), the client gives
- * up, so that a server that died ends the load quickly and what was measured before is kept. The back-off never blocks the driver: a client waiting for its next
- * attempt simply sends nothing in that round.
+ * up, so that a server that died ends the load quickly and what was measured before is kept. The back-off never
+ * blocks the driver: a client waiting for its next attempt simply sends nothing in that round.
  */
 final class LoadClient {
     static final int MAX_CONSECUTIVE_FAILURES = 4;

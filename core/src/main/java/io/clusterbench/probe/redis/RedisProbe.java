@@ -17,7 +17,11 @@ import java.util.Optional;
  * documented in docs/probes.md.
  */
 public final class RedisProbe implements Probe {
-    /** One thread per client: beyond this, the load generator measures its own scheduler rather than Redis. */
+    /**
+     * Connections at most. One load thread drives up to {@value RedisLoad#CLIENTS_PER_THREAD} of them in rounds
+     * ({@link LoadDriver}), so this many take a thousand threads; beyond that the load generator measures its own
+     * scheduler rather than Redis.
+     */
     static final int MAX_CLIENTS = 10_000;
     static final int MAX_PIPELINE = 100_000;
 
