@@ -1,12 +1,12 @@
 package io.clusterbench.cli;
 
 import io.clusterbench.result.MetricValue;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.RunResult;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Prints the headline numbers of a run: per probe its status, its throughput, median and p99 latencies (or, for
@@ -56,14 +56,6 @@ final class HeadlineTable {
     }
 
     private static String describe(MetricValue metric) {
-        return metric.name() + " " + format(metric);
-    }
-
-    private static String format(MetricValue metric) {
-        double value = metric.value();
-        String number = Math.abs(value) >= 100 || value == Math.rint(value)
-                ? String.format(Locale.ROOT, "%.0f", value)
-                : String.format(Locale.ROOT, "%.3g", value);
-        return number + " " + metric.unit();
+        return metric.name() + " " + Numbers.withUnit(metric.value(), metric.unit());
     }
 }

@@ -2,6 +2,7 @@ package io.clusterbench.cli;
 
 import io.clusterbench.bench.BenchmarkListener;
 import io.clusterbench.probe.ProbeProgress;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ProbeMeasurement;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -41,8 +42,8 @@ final class ProgressPrinter implements BenchmarkListener {
                 double rate = (snapshot.done() - before.done()) / seconds;
                 previous.put(snapshot.probe(), new Reading(snapshot.done(), now));
                 String total = snapshot.total() >= 0 ? "/" + snapshot.total() : "";
-                out.printf("  [%5.1fs] %-20s %d%s done, %.0f/s, %d errors%n", elapsed.toMillis() / 1000.0,
-                        snapshot.probe(), snapshot.done(), total, rate, snapshot.errors());
+                out.printf("  [%8s] %-20s %d%s done, %s/s, %d errors%n", Numbers.duration(elapsed),
+                        snapshot.probe(), snapshot.done(), total, Numbers.format(rate), snapshot.errors());
             }
             out.flush();
         }
@@ -52,8 +53,8 @@ final class ProgressPrinter implements BenchmarkListener {
     public void probeFinished(ProbeMeasurement measurement, Path resultFile) {
         previous.remove(measurement.probe());
         synchronized (out) {
-            out.printf("  %s: %s in %.1fs%s%n", measurement.probe(), measurement.status(),
-                    measurement.duration().toMillis() / 1000.0,
+            out.printf("  %s: %s in %s%s%n", measurement.probe(), measurement.status(),
+                    Numbers.duration(measurement.duration()),
                     measurement.errors().isEmpty() ? "" : " (" + measurement.errors().get(0).message() + ")");
             out.flush();
         }

@@ -1,5 +1,6 @@
 package io.clusterbench.cli;
 
+import io.clusterbench.result.Numbers;
 import io.clusterbench.spec.ActionSpec;
 import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.HostSpec;
@@ -32,8 +33,8 @@ final class SpecSummary {
             // Only when chosen: without a trend: section the trends chart their defaults, nothing to summarise.
             line(out, "trend", spec.trend().metrics(), metric -> metric);
         }
-        out.printf("  %-11s pass >= %s, warning >= %s%n", "score", number(spec.score().pass()),
-                number(spec.score().warning()));
+        out.printf("  %-11s pass >= %s, warning >= %s%n", "score", Numbers.format(spec.score().pass()),
+                Numbers.format(spec.score().warning()));
         for (SpecProblem warning : loaded.warnings()) {
             out.println("warning: " + warning.format());
         }
@@ -66,9 +67,5 @@ final class SpecSummary {
 
     private static String objective(ObjectiveSpec objective) {
         return objective.metric() + " " + objective.pass().text() + (objective.key() ? " [key]" : "");
-    }
-
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

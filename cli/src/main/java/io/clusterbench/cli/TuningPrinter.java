@@ -2,6 +2,7 @@ package io.clusterbench.cli;
 
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.Evidence;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.tune.TuningListener;
 import java.io.PrintWriter;
 import java.util.List;
@@ -35,7 +36,7 @@ final class TuningPrinter implements TuningListener {
     static void summary(List<ChangeOutcome> changes, PrintWriter out) {
         out.printf("%-22s %-16s %-8s %s%n", "action", "status", "verified", "before -> after");
         for (ChangeOutcome change : changes) {
-            out.printf("%-22s %-16s %-8s %s -> %s%n", change.action(), change.status(), change.verified() ? "yes" : "no",
+            out.printf("%-22s %-16s %-8s %s -> %s%n", change.action(), change.status(), Numbers.yesNo(change.verified()),
                     change.before(), change.after());
         }
     }

@@ -5,6 +5,7 @@ import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.engine.StoredRun;
 import io.clusterbench.report.Reports;
 import io.clusterbench.result.GateOutcome;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
@@ -51,8 +52,9 @@ final class Verdicts {
         for (ObjectiveResult objective : score.objectives()) {
             out.printf("  %-12s %s%n", objective.status().name().toLowerCase(Locale.ROOT), objective.explanation());
         }
-        out.printf("Verdict: %s, score %.1f / 100 (pass >= %s, warning >= %s). %s%n", score.verdict(), score.score(),
-                trim(score.passThreshold()), trim(score.warningThreshold()), score.explanation());
+        out.printf("Verdict: %s, score %s / 100 (pass >= %s, warning >= %s). %s%n", score.verdict(),
+                Numbers.score(score.score()), Numbers.format(score.passThreshold()),
+                Numbers.format(score.warningThreshold()), score.explanation());
     }
 
     /** The objectives, the verdict and the gate's one line, as result.json and the reports hold them. */
@@ -80,9 +82,5 @@ final class Verdicts {
             StoredRun stored = ClusterBench.standard().addToHistory(runDir, historyDir);
             out.println(stored.describe());
         }
-    }
-
-    private static String trim(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

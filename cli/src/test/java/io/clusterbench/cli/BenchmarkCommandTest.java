@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.local.LocalNginxBalancer;
 import io.clusterbench.local.LocalRedis;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.ResultFiles;
@@ -55,7 +56,8 @@ class BenchmarkCommandTest {
         RunResult result = ResultFiles.read(out.resolve(ResultFiles.RESULT_JSON));
         assertThat(result.probes()).extracting(ProbeMeasurement::status)
                 .containsExactly(ProbeStatus.FAILED, ProbeStatus.OK);
-        assertThat(result.probes().get(0).errors()).anySatisfy(e -> assertThat(e.kind()).isEqualTo("unreachable"));
+        assertThat(result.probes().get(0).errors())
+                .anySatisfy(e -> assertThat(e.kind()).isEqualTo(ErrorKind.UNREACHABLE));
     }
 
     @Test
@@ -114,7 +116,7 @@ class BenchmarkCommandTest {
         RunResult result = ResultFiles.read(out.resolve(ResultFiles.RESULT_JSON));
         ProbeMeasurement lb = result.probes().get(0);
         assertThat(lb.status()).isEqualTo(ProbeStatus.PARTIAL);
-        assertThat(lb.errors()).anySatisfy(e -> assertThat(e.kind()).isEqualTo("stopped"));
+        assertThat(lb.errors()).anySatisfy(e -> assertThat(e.kind()).isEqualTo(ErrorKind.STOPPED));
         assertThat(lb.latencies().get(0).count()).isPositive();
     }
 

@@ -75,7 +75,7 @@ class RollbackIfWorseTest {
             assertThat(result.changes().get(0).status()).isEqualTo(ChangeStatus.ROLLED_BACK);
             assertThat(Files.readString(delayFile).strip()).isEqualTo("0");
             assertThat(EvidenceLog.read(out.resolve("tuning").resolve(EvidenceLog.FILE_NAME)))
-                    .extracting(e -> e.step())
+                    .extracting(e -> e.step().word())
                     .containsExactly("applying", "applied", "rolling-back", "rolled-back");
             assertThat(run.out()).contains("rollbackIfWorse: rolling the tuning back");
         } finally {

@@ -6,7 +6,6 @@ import io.clusterbench.local.LocalRedis;
 import io.clusterbench.local.LocalSshd;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
-import io.clusterbench.result.Evidence;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.testkit.RealServers;
 import io.clusterbench.tune.EvidenceLog;
@@ -49,7 +48,7 @@ class TuneCommandTest {
 
         assertThat(first.exitCode()).as(first.out() + first.err()).isEqualTo(ExitCodes.OK);
         assertThat(configGet(redis, "slowlog-max-len")).isEqualTo("555");
-        assertThat(EvidenceLog.read(out.resolve(EvidenceLog.FILE_NAME))).extracting(Evidence::step)
+        assertThat(EvidenceLog.read(out.resolve(EvidenceLog.FILE_NAME))).extracting(e -> e.step().word())
                 .containsExactly("applying", "applied");
         assertThat(ResultFiles.read(out.resolve(ResultFiles.RESULT_JSON)).changes())
                 .extracting(ChangeOutcome::status).containsExactly(ChangeStatus.APPLIED);

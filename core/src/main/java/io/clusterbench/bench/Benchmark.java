@@ -6,6 +6,7 @@ import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.probe.ProbeProgress;
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
@@ -151,7 +152,7 @@ public final class Benchmark {
             // A bug in one probe must not cost the numbers of the others: record it as this probe's failure.
             Instant now = clock.instant();
             return new ProbeMeasurement(probe.id(), probe.kind().word(), "-", ProbeStatus.FAILED, now, now,
-                    List.of(), List.of(), List.of(new ProbeError("internal",
+                    List.of(), List.of(), List.of(new ProbeError(ErrorKind.INTERNAL,
                             "internal error in the " + probe.kind().word() + " probe (please report it): " + bug,
                             1, now)));
         } finally {
@@ -162,13 +163,13 @@ public final class Benchmark {
     private ProbeMeasurement skipped(ProbeSpec probe, String why) {
         Instant now = clock.instant();
         return new ProbeMeasurement(probe.id(), probe.kind().word(), "-", ProbeStatus.SKIPPED, now, now,
-                List.of(), List.of(), List.of(new ProbeError("skipped", why, 1, now)));
+                List.of(), List.of(), List.of(new ProbeError(ErrorKind.SKIPPED, why, 1, now)));
     }
 
     private ProbeMeasurement stoppedWithoutResult(ProbeSpec probe) {
         Instant now = clock.instant();
         return new ProbeMeasurement(probe.id(), probe.kind().word(), "-", ProbeStatus.FAILED, now, now,
-                List.of(), List.of(), List.of(new ProbeError("stopped", "stopped: still running "
+                List.of(), List.of(), List.of(new ProbeError(ErrorKind.STOPPED, "stopped: still running "
                         + stopGrace.toMillis() / 1000.0 + " s after the stop request, so what it measured was not"
                         + " kept", 1, now)));
     }

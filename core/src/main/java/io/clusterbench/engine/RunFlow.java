@@ -3,6 +3,7 @@ package io.clusterbench.engine;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.bench.BenchmarkOptions;
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.RunResult;
@@ -58,7 +59,7 @@ final class RunFlow {
         RunResult scoredBefore = before.withScore(engine.score(spec, before, plan.history()));
         ResultFiles.write(scoredBefore, plan.beforeDir().resolve(ResultFiles.RESULT_JSON));
         listener.note("Before tuning: " + scoredBefore.score().verdict() + ", score "
-                + scoredBefore.score().score());
+                + Numbers.score(scoredBefore.score().score()));
         RunComparison comparison = engine.compare(spec, before, after);
         listener.note("Comparison with the run before tuning: " + comparison.explanation());
         if (comparison.regressed() && spec.spec().settings().rollbackIfWorse()) {

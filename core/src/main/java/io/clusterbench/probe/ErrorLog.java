@@ -1,5 +1,6 @@
 package io.clusterbench.probe;
 
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeError;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.Map;
  * line with a count rather than 10,000 lines.
  */
 public final class ErrorLog {
-    /** Distinct messages kept; beyond this, new kinds of error are folded into one "more errors" entry. */
+    /** Distinct errors kept; beyond this, new ones are counted in one entry of kind {@code more}. */
     private static final int MAX_DISTINCT = 50;
 
     private final Clock clock;
@@ -24,13 +25,13 @@ public final class ErrorLog {
     }
 
     /** Records one occurrence of an error. */
-    public synchronized void add(String kind, String message) {
-        String key = kind + "\u0000" + message;
+    public synchronized void add(ErrorKind kind, String message) {
+        String key = kind.word() + "\u0000" + message;
         Entry entry = entries.get(key);
         if (entry == null && entries.size() >= MAX_DISTINCT) {
             key = "more\u0000further distinct errors (only the first " + MAX_DISTINCT + " are listed)";
             entry = entries.get(key);
-            kind = "more";
+            kind = ErrorKind.MORE;
             message = "further distinct errors (only the first " + MAX_DISTINCT + " are listed)";
         }
         if (entry == null) {
@@ -55,12 +56,12 @@ public final class ErrorLog {
     }
 
     private static final class Entry {
-        final String kind;
+        final ErrorKind kind;
         final String message;
         final Instant firstAt;
         long count = 1;
 
-        Entry(String kind, String message, Instant firstAt) {
+        Entry(ErrorKind kind, String message, Instant firstAt) {
             this.kind = kind;
             this.message = message;
             this.firstAt = firstAt;

@@ -1,5 +1,6 @@
 package io.clusterbench.probe;
 
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.LatencyHistogram;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
@@ -36,7 +37,7 @@ public final class MeasurementBuilder {
     }
 
     /** Records one failure (counted with identical ones). */
-    public MeasurementBuilder error(String kind, String message) {
+    public MeasurementBuilder error(ErrorKind kind, String message) {
         errors.add(kind, message);
         return this;
     }
@@ -76,7 +77,8 @@ public final class MeasurementBuilder {
         if (context.stop().raised()) {
             ProbeProgress.Snapshot progress = context.progress().snapshot();
             String planned = progress.total() >= 0 ? " of " + progress.total() : "";
-            errors.add("stopped", "stopped by a stop request after " + progress.done() + planned + " operations");
+            errors.add(ErrorKind.STOPPED, "stopped by a stop request after " + progress.done() + planned
+                    + " operations");
         }
         ProbeStatus status;
         if (errors.isEmpty()) {
@@ -91,7 +93,7 @@ public final class MeasurementBuilder {
     }
 
     /** Ends the measurement as failed with one error: the target could not be measured at all. */
-    public synchronized ProbeMeasurement fail(String kind, String message) {
+    public synchronized ProbeMeasurement fail(ErrorKind kind, String message) {
         errors.add(kind, message);
         return finish();
     }

@@ -10,6 +10,7 @@ import io.clusterbench.report.Doc.Tone;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
 import io.clusterbench.result.MetricComparison;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.GateOutcome;
@@ -62,7 +63,7 @@ final class AuditReport {
                     .paragraph(Tone.WARN));
         } else {
             blocks.add(Line.of("Verdict: ").strong(score.verdict().name()).text(". Score: ")
-                    .strong(Numbers.format(score.score())).text(" of 100 (pass at " + Numbers.format(score.passThreshold())
+                    .strong(Numbers.score(score.score())).text(" of 100 (pass at " + Numbers.format(score.passThreshold())
                             + " or more, warning at " + Numbers.format(score.warningThreshold()) + " or more).")
                     .paragraph(Tones.of(score.verdict())));
             blocks.add(Line.of(score.explanation()).paragraph());

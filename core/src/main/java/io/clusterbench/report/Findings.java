@@ -8,6 +8,7 @@ import io.clusterbench.report.Doc.Tone;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
 import io.clusterbench.result.MetricComparison;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.ProbeError;
@@ -52,7 +53,7 @@ final class Findings {
         ScoreResult score = result.score();
         if (score != null && score.verdict() != io.clusterbench.result.Verdict.PASS) {
             items.add(Line.of("Verdict ").strong(score.verdict().name()).text(" with score "
-                    + Numbers.format(score.score()) + " of 100: " + score.explanation()).item(Tones.of(score.verdict())));
+                    + Numbers.score(score.score()) + " of 100: " + score.explanation()).item(Tones.of(score.verdict())));
         }
         if (!result.insecureHosts().isEmpty()) {
             items.add(Line.of("Host key not checked (insecureAcceptAnyHostKey) for " + result.insecureHosts().size()
@@ -69,7 +70,7 @@ final class Findings {
             }
             for (ProbeError error : probe.errors()) {
                 items.add(Line.of("Probe ").code(probe.probe()).text(" ended ").strong(probe.status().name())
-                        .text(": ").code(error.kind()).text(" x " + error.count()
+                        .text(": ").code(error.kind().word()).text(" x " + error.count()
                                 + (error.firstAt() == null ? "" : ", first at " + error.firstAt()) + ": "
                                 + error.message()).item(tone));
             }
@@ -97,9 +98,9 @@ final class Findings {
             for (MetricComparison metric : result.comparison().metrics()) {
                 if (metric.significant() && metric.worse()) {
                     items.add(Line.of("Metric ").code(metric.metric()).text(" got worse against run ")
-                            .code(result.comparison().beforeRunId()).text(": " + Numbers.format(metric.before())
-                                    + " -> " + Numbers.format(metric.after()) + " " + metric.unit() + " ("
-                                    + Numbers.percentChange(metric.changePct()) + ", "
+                            .code(result.comparison().beforeRunId()).text(": " + Numbers.withUnit(metric.before(), metric.unit())
+                                    + " -> " + Numbers.withUnit(metric.after(), metric.unit()) + " ("
+                                    + Numbers.signedPercent(metric.changePct()) + ", "
                                     + ScoreSections.statistic(metric.statistic(), metric.pValue()) + ")"
                                     + (metric.key() ? ", watched by a key objective." : "."))
                             .item(metric.key() ? Tone.BAD : Tone.WARN));

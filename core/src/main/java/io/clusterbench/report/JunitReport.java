@@ -2,6 +2,7 @@ package io.clusterbench.report;
 
 import io.clusterbench.result.GateOutcome;
 import io.clusterbench.result.GateStatus;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.ProbeError;
@@ -103,7 +104,7 @@ final class JunitReport implements ReportWriter {
                     + objective.baselineRuns().size() + " run(s); test "
                     + ScoreSections.statistic(objective.statistic(), objective.pValue()) + "; weight "
                     + Numbers.format(objective.weight()) + (objective.key() ? " (key)" : "") + "; contribution "
-                    + Numbers.format(objective.contribution()) + " points\n" + objective.explanation();
+                    + Numbers.score(objective.contribution()) + " points\n" + objective.explanation();
             String outcome = switch (objective.status()) {
                 case FAIL -> "failure";
                 case INCONCLUSIVE, IGNORED -> "skipped";
@@ -148,7 +149,7 @@ final class JunitReport implements ReportWriter {
             property(xml, "verdict", "not scored");
         } else {
             property(xml, "verdict", result.score().verdict().name());
-            property(xml, "score", Numbers.format(result.score().score()));
+            property(xml, "score", Numbers.score(result.score().score()));
             property(xml, "passThreshold", Numbers.format(result.score().passThreshold()));
             property(xml, "warningThreshold", Numbers.format(result.score().warningThreshold()));
         }

@@ -13,6 +13,7 @@ import io.clusterbench.report.Doc.Strong;
 import io.clusterbench.report.Doc.Table;
 import io.clusterbench.report.Doc.Text;
 import io.clusterbench.report.Doc.Tone;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.RunResult;
 import java.io.IOException;
 import java.io.OutputStream;

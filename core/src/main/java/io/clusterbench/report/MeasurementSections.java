@@ -8,6 +8,7 @@ import io.clusterbench.report.Doc.Heading;
 import io.clusterbench.report.Doc.Table;
 import io.clusterbench.report.Doc.Tone;
 import io.clusterbench.result.MetricValue;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.RunResult;
@@ -69,7 +70,7 @@ final class MeasurementSections {
     private static Table errors(ProbeMeasurement probe) {
         List<List<Cell>> rows = new ArrayList<>();
         for (ProbeError error : probe.errors()) {
-            rows.add(List.of(Cell.code(error.kind()), Cell.number(String.valueOf(error.count())),
+            rows.add(List.of(Cell.code(error.kind().word()), Cell.number(String.valueOf(error.count())),
                     Cell.text(error.firstAt() == null ? "-" : error.firstAt().toString()),
                     Line.of(error.message()).cell(Tones.of(probe.status()))));
         }

@@ -6,6 +6,7 @@ import io.clusterbench.report.Doc.Heading;
 import io.clusterbench.report.Doc.Table;
 import io.clusterbench.report.Doc.Tone;
 import io.clusterbench.result.MetricComparison;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.RunResult;
@@ -34,8 +35,8 @@ final class ScoreSections {
             return blocks;
         }
         double total = score.objectives().stream().mapToDouble(ObjectiveResult::contribution).sum();
-        blocks.add(Line.of("The contributions below add up to " + Numbers.format(total)
-                + " points; the score is " + Numbers.format(score.score()) + " of 100.").paragraph());
+        blocks.add(Line.of("The contributions below add up to " + Numbers.score(total)
+                + " points; the score is " + Numbers.score(score.score()) + " of 100.").paragraph());
         List<List<Cell>> rows = new ArrayList<>();
         for (ObjectiveResult objective : score.objectives()) {
             rows.add(List.of(
@@ -49,7 +50,7 @@ final class ScoreSections {
                     Cell.text(statistic(objective.statistic(), objective.pValue())),
                     Cell.status(objective.status().name(), Tones.of(objective.status())),
                     Cell.number(Numbers.format(objective.score())),
-                    Cell.number(Numbers.format(objective.contribution())),
+                    Cell.number(Numbers.score(objective.contribution())),
                     Cell.text(objective.explanation())));
         }
         blocks.add(new Table("Each objective, in spec order (score from 0 to 1; contribution in points of 100)",
@@ -77,7 +78,7 @@ final class ScoreSections {
                     Cell.text(metric.unit()),
                     Cell.number(Numbers.format(metric.before())),
                     Cell.number(Numbers.format(metric.after())),
-                    new Cell(List.of(new Doc.Text(Numbers.percentChange(metric.changePct()))), true, tone),
+                    new Cell(List.of(new Doc.Text(Numbers.signedPercent(metric.changePct()))), true, tone),
                     Cell.text(statistic(metric.statistic(), metric.pValue())),
                     Cell.text(Numbers.yesNo(metric.significant())),
                     Cell.text(Numbers.yesNo(metric.worse())),
@@ -110,6 +111,9 @@ final class ScoreSections {
         if (statistic == null && pValue == null) {
             return "-";
         }
-        return (statistic == null ? "" : statistic + ", ") + "p = " + Numbers.pValue(pValue);
+        if (pValue == null) {
+            return statistic;
+        }
+        return (statistic == null ? "" : statistic + ", ") + Numbers.pValue(pValue);
     }
 }

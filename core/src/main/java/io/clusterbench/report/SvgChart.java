@@ -1,5 +1,6 @@
 package io.clusterbench.report;
 
+import io.clusterbench.result.Numbers;
 import java.util.List;
 import java.util.Locale;
 import javax.xml.stream.XMLStreamException;

@@ -7,6 +7,8 @@ import io.clusterbench.report.Doc.Table;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
 import io.clusterbench.result.Evidence;
+import io.clusterbench.result.EvidenceStep;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,8 @@ final class TuningSections {
             blocks.add(Line.of("0 evidence steps recorded.").paragraph());
         } else {
             blocks.add(Line.of(result.evidence().size() + " steps, in the order they were written to ")
-                    .code("evidence.jsonl").text("; an ").code("applying").text(" step is written before its change.")
+                    .code("evidence.jsonl").text("; an ").code(EvidenceStep.APPLYING.word())
+                    .text(" step is written before its change.")
                     .paragraph());
             blocks.add(evidence(result.evidence()));
         }
@@ -66,7 +69,7 @@ final class TuningSections {
                     Cell.number(String.valueOf(step.seq())),
                     Cell.text(step.at().toString()),
                     Cell.code(step.action()),
-                    Cell.code(step.step()),
+                    Cell.code(step.step().word()),
                     Cell.text(state(step.before())),
                     Cell.text(state(step.wanted())),
                     Cell.text(state(step.after())),

@@ -15,9 +15,8 @@ import java.util.Objects;
  * @param action the action id from the spec
  * @param kind the action kind: {@code redis-config}, {@code ssh-command}, {@code restart}, {@code vllm-gpu-memory}
  * @param target what the action changes, without credentials
- * @param step what happened: {@code planned}, {@code unchanged}, {@code applying} (written BEFORE the change is
- *     made), {@code applied} (read back and verified), {@code failed}, {@code rolling-back}, {@code rolled-back},
- *     {@code rollback-failed}, {@code not-reversible}, {@code checked}
+ * @param step what happened, such as {@code applying} (written BEFORE the change is made) or {@code applied} (read
+ *     back and verified); {@link EvidenceStep} lists them all
  * @param before the state read before the change (parameter to value; for commands, the check's output)
  * @param wanted the state the spec asks for
  * @param after the state read back after this step (empty for steps that read nothing)
@@ -32,7 +31,7 @@ public record Evidence(
         String action,
         String kind,
         String target,
-        String step,
+        EvidenceStep step,
         Map<String, String> before,
         Map<String, String> wanted,
         Map<String, String> after,

@@ -1,6 +1,7 @@
 package io.clusterbench.score;
 
 import io.clusterbench.result.MetricValue;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.BaselineSettings;
@@ -118,7 +119,7 @@ final class ObjectiveJudge {
         double passLimit = pass.limit(base);
         Optional<SampleComparison> samples = merged.getTotalCount() == 0 ? Optional.empty()
                 : MetricLookup.histogram(run, o.metric()).map(now -> SampleComparison.of(merged, now));
-        String change = base == 0 ? "" : " is " + Numbers.signedPct((v - base) / base * 100) + " from";
+        String change = base == 0 ? "" : " is " + Numbers.signedPercent((v - base) / base * 100) + " from";
         String against = measured + change + (base == 0 ? " against" : "") + " the baseline "
                 + Numbers.withUnit(base, unit) + " (" + origin(settings, ids) + ")";
         String passText = pass.text() + " (limit " + Numbers.withUnit(passLimit, unit) + ")";

@@ -2,6 +2,7 @@ package io.clusterbench.score;
 
 import io.clusterbench.result.MetricComparison;
 import io.clusterbench.result.MetricValue;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.RunComparison;
@@ -121,7 +122,7 @@ public final class RunComparisons {
     }
 
     private static String change(MetricComparison m) {
-        String pct = m.changePct() == null ? "" : " " + Numbers.signedPct(m.changePct());
+        String pct = m.changePct() == null ? "" : " " + Numbers.signedPercent(m.changePct());
         return m.metric() + " " + Numbers.withUnit(m.before(), m.unit()) + " -> " + Numbers.withUnit(m.after(),
                 m.unit()) + pct;
     }

@@ -1,5 +1,6 @@
 package io.clusterbench.score;
 
+import io.clusterbench.result.Numbers;
 import org.HdrHistogram.AbstractHistogram;
 import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 
@@ -54,6 +55,6 @@ record SampleComparison(String statistic, double pValue, double beforeMedian, do
 
     /** "Mann-Whitney p = 0.003, medians +10%", for explanations. */
     String describe() {
-        return "Mann-Whitney " + Numbers.pValue(pValue) + ", medians " + Numbers.signedPct(medianChangePct());
+        return "Mann-Whitney " + Numbers.pValue(pValue) + ", medians " + Numbers.signedPercent(medianChangePct());
     }
 }

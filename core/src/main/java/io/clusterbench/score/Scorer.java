@@ -1,6 +1,7 @@
 package io.clusterbench.score;
 
 import io.clusterbench.result.GatePolicy;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.RunResult;
@@ -86,7 +87,7 @@ public final class Scorer {
                 : 0;
         String points = j.scored()
                 ? ", " + Numbers.format(o.weight() * j.score()) + " of " + Numbers.format(weights) + " points ("
-                        + Numbers.format(contribution) + " of 100)"
+                        + Numbers.score(contribution) + " of 100)"
                 : ", not scored";
         return new ObjectiveResult(o.metric(), o.pass().text(), o.warning().map(c -> c.text()).orElse(null),
                 o.weight(), o.key(), j.status(), j.measured(), j.unit(), j.bound(), j.baseline(), j.baselineRuns(),

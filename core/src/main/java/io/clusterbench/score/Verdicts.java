@@ -1,5 +1,6 @@
 package io.clusterbench.score;
 
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.Verdict;
@@ -32,7 +33,7 @@ final class Verdicts {
             double warningThreshold) {
         String pass = Numbers.format(passThreshold);
         String warning = Numbers.format(warningThreshold);
-        String score = "score " + Numbers.format(total);
+        String score = "score " + Numbers.score(total);
         if (objectives.isEmpty()) {
             return new Decision(Verdict.INCONCLUSIVE, "no objectives: the spec has no objectives, so nothing was"
                     + " judged; add objectives: to score the run");

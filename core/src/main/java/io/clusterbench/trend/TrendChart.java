@@ -1,5 +1,6 @@
 package io.clusterbench.trend;
 
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.Verdict;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -94,7 +95,7 @@ final class TrendChart {
                     .append("\" stroke=\"#eaeef2\" stroke-width=\"1\"/>\n");
             svg.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(y)
                     .append("\" font-size=\"10\" fill=\"#57606a\" text-anchor=\"end\" dominant-baseline=\"middle\">")
-                    .append(Xml.number(value)).append("</text>\n");
+                    .append(Numbers.format(value)).append("</text>\n");
         }
         List<RunSummary> runs = data.runs();
         if (!runs.isEmpty()) {
@@ -168,7 +169,7 @@ final class TrendChart {
                     .append(Xml.coordinate(y(value, range, height))).append("\" r=\"").append(radius)
                     .append("\" fill=\"").append(fill.apply(index)).append("\"><title>")
                     .append(Xml.escape(run.runId())).append(" at ").append(run.startedAt()).append(": ")
-                    .append(Xml.escape(what)).append(' ').append(Xml.number(value))
+                    .append(Xml.escape(what)).append(' ').append(Numbers.format(value))
                     .append(unit.isEmpty() ? "" : " " + Xml.escape(unit))
                     .append(run.verdict() == null ? "" : " (" + run.verdict() + ")")
                     .append("</title></circle>\n");

@@ -1,5 +1,6 @@
 package io.clusterbench.trend;
 
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.Verdict;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,7 @@ final class TrendPage {
                 .append(" in ").append(Xml.escape(data.historyDir().toString())).append(". Newest: ")
                 .append(Xml.escape(newest.runId()));
         if (newest.score() != null) {
-            html.append(", score ").append(Xml.number(newest.score()));
+            html.append(", score ").append(Numbers.score(newest.score()));
         }
         if (newest.verdict() != null) {
             html.append(", <span class=\"").append(verdictClass(newest.verdict())).append("\">")
@@ -115,7 +116,7 @@ final class TrendPage {
             RunSummary run = runs.get(i);
             html.append("<tr><td>").append(Xml.escape(run.runId())).append("</td><td>").append(run.startedAt())
                     .append("</td><td>").append(Xml.escape(run.cluster())).append("</td><td class=\"number\">")
-                    .append(run.score() == null ? "–" : Xml.number(run.score())).append("</td>");
+                    .append(run.score() == null ? "–" : Numbers.score(run.score())).append("</td>");
             if (run.verdict() == null) {
                 html.append("<td>not scored</td>");
             } else {
@@ -124,7 +125,7 @@ final class TrendPage {
             }
             for (String column : columns) {
                 Double value = run.metrics().get(column);
-                html.append("<td class=\"number\">").append(value == null ? "–" : Xml.number(value)).append("</td>");
+                html.append("<td class=\"number\">").append(value == null ? "–" : Numbers.format(value)).append("</td>");
             }
             html.append("</tr>\n");
         }

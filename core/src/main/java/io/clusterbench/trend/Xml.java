@@ -2,7 +2,7 @@ package io.clusterbench.trend;
 
 import java.util.Locale;
 
-/** Escaping and number formatting for the XHTML and SVG that the trend writes. */
+/** Escaping and coordinates for the XHTML and SVG of the trend (numbers for people: {@code result.Numbers}). */
 final class Xml {
 
     private Xml() {
@@ -35,17 +35,5 @@ final class Xml {
     /** A coordinate, with one decimal. */
     static String coordinate(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    /** A measured value for people: three decimals below 100, one above, no trailing zeros. */
-    static String number(double value) {
-        String text = String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%.1f" : "%.3f", value);
-        if (text.contains(".")) {
-            text = text.replaceAll("0+$", "");
-            if (text.endsWith(".")) {
-                text = text.substring(0, text.length() - 1);
-            }
-        }
-        return text.equals("-0") ? "0" : text;
     }
 }

@@ -6,7 +6,7 @@ import io.clusterbench.result.Evidence;
 /** Hears every tuning step as it is written, to print one line per action as the run goes. */
 public interface TuningListener {
 
-    /** A step was written to evidence.jsonl (apply) or planned (plan). */
+    /** A step of an apply or a rollback was written to evidence.jsonl; a dry run writes none (see planned). */
     default void step(Evidence evidence) {
     }
 

@@ -3,6 +3,7 @@ package io.clusterbench.tune;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.EvidenceStep;
 import io.clusterbench.spec.ActionSpec;
 import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.SecretResolver;
@@ -43,7 +44,7 @@ final class TuningProtocol {
         for (ActionSpec spec : cluster.tuning()) {
             if (failed || stopped.getAsBoolean()) {
                 String why = failed ? "not started: an earlier action failed" : "not started: the run was stopped";
-                steps.write(spec, "-", "not-started", Map.of(), Map.of(), Map.of(), List.of(), steps.now(), why);
+                steps.write(spec, "-", EvidenceStep.NOT_STARTED, Map.of(), Map.of(), Map.of(), List.of(), steps.now(), why);
                 outcomes.put(spec.id(), Outcomes.of(spec, "-", ChangeStatus.NOT_STARTED, Map.of(), Map.of(),
                         Map.of(), false, why));
                 continue;
@@ -54,7 +55,7 @@ final class TuningProtocol {
             rollBack();
         } else if (failed && !changed.isEmpty()) {
             for (Changed action : changed) {
-                steps.write(action.spec(), action.plan().target(), "not-reversible", action.plan().before(),
+                steps.write(action.spec(), action.plan().target(), EvidenceStep.NOT_REVERSIBLE, action.plan().before(),
                         action.plan().wanted(), Map.of(), List.of(), steps.now(),
                         "left as applied: the spec says rollback: false");
             }
@@ -79,7 +80,7 @@ final class TuningProtocol {
                     "cannot read the current state: " + e.getMessage());
         }
         if (plan.change() == ActionPlan.Change.UNCHANGED) {
-            steps.write(spec, plan.target(), "unchanged", plan.before(), plan.wanted(), plan.before(), List.of(),
+            steps.write(spec, plan.target(), EvidenceStep.UNCHANGED, plan.before(), plan.wanted(), plan.before(), List.of(),
                     started, Outcomes.planMessage(plan));
             record(spec, plan, ChangeStatus.UNCHANGED, plan.before(), true, Outcomes.planMessage(plan));
             return true;
@@ -88,7 +89,7 @@ final class TuningProtocol {
             return check(spec, action, context, plan, started);
         }
         // Written and forced to disk BEFORE the change: a run killed now still says what it was doing.
-        steps.write(spec, plan.target(), "applying", plan.before(), plan.wanted(), Map.of(), plan.command(),
+        steps.write(spec, plan.target(), EvidenceStep.APPLYING, plan.before(), plan.wanted(), Map.of(), plan.command(),
                 started, Outcomes.applyingMessage(plan));
         ActionState after;
         try {
@@ -104,7 +105,7 @@ final class TuningProtocol {
             return fail(spec, plan.target(), plan.before(), plan.wanted(), after.values(), plan.command(), started,
                     "read-back differs: " + after.message());
         }
-        steps.write(spec, plan.target(), "applied", plan.before(), plan.wanted(), after.values(), plan.command(),
+        steps.write(spec, plan.target(), EvidenceStep.APPLIED, plan.before(), plan.wanted(), after.values(), plan.command(),
                 started, after.message());
         record(spec, plan, ChangeStatus.APPLIED, after.values(), true, after.message());
         return true;
@@ -114,7 +115,7 @@ final class TuningProtocol {
             Instant started) throws ClusterBenchException {
         try {
             ActionState state = action.apply(context, plan);
-            steps.write(spec, plan.target(), "checked", plan.before(), plan.wanted(), state.values(), List.of(),
+            steps.write(spec, plan.target(), EvidenceStep.CHECKED, plan.before(), plan.wanted(), state.values(), List.of(),
                     started, state.message());
             record(spec, plan, ChangeStatus.CHECKED, state.values(), state.verified(), state.message());
             return true;
@@ -132,16 +133,16 @@ final class TuningProtocol {
             ChangeOutcome was = outcomes.get(action.spec().id());
             if (!plan.reversible()) {
                 String why = "cannot be rolled back: " + (plan.note().isEmpty() ? "the action has no undo" : plan.note());
-                steps.write(action.spec(), plan.target(), "not-reversible", plan.before(), plan.wanted(), Map.of(),
+                steps.write(action.spec(), plan.target(), EvidenceStep.NOT_REVERSIBLE, plan.before(), plan.wanted(), Map.of(),
                         List.of(), started, why);
                 outcomes.put(action.spec().id(), withMessage(was, was.message() + "; " + why));
                 continue;
             }
-            steps.write(action.spec(), plan.target(), "rolling-back", was.after(), plan.before(), Map.of(),
+            steps.write(action.spec(), plan.target(), EvidenceStep.ROLLING_BACK, was.after(), plan.before(), Map.of(),
                     List.of(), started, "restoring " + plan.before() + " because a later or this action failed");
             try {
                 ActionState restored = action.action().rollback(action.context(), plan);
-                String step = restored.verified() ? "rolled-back" : "rollback-failed";
+                EvidenceStep step = restored.verified() ? EvidenceStep.ROLLED_BACK : EvidenceStep.ROLLBACK_FAILED;
                 steps.write(action.spec(), plan.target(), step, was.after(), plan.before(), restored.values(),
                         List.of(), started, restored.message());
                 // The action that failed stays FAILED, so reports show which one broke the run.
@@ -151,7 +152,7 @@ final class TuningProtocol {
                         plan.wanted(), restored.values(), restored.verified(),
                         was.message() + "; rollback: " + restored.message()));
             } catch (ClusterBenchException e) {
-                steps.write(action.spec(), plan.target(), "rollback-failed", was.after(), plan.before(), Map.of(),
+                steps.write(action.spec(), plan.target(), EvidenceStep.ROLLBACK_FAILED, was.after(), plan.before(), Map.of(),
                         List.of(), started, e.getMessage());
                 outcomes.put(action.spec().id(), Outcomes.of(action.spec(), plan.target(),
                         ChangeStatus.ROLLBACK_FAILED, plan.before(), plan.wanted(), Map.of(), false,
@@ -164,7 +165,7 @@ final class TuningProtocol {
     private boolean fail(ActionSpec spec, String target, Map<String, String> before, Map<String, String> wanted,
             Map<String, String> after, List<String> command, Instant started, String message)
             throws ClusterBenchException {
-        steps.write(spec, target, "failed", before, wanted, after, command, started, message);
+        steps.write(spec, target, EvidenceStep.FAILED, before, wanted, after, command, started, message);
         outcomes.put(spec.id(), Outcomes.of(spec, target, ChangeStatus.FAILED, before, wanted, after, false, message));
         return false;
     }

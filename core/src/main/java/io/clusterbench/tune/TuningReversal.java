@@ -3,6 +3,7 @@ package io.clusterbench.tune;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.EvidenceStep;
 import io.clusterbench.spec.ActionSpec;
 import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.SecretResolver;
@@ -63,23 +64,23 @@ final class TuningReversal {
             ActionPlan now = action.plan(context);
             if (!now.reversible()) {
                 String why = "cannot be rolled back: " + (now.note().isEmpty() ? "the action has no undo" : now.note());
-                steps.write(spec, now.target(), "not-reversible", outcome.before(), outcome.wanted(), now.before(),
+                steps.write(spec, now.target(), EvidenceStep.NOT_REVERSIBLE, outcome.before(), outcome.wanted(), now.before(),
                         List.of(), started, why);
                 return withMessage(outcome, outcome.message() + "; " + why);
             }
             ActionPlan restore = new ActionPlan(now.target(), outcome.before(), outcome.wanted(), now.command(),
                     ActionPlan.Change.CHANGE, true, now.note());
-            steps.write(spec, now.target(), "rolling-back", now.before(), outcome.before(), Map.of(), List.of(),
+            steps.write(spec, now.target(), EvidenceStep.ROLLING_BACK, now.before(), outcome.before(), Map.of(), List.of(),
                     started, "restoring " + outcome.before() + ": " + reason);
             ActionState restored = action.rollback(context, restore);
-            steps.write(spec, now.target(), restored.verified() ? "rolled-back" : "rollback-failed", now.before(),
+            steps.write(spec, now.target(), restored.verified() ? EvidenceStep.ROLLED_BACK : EvidenceStep.ROLLBACK_FAILED, now.before(),
                     outcome.before(), restored.values(), List.of(), started, restored.message());
             return Outcomes.of(spec, now.target(),
                     restored.verified() ? ChangeStatus.ROLLED_BACK : ChangeStatus.ROLLBACK_FAILED, outcome.before(),
                     outcome.wanted(), restored.values(), restored.verified(),
                     outcome.message() + "; rolled back: " + reason + "; " + restored.message());
         } catch (ClusterBenchException e) {
-            steps.write(spec, outcome.target(), "rollback-failed", outcome.after(), outcome.before(), Map.of(),
+            steps.write(spec, outcome.target(), EvidenceStep.ROLLBACK_FAILED, outcome.after(), outcome.before(), Map.of(),
                     List.of(), started, e.getMessage());
             return Outcomes.of(spec, outcome.target(), ChangeStatus.ROLLBACK_FAILED, outcome.before(),
                     outcome.wanted(), Map.of(), false, outcome.message() + "; rollback failed: " + e.getMessage()

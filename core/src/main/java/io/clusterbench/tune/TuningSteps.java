@@ -2,6 +2,7 @@ package io.clusterbench.tune;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.result.Evidence;
+import io.clusterbench.result.EvidenceStep;
 import io.clusterbench.spec.ActionSpec;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,7 +31,7 @@ final class TuningSteps {
     }
 
     /** Writes one step; it is on disk when this returns. */
-    void write(ActionSpec spec, String target, String step, Map<String, String> before, Map<String, String> wanted,
+    void write(ActionSpec spec, String target, EvidenceStep step, Map<String, String> before, Map<String, String> wanted,
             Map<String, String> after, List<String> command, Instant startedAt, String message)
             throws ClusterBenchException {
         Instant now = clock.instant();

@@ -9,6 +9,7 @@ import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.probe.ProbeProgress;
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.ResultFiles;
@@ -104,7 +105,7 @@ class BenchmarkTest {
 
         assertThat(result.probes()).extracting(ProbeMeasurement::status)
                 .containsExactly(ProbeStatus.PARTIAL, ProbeStatus.SKIPPED);
-        assertThat(result.probes().get(0).errors()).anySatisfy(e -> assertThat(e.kind()).isEqualTo("stopped"));
+        assertThat(result.probes().get(0).errors()).anySatisfy(e -> assertThat(e.kind()).isEqualTo(ErrorKind.STOPPED));
         assertThat(result.probes().get(0).metrics()).isNotEmpty();
         assertThat(ResultFiles.read(out.resolve(ResultFiles.RESULT_JSON)).probes()).hasSize(2);
     }
@@ -128,7 +129,7 @@ class BenchmarkTest {
         assertThat(caller.interruptedAtEnd()).isTrue();
         assertThat(result.probes()).extracting(ProbeMeasurement::status)
                 .containsExactly(ProbeStatus.PARTIAL, ProbeStatus.SKIPPED);
-        assertThat(result.probes().get(0).errors()).anySatisfy(e -> assertThat(e.kind()).isEqualTo("stopped"));
+        assertThat(result.probes().get(0).errors()).anySatisfy(e -> assertThat(e.kind()).isEqualTo(ErrorKind.STOPPED));
         assertThat(result.probes().get(0).metrics()).isNotEmpty();
         assertThat(ResultFiles.read(out.resolve(ResultFiles.RESULT_JSON)).probes()).isEqualTo(result.probes());
     }
@@ -296,7 +297,7 @@ class BenchmarkTest {
                 return context.measure("scripted://" + id).metric("operations", operations, "count").finish();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return context.measure("scripted://" + id).fail("interrupted", "interrupted");
+                return context.measure("scripted://" + id).fail(ErrorKind.STOPPED, "interrupted");
             } finally {
                 endOrder.add(id);
             }

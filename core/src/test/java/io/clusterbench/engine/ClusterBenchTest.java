@@ -11,7 +11,9 @@ import io.clusterbench.probe.StopSignal;
 import io.clusterbench.report.Reports;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.Evidence;
+import io.clusterbench.result.EvidenceStep;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
@@ -75,7 +77,7 @@ class ClusterBenchTest {
         assertThat(onDisk.runId()).isEqualTo(run.result().runId());
         ProbeMeasurement load = onDisk.probes().get(0);
         assertThat(load.status()).isEqualTo(ProbeStatus.PARTIAL);
-        assertThat(load.errors()).anySatisfy(error -> assertThat(error.kind()).isEqualTo("stopped"));
+        assertThat(load.errors()).anySatisfy(error -> assertThat(error.kind()).isEqualTo(ErrorKind.STOPPED));
         assertThat(metric(load, "ops")).isGreaterThan(1000).isLessThan(ENDLESS);
         assertThat(onDisk.score()).as("scored like any run, on the partial numbers").isNotNull();
         assertThat(run.reports()).extracting(path -> path.getFileName().toString())
@@ -116,7 +118,7 @@ class ClusterBenchTest {
         TuningListener listener = new TuningListener() {
             @Override
             public void step(Evidence evidence) {
-                if (evidence.action().equals("first") && evidence.step().equals("applied")) {
+                if (evidence.action().equals("first") && evidence.step() == EvidenceStep.APPLIED) {
                     firstApplied.countDown();
                     // Holds the tuning here until the test's interrupt has become a stop, so the order is certain.
                     long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -1,6 +1,7 @@
 package io.clusterbench.report;
 
 import io.clusterbench.result.MetricComparison;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.RunComparison;
@@ -41,7 +42,7 @@ final class HandMadeJudgement {
                         securedP99, "ms", null, null, List.of(), null, null, 0, 0,
                         "no baseline: 0 earlier runs hold secured-latency.p99_ms"));
         return new ScoreResult(50.0, Verdict.FAIL, 90, 75,
-                "key objective web-latency.p99_ms failed; the score 50 is below the warning threshold 75", objectives);
+                "key objective web-latency.p99_ms failed; the score 50.0 is below the warning threshold 75", objectives);
     }
 
     static RunComparison comparison(RunResult run) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
@@ -175,13 +176,14 @@ class ReportEscapingTest {
     private static RunResult hostile() {
         ProbeMeasurement failed = new ProbeMeasurement("p|1", "http", "http://x/<img src=x onerror=alert(1)>",
                 ProbeStatus.FAILED, START, START.plusSeconds(2), List.of(), List.of(), List.of(
-                        new ProbeError("unreachable", MESSAGE, 3, START.plusSeconds(1)),
-                        new ProbeError("timeout", "no answer in 5 s", 1, START.plusSeconds(2))));
+                        new ProbeError(ErrorKind.UNREACHABLE, MESSAGE, 3, START.plusSeconds(1)),
+                        new ProbeError(ErrorKind.TIMEOUT, "no answer in 5 s", 1, START.plusSeconds(2))));
         ProbeMeasurement fine = new ProbeMeasurement("fine", "redis", "redis://127.0.0.1:6379/0", ProbeStatus.OK,
                 START, START.plusSeconds(1), List.of(new MetricValue("m|x", 1.5, "ms", Map.of("gpu", "0|1"))),
                 List.of(), List.of());
         ProbeMeasurement skipped = new ProbeMeasurement("later", "host", "-", ProbeStatus.SKIPPED, START, START,
-                List.of(), List.of(), List.of(new ProbeError("skipped", "not started: the run was stopped first", 1,
+                List.of(), List.of(), List.of(new ProbeError(ErrorKind.SKIPPED,
+                        "not started: the run was stopped first", 1,
                         START)));
         ChangeOutcome change = new ChangeOutcome("cfg", "redis-config", "redis://h:1", ChangeStatus.FAILED,
                 Map.of("timeout", "0|1"), Map.of("timeout", "<300>"), Map.of(), false, "boom </td> here");

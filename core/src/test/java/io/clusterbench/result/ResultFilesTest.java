@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -81,6 +82,41 @@ class ResultFilesTest {
     }
 
     @Test
+    void writesErrorKindsAsTheLowercaseWordsTheSchemaLists() throws Exception {
+        JsonNode tree = new ObjectMapper().readTree(ResultFiles.toJson(sampleResult()));
+
+        assertThat(tree.at("/probes/0/errors/0/kind").asText()).isEqualTo("timeout");
+        assertThat(tree.at("/probes/1/errors/0/kind").asText()).isEqualTo("remote");
+        assertThat(schemaEnum("/$defs/error/properties/kind/enum")).containsExactlyElementsOf(ErrorKind.words());
+        assertThat(ErrorKind.HTTP_STATUS.word()).isEqualTo("http-status");
+    }
+
+    @Test
+    void namesEvidenceStepsWithTheWordsTheSchemaLists() throws Exception {
+        assertThat(schemaEnum("/$defs/evidence/properties/step/enum")).containsExactlyElementsOf(EvidenceStep.words());
+        assertThat(EvidenceStep.ROLLBACK_FAILED.word()).isEqualTo("rollback-failed");
+    }
+
+    private static List<String> schemaEnum(String pointer) throws IOException {
+        JsonNode words = new ObjectMapper().readTree(SCHEMA.toFile()).at(pointer);
+        assertThat(words.isArray()).as(pointer).isTrue();
+        List<String> texts = new ArrayList<>();
+        words.forEach(word -> texts.add(word.asText()));
+        return texts;
+    }
+
+    @Test
+    void refusesAnErrorKindItDoesNotKnow(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve(ResultFiles.RESULT_JSON);
+        Files.writeString(file, ResultFiles.toJson(sampleResult()).replace("\"kind\" : \"timeout\"",
+                "\"kind\" : \"gremlins\""));
+
+        assertThatThrownBy(() -> ResultFiles.read(file))
+                .isInstanceOf(ClusterBenchException.class)
+                .hasMessageContaining("gremlins");
+    }
+
+    @Test
     void refusesAResultFromANewerSchemaVersionWithAdvice(@TempDir Path dir) throws Exception {
         Path file = dir.resolve(ResultFiles.RESULT_JSON);
         Files.writeString(file, ResultFiles.toJson(sampleResult()).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 7"));
@@ -122,11 +158,13 @@ class ResultFilesTest {
                 List.of(MetricValue.of("get.p99_ms", gets.getValueAtPercentile(99) / 1000.0, "ms"),
                         new MetricValue("used_memory", 1_048_576, "bytes", Map.of("role", "master"))),
                 List.of(LatencyHistogram.of("get", "us", gets)),
-                List.of(new ProbeError("timeout", "GET timed out after 2s on 127.0.0.1:6379", 3, start.plusSeconds(4))));
+                List.of(new ProbeError(ErrorKind.TIMEOUT, "GET timed out after 2s on 127.0.0.1:6379", 3,
+                        start.plusSeconds(4))));
         ProbeMeasurement gpu = new ProbeMeasurement(
                 "gpu", "gpu", "ops@sark", ProbeStatus.FAILED, start, start.plusMillis(250),
                 List.of(), List.of(),
-                List.of(new ProbeError("remote", "nvidia-smi not found on sark: install the NVIDIA driver", 1, start)));
+                List.of(new ProbeError(ErrorKind.REMOTE, "nvidia-smi not found on sark: install the NVIDIA driver", 1,
+                        start)));
         return new RunResult(RunResult.SCHEMA_VERSION, "20261129T140000Z-1a2b", "memory-system", "cluster.yaml",
                 "0".repeat(64), new ToolInfo("clusterbench", "0.1.0", "17.0.15", "ci-1", "Linux amd64"),
                 start, start.plusSeconds(11), List.of("clu"), List.of(redis, gpu));

@@ -72,7 +72,7 @@ class BaselineTest {
         assertThat(result.status()).isEqualTo(ObjectiveStatus.FAIL);
         assertThat(result.explanation()).isEqualTo("p.x = 60 ms is +20% from the baseline 50 ms (median of 3 runs:"
                 + " r4, r5, r7), beyond <= +10% (limit 55 ms) (no raw samples to test: judged on the bound alone):"
-                + " fail, 0 of 1 points (0 of 100)");
+                + " fail, 0 of 1 points (0.0 of 100)");
     }
 
     @Test
@@ -199,7 +199,7 @@ class BaselineTest {
         assertThat(o.pValue()).isLessThan(0.01);
         assertThat(o.baselineRuns()).containsExactly("base1", "base2", "base3");
         assertThat(o.explanation()).contains("and significant (Mann-Whitney p < 0.0001, medians +").endsWith(": fail,"
-                + " 0 of 1 points (0 of 100)");
+                + " 0 of 1 points (0.0 of 100)");
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
     }
 

@@ -98,7 +98,7 @@ class ScorerTest {
         assertThat(result.score()).isEqualTo(95.0);
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.explanation()).isEqualTo(
-                "key objective p.key failed, which fails the run whatever the score 95 (pass at 90)");
+                "key objective p.key failed, which fails the run whatever the score 95.0 (pass at 90)");
     }
 
     @Test
@@ -111,7 +111,7 @@ class ScorerTest {
         assertThat(result.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(result.objectives().get(1).explanation())
                 .isEqualTo("p.gone has no data (probe 'p' measured no 'gone'): fail (nodata: fail), 0 of 20 points"
-                        + " (0 of 100)");
+                        + " (0.0 of 100)");
     }
 
     @ParameterizedTest(name = "nodata {0}: {1}, total {2}, {3}")
@@ -223,7 +223,7 @@ class ScorerTest {
 
         assertThat(result.objectives()).extracting(ObjectiveResult::explanation).containsExactly(
                 "cache-latency.get.p99_ms = 1.8 ms <= 2 ms: pass, 2 of 7 points (28.6 of 100)",
-                "memory.sark.used_pct = 97.25%, not <= 90%: fail, 0 of 7 points (0 of 100)");
+                "memory.sark.used_pct = 97.25%, not <= 90%: fail, 0 of 7 points (0.0 of 100)");
     }
 
     @Test

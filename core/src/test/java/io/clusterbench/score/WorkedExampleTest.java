@@ -42,13 +42,13 @@ class WorkedExampleTest {
 
     static final List<String> EXPLANATIONS = List.of(
             "cache-latency.get.p99_ms = 2.6 ms, not <= 2 ms but <= 5 ms: warning at 80% credit, 1.6 of 5 points"
-                    + " (32 of 100)",
-            "memory.sark.used_pct = 71.5% <= 90%: pass, 1 of 5 points (20 of 100)",
-            "cache-latency.ops_per_s = 61000 ops/s >= 50000 ops/s: pass, 1 of 5 points (20 of 100)",
+                    + " (32.0 of 100)",
+            "memory.sark.used_pct = 71.5% <= 90%: pass, 1 of 5 points (20.0 of 100)",
+            "cache-latency.ops_per_s = 61000 ops/s >= 50000 ops/s: pass, 1 of 5 points (20.0 of 100)",
             "llm-serving.ttft_p95_ms = 215 ms is +7.5% from the baseline 200 ms (median of 3 runs: h1, h2, h3),"
-                    + " within <= +10% (limit 220 ms): pass, 1 of 5 points (20 of 100)");
+                    + " within <= +10% (limit 220 ms): pass, 1 of 5 points (20.0 of 100)");
 
-    static final String VERDICT = "score 92 is at least the warning threshold 75 but below the pass threshold 95:"
+    static final String VERDICT = "score 92.0 is at least the warning threshold 75 but below the pass threshold 95:"
             + " warning";
 
     static ScoreResult score() throws Exception {

@@ -3,6 +3,7 @@ package io.clusterbench.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.ssh.SshException.Reason;
 import java.io.IOException;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ class SshExceptionTest {
 
         assertThat(e.reason()).isEqualTo(Reason.COMMAND_TIMEOUT);
         assertThat(e.kind()).isEqualTo(Kind.REMOTE);
-        assertThat(e.errorKind()).isEqualTo("timeout");
+        assertThat(e.errorKind()).isEqualTo(ErrorKind.TIMEOUT);
         assertThat(e).hasMessage("ssh host a (h:22): command 'x' did not finish").hasCause(cause);
     }
 
@@ -42,14 +43,14 @@ class SshExceptionTest {
     @Test
     void namesEveryReasonWithOneOfTheResultErrorKinds() {
         assertThat(Reason.values()).extracting(Reason::errorKind)
-                .allMatch(word -> Set.of("host-key", "auth", "unreachable", "timeout", "remote", "invalid-spec")
-                        .contains(word));
-        assertThat(Reason.HOST_KEY_MISMATCH.errorKind()).isEqualTo("host-key");
-        assertThat(Reason.KNOWN_HOSTS_UNREADABLE.errorKind()).isEqualTo("host-key");
-        assertThat(Reason.KEY_UNUSABLE.errorKind()).isEqualTo("auth");
-        assertThat(Reason.CONNECT_TIMEOUT.errorKind()).isEqualTo("timeout");
-        assertThat(Reason.CONNECTION_LOST.errorKind()).isEqualTo("unreachable");
-        assertThat(Reason.COMMAND_REFUSED.errorKind()).isEqualTo("remote");
-        assertThat(Reason.UNKNOWN_HOST_ID.errorKind()).isEqualTo("invalid-spec");
+                .allMatch(kind -> Set.of(ErrorKind.HOST_KEY, ErrorKind.AUTH, ErrorKind.UNREACHABLE, ErrorKind.TIMEOUT,
+                        ErrorKind.REMOTE, ErrorKind.INVALID_SPEC).contains(kind));
+        assertThat(Reason.HOST_KEY_MISMATCH.errorKind()).isEqualTo(ErrorKind.HOST_KEY);
+        assertThat(Reason.KNOWN_HOSTS_UNREADABLE.errorKind()).isEqualTo(ErrorKind.HOST_KEY);
+        assertThat(Reason.KEY_UNUSABLE.errorKind()).isEqualTo(ErrorKind.AUTH);
+        assertThat(Reason.CONNECT_TIMEOUT.errorKind()).isEqualTo(ErrorKind.TIMEOUT);
+        assertThat(Reason.CONNECTION_LOST.errorKind()).isEqualTo(ErrorKind.UNREACHABLE);
+        assertThat(Reason.COMMAND_REFUSED.errorKind()).isEqualTo(ErrorKind.REMOTE);
+        assertThat(Reason.UNKNOWN_HOST_ID.errorKind()).isEqualTo(ErrorKind.INVALID_SPEC);
     }
 }

@@ -3,6 +3,7 @@ package io.clusterbench.tune;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.result.Evidence;
+import io.clusterbench.result.EvidenceStep;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -15,8 +16,8 @@ class EvidenceLogTest {
     @Test
     void appendsEveryLineEvenWhileTheWritingThreadIsInterrupted(@TempDir Path dir) throws Exception {
         Path file = dir.resolve(EvidenceLog.FILE_NAME);
-        Evidence applied = step(1, "applied");
-        Evidence notStarted = step(2, "not-started");
+        Evidence applied = step(1, EvidenceStep.APPLIED);
+        Evidence notStarted = step(2, EvidenceStep.NOT_STARTED);
         boolean stillInterrupted;
         try (EvidenceLog log = EvidenceLog.open(file)) {
             log.append(applied);
@@ -37,17 +38,17 @@ class EvidenceLogTest {
     void appendsToTheLinesAnEarlierRunLeft(@TempDir Path dir) throws Exception {
         Path file = dir.resolve(EvidenceLog.FILE_NAME);
         try (EvidenceLog log = EvidenceLog.open(file)) {
-            log.append(step(1, "applied"));
+            log.append(step(1, EvidenceStep.APPLIED));
         }
         try (EvidenceLog log = EvidenceLog.open(file)) {
-            log.append(step(2, "rolled-back"));
-            assertThat(log.written()).extracting(Evidence::step).containsExactly("rolled-back");
+            log.append(step(2, EvidenceStep.ROLLED_BACK));
+            assertThat(log.written()).extracting(e -> e.step().word()).containsExactly("rolled-back");
         }
 
-        assertThat(EvidenceLog.read(file)).extracting(Evidence::step).containsExactly("applied", "rolled-back");
+        assertThat(EvidenceLog.read(file)).extracting(e -> e.step().word()).containsExactly("applied", "rolled-back");
     }
 
-    private static Evidence step(int seq, String step) {
+    private static Evidence step(int seq, EvidenceStep step) {
         return new Evidence("run-1", seq, Instant.parse("2025-01-01T00:00:00Z"), "cache-timeout", "redis-config",
                 "redis://127.0.0.1:6379", step, Map.of("timeout", "0"), Map.of("timeout", "300"),
                 Map.of("timeout", "300"), List.of(), 3, step + " for the test");

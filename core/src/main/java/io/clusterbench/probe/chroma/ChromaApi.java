@@ -2,6 +2,7 @@ package io.clusterbench.probe.chroma;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clusterbench.result.ErrorKind;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -34,10 +35,12 @@ final class ChromaApi {
      * @param body the body
      * @param nanos from the send to the end of the body
      * @param wallMillisAtSend {@link System#currentTimeMillis()} at the send, to compare with the server's clock
-     * @param errorKind {@code unreachable}, {@code timeout} or {@code protocol} when there was no answer
+     * @param errorKind {@code UNREACHABLE}, {@code TIMEOUT}, {@code PROTOCOL} or {@code STOPPED} when there was no
+     *     answer, else null
      * @param errorMessage what happened and what to do, when there was no answer
      */
-    record Answer(int status, String body, long nanos, long wallMillisAtSend, String errorKind, String errorMessage) {
+    record Answer(int status, String body, long nanos, long wallMillisAtSend, ErrorKind errorKind,
+            String errorMessage) {
         boolean answered() {
             return status != 0;
         }
@@ -97,18 +100,18 @@ final class ChromaApi {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), System.nanoTime() - start, wall, "", "");
+            return new Answer(response.statusCode(), response.body(), System.nanoTime() - start, wall, null, "");
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            return new Answer(0, "", 0, wall, "unreachable", "cannot connect to " + base + " ("
+            return new Answer(0, "", 0, wall, ErrorKind.UNREACHABLE, "cannot connect to " + base + " ("
                     + e.getClass().getSimpleName() + "); is Chroma running and the service's url right?");
         } catch (HttpTimeoutException e) {
-            return new Answer(0, "", 0, wall, "timeout", base + path + " gave no answer within "
+            return new Answer(0, "", 0, wall, ErrorKind.TIMEOUT, base + path + " gave no answer within "
                     + timeout.toMillis() + " ms; raise the probe's timeout if the server is this slow");
         } catch (IOException e) {
-            return new Answer(0, "", 0, wall, "protocol", base + path + " failed (" + e + ")");
+            return new Answer(0, "", 0, wall, ErrorKind.PROTOCOL, base + path + " failed (" + e + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(0, "", 0, wall, "stopped", base + path + " was interrupted");
+            return new Answer(0, "", 0, wall, ErrorKind.STOPPED, base + path + " was interrupted");
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clusterbench.probe.MeasurementBuilder;
+import io.clusterbench.result.ErrorKind;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
@@ -32,19 +33,19 @@ record ChromaCollection(String path, int dimension) {
             return Optional.empty();
         }
         if (answer.status() == 401 || answer.status() == 403) {
-            measurement.error("auth", where + " answered " + answer.status() + ": " + answer.message()
+            measurement.error(ErrorKind.AUTH, where + " answered " + answer.status() + ": " + answer.message()
                     + "; set or correct the token of service " + serviceId);
             return Optional.empty();
         }
         if (answer.status() == 404) {
-            measurement.error("not-found", "no collection '" + name + "' in tenant '" + tenant + "', database '"
+            measurement.error(ErrorKind.NOT_FOUND, "no collection '" + name + "' in tenant '" + tenant + "', database '"
                     + database + "' (" + where + " answered 404: " + answer.message() + "); create it, or set the"
                     + " collection (and tenant, database) of service " + serviceId + " to one that exists");
             return Optional.empty();
         }
         JsonNode found = answer.json();
         if (answer.status() != 200 || !found.path("id").isTextual()) {
-            measurement.error("http-status", where + " answered " + answer.status() + ": " + answer.message());
+            measurement.error(ErrorKind.HTTP_STATUS, where + " answered " + answer.status() + ": " + answer.message());
             return Optional.empty();
         }
         String path = collections + "/" + encode(found.path("id").asText());
@@ -64,13 +65,14 @@ record ChromaCollection(String path, int dimension) {
             return Optional.empty();
         }
         if (answer.status() != 200) {
-            measurement.error("http-status", "POST " + api.base() + path + "/get answered " + answer.status() + ": "
-                    + answer.message());
+            measurement.error(ErrorKind.HTTP_STATUS, "POST " + api.base() + path + "/get answered " + answer.status()
+                    + ": " + answer.message());
             return Optional.empty();
         }
         JsonNode embedding = answer.json().path("embeddings").path(0);
         if (!embedding.isArray() || embedding.isEmpty()) {
-            measurement.error("empty", "collection '" + name + "' holds no embedding, so there is nothing to query;"
+            measurement.error(ErrorKind.EMPTY, "collection '" + name
+                    + "' holds no embedding, so there is nothing to query;"
                     + " add records to it before measuring query latency");
             return Optional.empty();
         }

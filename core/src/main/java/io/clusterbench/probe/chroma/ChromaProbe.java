@@ -7,6 +7,7 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.spec.ChromaDescriptor;
@@ -39,7 +40,7 @@ public final class ChromaProbe implements Probe {
             token = service.secret().isPresent()
                     ? Optional.of(context.secrets().resolve(service.secret().get())) : Optional.empty();
         } catch (ClusterBenchException e) {
-            return measurement.fail("auth", e.getMessage());
+            return measurement.fail(ErrorKind.AUTH, e.getMessage());
         }
         ChromaApi api = new ChromaApi(url, token, ChromaDescriptor.TIMEOUT.in(parameters));
 
@@ -78,16 +79,16 @@ public final class ChromaProbe implements Probe {
             return false;
         }
         if (answer.status() == 404) {
-            measurement.error("protocol", where + " answered 404: " + whyNoV2(api));
+            measurement.error(ErrorKind.PROTOCOL, where + " answered 404: " + whyNoV2(api));
             return false;
         }
         if (answer.status() == 401 || answer.status() == 403) {
-            measurement.error("auth", where + " answered " + answer.status() + ": " + answer.message()
+            measurement.error(ErrorKind.AUTH, where + " answered " + answer.status() + ": " + answer.message()
                     + "; set or correct the token of service " + serviceId);
             return false;
         }
         if (answer.status() != 200) {
-            measurement.error("http-status", where + " answered " + answer.status() + ": " + answer.message());
+            measurement.error(ErrorKind.HTTP_STATUS, where + " answered " + answer.status() + ": " + answer.message());
             return false;
         }
         measurement.metric("heartbeat_ms", answer.nanos() / NANOS_PER_MS, "ms");
@@ -97,7 +98,8 @@ public final class ChromaProbe implements Probe {
             double local = answer.wallMillisAtSend() + answer.nanos() / NANOS_PER_MS / 2;
             measurement.metric("clock_offset_ms", beat.asLong() / NANOS_PER_MS - local, "ms");
         } else {
-            measurement.error("protocol", where + " answered without \"nanosecond heartbeat\": is this Chroma?");
+            measurement.error(ErrorKind.PROTOCOL, where
+                    + " answered without \"nanosecond heartbeat\": is this Chroma?");
         }
         return true;
     }
@@ -125,10 +127,10 @@ public final class ChromaProbe implements Probe {
             measurement.metrics(List.of(new MetricValue("version_info", 1, "info",
                     Map.of("version", version.asText()))));
         } else if (answer.status() == 401 || answer.status() == 403) {
-            measurement.error("auth", "GET " + api.base() + "/api/v2/version answered " + answer.status() + ": "
+            measurement.error(ErrorKind.AUTH, "GET " + api.base() + "/api/v2/version answered " + answer.status() + ": "
                     + answer.message() + "; set or correct the token of service " + serviceId);
         } else if (answer.answered()) {
-            measurement.error("http-status", "GET " + api.base() + "/api/v2/version answered " + answer.status()
+            measurement.error(ErrorKind.HTTP_STATUS, "GET " + api.base() + "/api/v2/version answered " + answer.status()
                     + ": " + answer.message());
         } else {
             measurement.error(answer.errorKind(), answer.errorMessage());
@@ -160,7 +162,8 @@ public final class ChromaProbe implements Probe {
             failed++;
             context.progress().failed();
             if (answer.answered()) {
-                String kind = answer.status() == 401 || answer.status() == 403 ? "auth" : "http-status";
+                ErrorKind kind = answer.status() == 401 || answer.status() == 403
+                        ? ErrorKind.AUTH : ErrorKind.HTTP_STATUS;
                 measurement.error(kind, "POST " + api.base() + path + " answered " + answer.status() + ": "
                         + answer.message());
             } else {

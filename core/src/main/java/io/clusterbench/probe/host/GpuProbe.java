@@ -3,6 +3,7 @@ package io.clusterbench.probe.host;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.ssh.ExecResult;
 import io.clusterbench.ssh.SshConnection;
@@ -38,18 +39,18 @@ public final class GpuProbe implements Probe {
     static void record(String where, ExecResult result, HostReport report) {
         String host = report.hostId();
         if (notFound(result)) {
-            report.error("remote", where + ": nvidia-smi not found on host " + host + " (" + output(result)
+            report.error(ErrorKind.REMOTE, where + ": nvidia-smi not found on host " + host + " (" + output(result)
                     + "): install the NVIDIA driver, or run the gpu probe on the host that has the GPU");
             return;
         }
         if (result.exitCode() == NOT_EXECUTABLE) {
-            report.error("remote", where + ": nvidia-smi cannot be run on host " + host + " (" + output(result)
+            report.error(ErrorKind.REMOTE, where + ": nvidia-smi cannot be run on host " + host + " (" + output(result)
                     + "): check its permissions for the login user");
             return;
         }
         if (!result.succeeded()) {
             String how = result.exitSignal().map(s -> "killed by SIG" + s).orElse("exit " + result.exitCode());
-            report.error("remote", where + ": nvidia-smi failed on host " + host + " (" + how + "): "
+            report.error(ErrorKind.REMOTE, where + ": nvidia-smi failed on host " + host + " (" + how + "): "
                     + output(result) + ": check that the NVIDIA driver is loaded (nvidia-smi on the host shows the"
                     + " same message) and that the login user may use the GPUs");
             return;
@@ -60,12 +61,12 @@ public final class GpuProbe implements Probe {
             if (gpu.isPresent()) {
                 gpus.add(gpu.get());
             } else {
-                report.error("protocol", where + ": nvidia-smi printed a line that is not a GPU reading: '" + line
-                        + "': check the driver's nvidia-smi version");
+                report.error(ErrorKind.PROTOCOL, where + ": nvidia-smi printed a line that is not a GPU reading: '"
+                        + line + "': check the driver's nvidia-smi version");
             }
         }
         if (gpus.isEmpty()) {
-            report.error("nodata", where + ": nvidia-smi listed no GPU on host " + host
+            report.error(ErrorKind.NODATA, where + ": nvidia-smi listed no GPU on host " + host
                     + ": check that the GPUs are visible to the login user (nvidia-smi -L)");
             return;
         }

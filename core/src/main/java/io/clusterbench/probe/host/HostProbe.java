@@ -4,6 +4,7 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.spec.HostDescriptor;
 import io.clusterbench.ssh.ExecResult;
@@ -40,7 +41,7 @@ public final class HostProbe implements Probe {
         ExecResult first = connection.exec(ProcSnapshot.COMMAND);
         long firstAt = System.nanoTime();
         if (!first.succeeded()) {
-            report.error("remote", failed(connection, ProcSnapshot.COMMAND, first)
+            report.error(ErrorKind.REMOTE, failed(connection, ProcSnapshot.COMMAND, first)
                     + ": this probe needs a Linux host whose /proc the login user can read");
             return;
         }
@@ -50,7 +51,8 @@ public final class HostProbe implements Probe {
         disks(connection, mounts, report);
         Optional<CpuTimes> before = snapshot.cpu();
         if (before.isEmpty()) {
-            report.error("protocol", connection.target().describe() + ": /proc/stat has no 'cpu' line, so CPU use"
+            report.error(ErrorKind.PROTOCOL, connection.target().describe()
+                    + ": /proc/stat has no 'cpu' line, so CPU use"
                     + " is not measured: is this a Linux host?");
             return;
         }
@@ -61,12 +63,13 @@ public final class HostProbe implements Probe {
         ExecResult second = connection.exec(CPU_LINE_COMMAND);
         Optional<CpuTimes> after = second.succeeded() ? CpuTimes.parse(second.stdout()) : Optional.empty();
         if (after.isEmpty()) {
-            report.error("remote", failed(connection, CPU_LINE_COMMAND, second) + ": CPU use is not measured");
+            report.error(ErrorKind.REMOTE, failed(connection, CPU_LINE_COMMAND, second) + ": CPU use is not measured");
             return;
         }
         OptionalDouble used = after.get().usedPercentSince(before.get());
         if (used.isEmpty()) {
-            report.error("nodata", connection.target().describe() + ": no clock tick passed in the CPU interval of "
+            report.error(ErrorKind.NODATA, connection.target().describe()
+                    + ": no clock tick passed in the CPU interval of "
                     + interval.toMillis() + " ms, so CPU use is not measured: raise cpuInterval (1s or more)");
             return;
         }
@@ -78,7 +81,7 @@ public final class HostProbe implements Probe {
         OptionalLong total = snapshot.memory("MemTotal");
         OptionalLong available = snapshot.availableMemory();
         if (total.isEmpty() || total.getAsLong() <= 0 || available.isEmpty()) {
-            report.error("protocol", connection.target().describe() + ": /proc/meminfo lacks MemTotal or"
+            report.error(ErrorKind.PROTOCOL, connection.target().describe() + ": /proc/meminfo lacks MemTotal or"
                     + " MemAvailable, so memory use is not measured: is this a Linux host?");
         } else {
             report.metric("used_pct", 100.0 * (1.0 - (double) available.getAsLong() / total.getAsLong()), "percent");
@@ -97,7 +100,8 @@ public final class HostProbe implements Probe {
     private static void load(SshConnection connection, ProcSnapshot snapshot, HostReport report) {
         List<String> names = List.of("load1", "load5", "load15");
         if (snapshot.load(0).isEmpty()) {
-            report.error("protocol", connection.target().describe() + ": /proc/loadavg could not be read, so the"
+            report.error(ErrorKind.PROTOCOL, connection.target().describe()
+                    + ": /proc/loadavg could not be read, so the"
                     + " load averages are not measured");
         }
         for (int i = 0; i < names.size(); i++) {
@@ -129,7 +133,7 @@ public final class HostProbe implements Probe {
             }
             Optional<DiskUsage> usage = result.succeeded() ? DiskUsage.parse(result.stdout()) : Optional.empty();
             if (usage.isEmpty()) {
-                report.error("remote", failed(connection, command, result) + ": check that " + mount
+                report.error(ErrorKind.REMOTE, failed(connection, command, result) + ": check that " + mount
                         + " exists on the host, or fix mounts in the spec");
                 continue;
             }

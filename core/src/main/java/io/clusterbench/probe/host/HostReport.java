@@ -1,5 +1,6 @@
 package io.clusterbench.probe.host;
 
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Map;
  */
 final class HostReport {
     /** One failure on this host. */
-    record Failure(String kind, String message) {
+    record Failure(ErrorKind kind, String message) {
     }
 
     private final String hostId;
@@ -36,7 +37,7 @@ final class HostReport {
         metrics.add(new MetricValue(hostId + "." + name, value, unit, labels));
     }
 
-    void error(String kind, String message) {
+    void error(ErrorKind kind, String message) {
         failures.add(new Failure(kind, message));
     }
 

@@ -4,6 +4,7 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.spec.HostSpec;
 import io.clusterbench.ssh.SshConnection;
@@ -19,9 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * Measures every host of a host or gpu probe at the same time, one thread per host, so that an unreachable host
- * (which costs a connect timeout) delays no other; the results are gathered in the spec's host order so that the
- * metrics come out in a stable order.
+ * Measures the hosts of a host or gpu probe in parallel, one thread per host and at most {@value #MAX_THREADS} at
+ * once, so that an unreachable host (which costs a connect timeout) holds up no other while threads are free; the
+ * results are gathered in the spec's host order so that the metrics come out in a stable order.
  */
 final class PerHost {
     private static final int MAX_THREADS = 16;
@@ -95,7 +96,8 @@ final class PerHost {
             report.error(SshFailures.kind(e), e.getMessage());
         } catch (RuntimeException bug) {
             // One host's surprise must not cost the other hosts their numbers.
-            report.error("internal", "internal error while measuring host " + host + " (please report it): " + bug);
+            report.error(ErrorKind.INTERNAL, "internal error while measuring host " + host + " (please report it): "
+                    + bug);
         }
         context.progress().completed();
         if (!report.failures().isEmpty()) {
@@ -115,14 +117,14 @@ final class PerHost {
             return interrupted(host);
         } catch (ExecutionException e) {
             HostReport report = new HostReport(host);
-            report.error("internal", "internal error while measuring host " + host + ": " + e.getCause());
+            report.error(ErrorKind.INTERNAL, "internal error while measuring host " + host + ": " + e.getCause());
             return report;
         }
     }
 
     private static HostReport interrupted(String host) {
         HostReport report = new HostReport(host);
-        report.error("stopped", "host " + host + " was not measured: the probe was interrupted");
+        report.error(ErrorKind.STOPPED, "host " + host + " was not measured: the probe was interrupted");
         return report;
     }
 

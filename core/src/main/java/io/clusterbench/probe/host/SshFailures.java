@@ -1,6 +1,7 @@
 package io.clusterbench.probe.host;
 
 import io.clusterbench.ClusterBenchException;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.ssh.SshException;
 
 /**
@@ -15,17 +16,17 @@ final class SshFailures {
     private SshFailures() {
     }
 
-    static String kind(ClusterBenchException e) {
+    static ErrorKind kind(ClusterBenchException e) {
         if (e instanceof SshException ssh) {
             return ssh.errorKind();
         }
         return switch (e.kind()) {
-            case INVALID_SPEC, INVALID_INPUT, USAGE -> "invalid-spec";
-            case REMOTE -> "remote";
+            case INVALID_SPEC, INVALID_INPUT, USAGE -> ErrorKind.INVALID_SPEC;
+            case REMOTE -> ErrorKind.REMOTE;
             // Before connecting, the only thing on this machine a host needs is its secret (a password, key text or
             // passphrase from the environment or a file); one that cannot be read fails the login.
-            case ENVIRONMENT -> "auth";
-            case CONNECTION -> "unreachable";
+            case ENVIRONMENT -> ErrorKind.AUTH;
+            case CONNECTION -> ErrorKind.UNREACHABLE;
         };
     }
 }

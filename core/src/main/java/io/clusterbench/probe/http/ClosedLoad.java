@@ -1,6 +1,7 @@
 package io.clusterbench.probe.http;
 
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +70,7 @@ final class ClosedLoad {
                     tally.response(status, System.nanoTime() - sentAt);
                 } catch (ExchangeFailure failure) {
                     tally.failure(failure);
-                    if (failure.kind().equals("unreachable")) {
+                    if (failure.kind() == ErrorKind.UNREACHABLE) {
                         pauseUnlessStopped(Math.min(end, System.nanoTime() + UNREACHABLE_PAUSE_NANOS));
                     }
                 }

@@ -1,5 +1,7 @@
 package io.clusterbench.probe.http;
 
+import io.clusterbench.result.ErrorKind;
+
 /**
  * One request that got no complete response: the error kind recorded in the measurement ({@code timeout},
  * {@code unreachable}, {@code tls}, {@code protocol}) and a message that says where and what to do.
@@ -7,16 +9,16 @@ package io.clusterbench.probe.http;
 final class ExchangeFailure extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private final String kind;
+    private final ErrorKind kind;
 
-    ExchangeFailure(String kind, String message) {
+    ExchangeFailure(ErrorKind kind, String message) {
         // No stack trace: failures are expected results of a load test, counted by the thousand.
         super(message, null, false, false);
         this.kind = kind;
     }
 
     /** The error kind. */
-    String kind() {
+    ErrorKind kind() {
         return kind;
     }
 }

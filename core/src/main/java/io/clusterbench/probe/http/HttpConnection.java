@@ -1,5 +1,6 @@
 package io.clusterbench.probe.http;
 
+import io.clusterbench.result.ErrorKind;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,7 +49,7 @@ final class HttpConnection implements Closeable {
     static HttpConnection open(RequestPlan plan, long deadlineNanos) throws ExchangeFailure {
         InetSocketAddress address = new InetSocketAddress(plan.host(), plan.port());
         if (address.isUnresolved()) {
-            throw new ExchangeFailure("unreachable", "cannot resolve the host " + plan.host() + " of service "
+            throw new ExchangeFailure(ErrorKind.UNREACHABLE, "cannot resolve the host " + plan.host() + " of service "
                     + plan.serviceId() + "; check the url in the spec and the DNS of this machine");
         }
         Socket socket = new Socket();
@@ -59,15 +60,16 @@ final class HttpConnection implements Closeable {
             return new HttpConnection(connected);
         } catch (SocketTimeoutException e) {
             closeQuietly(socket);
-            throw new ExchangeFailure("timeout", "connecting to " + plan.address() + " (service " + plan.serviceId()
-                    + ") took longer than the timeout of " + seconds(plan.timeout()));
+            throw new ExchangeFailure(ErrorKind.TIMEOUT, "connecting to " + plan.address() + " (service "
+                    + plan.serviceId() + ") took longer than the timeout of " + seconds(plan.timeout()));
         } catch (SSLException e) {
             closeQuietly(socket);
-            throw new ExchangeFailure("tls", "TLS handshake with " + plan.address() + " (service " + plan.serviceId()
-                    + ") failed: " + e.getMessage() + "; check the server's certificate and this JVM's trust store");
+            throw new ExchangeFailure(ErrorKind.TLS, "TLS handshake with " + plan.address() + " (service "
+                    + plan.serviceId() + ") failed: " + e.getMessage()
+                    + "; check the server's certificate and this JVM's trust store");
         } catch (IOException e) {
             closeQuietly(socket);
-            throw new ExchangeFailure("unreachable", "cannot connect to " + plan.address() + " (service "
+            throw new ExchangeFailure(ErrorKind.UNREACHABLE, "cannot connect to " + plan.address() + " (service "
                     + plan.serviceId() + "): " + e.getMessage() + "; check that it runs and that its url is right");
         }
     }
@@ -104,7 +106,7 @@ final class HttpConnection implements Closeable {
             return response.status();
         } catch (SocketTimeoutException e) {
             close();
-            throw new ExchangeFailure("timeout", plan.method() + " " + plan.target() + " (service "
+            throw new ExchangeFailure(ErrorKind.TIMEOUT, plan.method() + " " + plan.target() + " (service "
                     + plan.serviceId() + ") got no complete response within the timeout of "
                     + seconds(plan.timeout()));
         } catch (IOException e) {
@@ -112,7 +114,7 @@ final class HttpConnection implements Closeable {
             if (exchanges > 0 && (!written || !reader.receivedAny())) {
                 throw new StaleConnection();
             }
-            throw new ExchangeFailure("protocol", plan.method() + " " + plan.target() + " (service "
+            throw new ExchangeFailure(ErrorKind.PROTOCOL, plan.method() + " " + plan.target() + " (service "
                     + plan.serviceId() + ") failed: " + describe(e));
         }
     }

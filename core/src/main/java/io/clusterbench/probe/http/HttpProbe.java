@@ -3,6 +3,7 @@ package io.clusterbench.probe.http;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.spec.HttpDescriptor;
 import io.clusterbench.spec.Parameters;
@@ -39,7 +40,7 @@ public final class HttpProbe implements Probe {
         URI url = service.url().orElse(null);
         if (url == null || url.getHost() == null) {
             // Validation requires a url with a host for http services; this guards specs built by hand.
-            return context.measure("-").fail("spec", "service " + service.id() + " has no url with a host;"
+            return context.measure("-").fail(ErrorKind.SPEC, "service " + service.id() + " has no url with a host;"
                     + " give it url: http://HOST:PORT/PATH");
         }
         Optional<Long> expect = HttpDescriptor.EXPECT_STATUS.optionalIn(parameters);

@@ -1,6 +1,7 @@
 package io.clusterbench.probe.http;
 
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ErrorKind;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingDeque;
@@ -78,7 +79,7 @@ final class OpenLoad {
                 }
                 if (sender == null) {
                     tally.late();
-                    tally.failure(new ExchangeFailure("timeout", "could not send " + plan.method() + " "
+                    tally.failure(new ExchangeFailure(ErrorKind.TIMEOUT, "could not send " + plan.method() + " "
                             + plan.target() + " (service " + plan.serviceId() + ") within the timeout of "
                             + HttpConnection.seconds(plan.timeout()) + ": all " + maxInFlight
                             + " connections were waiting for answers; lower the rate or raise the timeout"));

@@ -1,5 +1,6 @@
 package io.clusterbench.probe.http;
 
+import io.clusterbench.result.ErrorKind;
 import java.io.Closeable;
 
 /**
@@ -39,7 +40,7 @@ final class ReusableConnection implements Closeable {
             return connection.exchange(plan, deadlineNanos);
         } catch (HttpConnection.StaleConnection impossible) {
             // A new connection has carried nothing before, so it is never reported stale.
-            throw new ExchangeFailure("protocol", plan.method() + " " + plan.target() + " (service "
+            throw new ExchangeFailure(ErrorKind.PROTOCOL, plan.method() + " " + plan.target() + " (service "
                     + plan.serviceId() + "): the connection closed before any response");
         }
     }

@@ -2,6 +2,7 @@ package io.clusterbench.probe.http;
 
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.ProbeProgress;
+import io.clusterbench.result.ErrorKind;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,8 +56,8 @@ final class Tally {
             successes.increment();
         } else {
             progress.failed();
-            measurement.error("http-status", plan.method() + " " + plan.target() + " (service " + plan.serviceId()
-                    + ") answered " + status + ", expected " + plan.expectation()
+            measurement.error(ErrorKind.HTTP_STATUS, plan.method() + " " + plan.target() + " (service "
+                    + plan.serviceId() + ") answered " + status + ", expected " + plan.expectation()
                     + (plan.expectStatus().isPresent() ? " (expectStatus)" : ""));
         }
     }

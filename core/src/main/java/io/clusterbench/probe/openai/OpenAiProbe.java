@@ -4,6 +4,7 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.spec.ServiceSpec;
 import java.io.IOException;
@@ -33,17 +34,18 @@ public final class OpenAiProbe implements Probe {
             apiKey = service.secret().isPresent()
                     ? Optional.of(context.secrets().resolve(service.secret().get())) : Optional.empty();
         } catch (ClusterBenchException e) {
-            return measurement.fail("auth", e.getMessage());
+            return measurement.fail(ErrorKind.AUTH, e.getMessage());
         }
         Prompts prompts;
         try {
             prompts = prompts(settings);
         } catch (IOException e) {
-            return measurement.fail("spec", "probe " + context.probe().id() + ": cannot read promptsFile "
+            return measurement.fail(ErrorKind.SPEC, "probe " + context.probe().id() + ": cannot read promptsFile "
                     + settings.promptsFile().map(Path::toString).orElse("") + " (" + e.getClass().getSimpleName()
                     + ": " + e.getMessage() + "); check the path");
         } catch (IllegalArgumentException e) {
-            return measurement.fail("spec", "probe " + context.probe().id() + ": promptsFile " + e.getMessage());
+            return measurement.fail(ErrorKind.SPEC, "probe " + context.probe().id() + ": promptsFile "
+                    + e.getMessage());
         }
 
         HttpClient client = HttpClient.newBuilder()
@@ -88,7 +90,7 @@ public final class OpenAiProbe implements Probe {
                     prompts.plannedTokens(), settings.percentiles(), settings.goodput());
             measurement.metrics(report.metrics());
             if (report.withoutUsage() > 0) {
-                measurement.error("protocol", report.withoutUsage() + " of the streams of " + settings.base()
+                measurement.error(ErrorKind.PROTOCOL, report.withoutUsage() + " of the streams of " + settings.base()
                         + " carried no usage, so their output tokens were counted as chunks (one token each);"
                         + " the server ignores stream_options.include_usage");
             }

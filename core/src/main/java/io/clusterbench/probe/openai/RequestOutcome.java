@@ -1,5 +1,7 @@
 package io.clusterbench.probe.openai;
 
+import io.clusterbench.result.ErrorKind;
+
 /**
  * What one streamed request gave, in the terms of vLLM bench's {@code RequestFuncOutput}.
  *
@@ -12,7 +14,7 @@ package io.clusterbench.probe.openai;
  * @param itlNanos the gaps between consecutive chunks with a non-empty {@code choices}
  * @param promptTokens {@code usage.prompt_tokens}, or -1 when the server sent no usage
  * @param completionTokens {@code usage.completion_tokens}, or -1 when the server sent no usage
- * @param errorKind why it failed ({@code timeout}, {@code protocol}, {@code http-status}, ...); empty on success
+ * @param errorKind why it failed ({@code TIMEOUT}, {@code PROTOCOL}, {@code HTTP_STATUS}, ...); null on success
  * @param errorMessage what happened, where, and what to do; empty on success
  */
 record RequestOutcome(
@@ -23,18 +25,18 @@ record RequestOutcome(
         long[] itlNanos,
         int promptTokens,
         int completionTokens,
-        String errorKind,
+        ErrorKind errorKind,
         String errorMessage) {
 
     /** How a request ended. */
     enum Status { SUCCEEDED, FAILED, ABORTED }
 
-    static RequestOutcome failed(long startNanos, String kind, String message) {
+    static RequestOutcome failed(long startNanos, ErrorKind kind, String message) {
         return new RequestOutcome(Status.FAILED, startNanos, 0, 0, new long[0], -1, -1, kind, message);
     }
 
     static RequestOutcome aborted(long startNanos) {
-        return new RequestOutcome(Status.ABORTED, startNanos, 0, 0, new long[0], -1, -1, "", "");
+        return new RequestOutcome(Status.ABORTED, startNanos, 0, 0, new long[0], -1, -1, null, "");
     }
 
     boolean succeeded() {

@@ -1,5 +1,6 @@
 package io.clusterbench.probe.openai;
 
+import io.clusterbench.result.ErrorKind;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -28,10 +29,11 @@ final class ServerApi {
      * @param status the HTTP status, or 0 when there was no answer
      * @param body the body as text
      * @param nanos from the send to the end of the body
-     * @param errorKind {@code unreachable}, {@code timeout} or {@code protocol} when there was no answer
+     * @param errorKind {@code UNREACHABLE}, {@code TIMEOUT}, {@code PROTOCOL} or {@code STOPPED} when there was no
+     *     answer, else null
      * @param errorMessage what happened and what to do, when there was no answer
      */
-    record Answer(int status, String body, long nanos, String errorKind, String errorMessage) {
+    record Answer(int status, String body, long nanos, ErrorKind errorKind, String errorMessage) {
         boolean answered() {
             return status != 0;
         }
@@ -45,18 +47,18 @@ final class ServerApi {
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), System.nanoTime() - start, "", "");
+            return new Answer(response.statusCode(), response.body(), System.nanoTime() - start, null, "");
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            return new Answer(0, "", 0, "unreachable", "cannot connect to " + settings.base() + " ("
+            return new Answer(0, "", 0, ErrorKind.UNREACHABLE, "cannot connect to " + settings.base() + " ("
                     + e.getClass().getSimpleName() + "); is the server running and the service's url right?");
         } catch (HttpTimeoutException e) {
-            return new Answer(0, "", 0, "timeout", "GET " + url + " gave no answer within "
+            return new Answer(0, "", 0, ErrorKind.TIMEOUT, "GET " + url + " gave no answer within "
                     + settings.timeout().toMillis() + " ms");
         } catch (IOException e) {
-            return new Answer(0, "", 0, "protocol", "GET " + url + " failed (" + e + ")");
+            return new Answer(0, "", 0, ErrorKind.PROTOCOL, "GET " + url + " failed (" + e + ")");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(0, "", 0, "stopped", "GET " + url + " was interrupted");
+            return new Answer(0, "", 0, ErrorKind.STOPPED, "GET " + url + " was interrupted");
         }
     }
 

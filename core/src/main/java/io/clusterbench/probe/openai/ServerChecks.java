@@ -3,6 +3,7 @@ package io.clusterbench.probe.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterbench.probe.MeasurementBuilder;
+import io.clusterbench.result.ErrorKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +26,16 @@ final class ServerChecks {
         ServerApi.Answer answer = api.get("/health");
         if (!answer.answered()) {
             measurement.error(answer.errorKind(), answer.errorMessage());
-            return !answer.errorKind().equals("unreachable");
+            return answer.errorKind() != ErrorKind.UNREACHABLE;
         }
         if (answer.status() == 200) {
             measurement.metric("health_ms", answer.nanos() / NANOS_PER_MS, "ms");
         } else if (answer.status() == 503) {
-            measurement.error("http-status", "GET " + api.url("/health") + " answered 503: vLLM's engine is dead"
+            measurement.error(ErrorKind.HTTP_STATUS, "GET " + api.url("/health")
+                    + " answered 503: vLLM's engine is dead"
                     + " or not ready (" + ErrorBodies.message(answer.body()) + "); see the server's log and restart it");
         } else if (answer.status() != 404) {
-            measurement.error(answer.status() == 401 || answer.status() == 403 ? "auth" : "http-status",
+            measurement.error(answer.status() == 401 || answer.status() == 403 ? ErrorKind.AUTH : ErrorKind.HTTP_STATUS,
                     "GET " + api.url("/health") + " answered " + answer.status() + ": "
                             + ErrorBodies.message(answer.body()));
         }
@@ -55,12 +57,12 @@ final class ServerChecks {
             return Optional.empty();
         }
         if (answer.status() == 401 || answer.status() == 403) {
-            measurement.error("auth", where + " answered " + answer.status() + ": " + ErrorBodies.message(answer.body())
-                    + "; set or correct the apiKey of service " + serviceId);
+            measurement.error(ErrorKind.AUTH, where + " answered " + answer.status() + ": "
+                    + ErrorBodies.message(answer.body()) + "; set or correct the apiKey of service " + serviceId);
             return Optional.empty();
         }
         if (answer.status() != 200) {
-            measurement.error("http-status", where + " answered " + answer.status() + ": "
+            measurement.error(ErrorKind.HTTP_STATUS, where + " answered " + answer.status() + ": "
                     + ErrorBodies.message(answer.body()) + "; is this an OpenAI-compatible server?");
             return Optional.empty();
         }
@@ -72,7 +74,7 @@ final class ServerChecks {
                 }
             }
         } catch (IOException e) {
-            measurement.error("protocol", where + " did not answer JSON; is this an OpenAI-compatible server?");
+            measurement.error(ErrorKind.PROTOCOL, where + " did not answer JSON; is this an OpenAI-compatible server?");
             return Optional.empty();
         }
         if (wanted.isPresent() && served.contains(wanted.get())) {
@@ -81,7 +83,7 @@ final class ServerChecks {
         if (wanted.isEmpty() && !served.isEmpty()) {
             return Optional.of(served.get(0));
         }
-        measurement.error("model", wanted.map(name -> "the server does not serve model '" + name + "'")
+        measurement.error(ErrorKind.MODEL, wanted.map(name -> "the server does not serve model '" + name + "'")
                 .orElse("the server lists no model") + " (" + where + " lists " + served
                 + "); set the model of service " + serviceId + " to one it serves");
         return Optional.empty();

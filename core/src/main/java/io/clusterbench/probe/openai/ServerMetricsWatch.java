@@ -2,6 +2,7 @@ package io.clusterbench.probe.openai;
 
 import io.clusterbench.metrics.PrometheusText;
 import io.clusterbench.probe.MeasurementBuilder;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,8 +109,8 @@ final class ServerMetricsWatch {
             return Optional.empty();
         }
         if (answer.status() != 200) {
-            measurement.error("http-status", "GET " + api.url("/metrics") + " answered " + answer.status() + ": "
-                    + ErrorBodies.message(answer.body()) + "; leave out metrics: true for servers without it");
+            measurement.error(ErrorKind.HTTP_STATUS, "GET " + api.url("/metrics") + " answered " + answer.status()
+                    + ": " + ErrorBodies.message(answer.body()) + "; leave out metrics: true for servers without it");
             return Optional.empty();
         }
         return Optional.of(parse(answer.body(), model));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterbench.result.ErrorKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -88,11 +89,11 @@ final class StreamingRequester {
                 return RequestOutcome.aborted(start);
             }
             if (watch.timedOut()) {
-                return RequestOutcome.failed(start, "timeout", "the stream of POST " + url + " stalled: no data"
+                return RequestOutcome.failed(start, ErrorKind.TIMEOUT, "the stream of POST " + url + " stalled: no data"
                         + " for " + settings.timeout().toMillis() + " ms; raise the probe's timeout if the"
                         + " server pauses this long");
             }
-            return RequestOutcome.failed(start, "protocol", "the connection of POST " + url
+            return RequestOutcome.failed(start, ErrorKind.PROTOCOL, "the connection of POST " + url
                     + " was dropped mid-stream (" + e.getMessage() + "); see the server's log");
         } finally {
             watch.close();
@@ -151,20 +152,20 @@ final class StreamingRequester {
 
     private RequestOutcome beforeHeaders(long start, Throwable cause) {
         if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
-            return RequestOutcome.failed(start, "unreachable", "cannot connect to " + settings.base() + " ("
+            return RequestOutcome.failed(start, ErrorKind.UNREACHABLE, "cannot connect to " + settings.base() + " ("
                     + cause.getClass().getSimpleName() + "); is the server running and the service's url right?");
         }
         if (cause instanceof HttpTimeoutException) {
-            return RequestOutcome.failed(start, "timeout", "no response headers from POST " + url + " within "
+            return RequestOutcome.failed(start, ErrorKind.TIMEOUT, "no response headers from POST " + url + " within "
                     + settings.timeout().toMillis() + " ms; raise the probe's timeout if the server is this slow");
         }
-        return RequestOutcome.failed(start, "protocol", "POST " + url + " failed before the response ("
+        return RequestOutcome.failed(start, ErrorKind.PROTOCOL, "POST " + url + " failed before the response ("
                 + cause + ")");
     }
 
     private RequestOutcome httpStatus(long start, int status, String body) {
-        String kind = status == 401 || status == 403 ? "auth" : "http-status";
-        String advice = kind.equals("auth") ? "; check the service's apiKey" : "";
+        ErrorKind kind = status == 401 || status == 403 ? ErrorKind.AUTH : ErrorKind.HTTP_STATUS;
+        String advice = kind == ErrorKind.AUTH ? "; check the service's apiKey" : "";
         return RequestOutcome.failed(start, kind, "POST " + url + " answered HTTP " + status + ": "
                 + ErrorBodies.message(body) + advice);
     }
@@ -194,21 +195,22 @@ final class StreamingRequester {
                 try {
                     chunk = json.readTree(data);
                 } catch (JsonProcessingException e) {
-                    return RequestOutcome.failed(start, "protocol", "the stream of POST " + url
+                    return RequestOutcome.failed(start, ErrorKind.PROTOCOL, "the stream of POST " + url
                             + " sent an event that is not JSON; is the url an OpenAI-compatible server?");
                 }
                 if (chunk.path("error").isObject() || chunk.path("object").asText().equals("error")) {
-                    return RequestOutcome.failed(start, "remote", "the server reported an error mid-stream on POST "
+                    return RequestOutcome.failed(start, ErrorKind.REMOTE,
+                            "the server reported an error mid-stream on POST "
                             + url + ": " + ErrorBodies.message(data));
                 }
                 add(chunk, event.arrivedNanos());
             }
             if (first < 0) {
-                return RequestOutcome.failed(start, "protocol", "the stream of POST " + url + " ended without a"
+                return RequestOutcome.failed(start, ErrorKind.PROTOCOL, "the stream of POST " + url + " ended without a"
                         + " chunk with choices (vLLM bench: \"Never received a valid chunk to calculate TTFT\")");
             }
             return new RequestOutcome(RequestOutcome.Status.SUCCEEDED, start, first - start, last - start,
-                    Arrays.copyOf(gaps, gapCount), promptTokens, completionTokens, "", "");
+                    Arrays.copyOf(gaps, gapCount), promptTokens, completionTokens, null, "");
         }
 
         private void add(JsonNode chunk, long arrived) {

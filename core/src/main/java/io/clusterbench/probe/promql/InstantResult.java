@@ -3,6 +3,7 @@ package io.clusterbench.probe.promql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clusterbench.result.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +69,11 @@ record InstantResult(String resultType, List<Sample> samples, List<String> warni
                 }
             }
             case "scalar" -> samples.add(new Sample(Map.of(), value(result, where)));
-            case "matrix" -> throw QueryFailure.of("query", where + " returned a range vector (matrix): an instant"
+            case "matrix" -> throw QueryFailure.of(ErrorKind.QUERY, where
+                    + " returned a range vector (matrix): an instant"
                     + " query must give one value per series: wrap the range selector in a function such as"
                     + " avg_over_time(...) or rate(...)");
-            case "string" -> throw QueryFailure.of("query", where + " returned a string, not a number: use an"
+            case "string" -> throw QueryFailure.of(ErrorKind.QUERY, where + " returned a string, not a number: use an"
                     + " expression that gives a number");
             default -> throw malformed(where, "an unknown resultType '" + type + "'");
         }
@@ -126,27 +128,28 @@ record InstantResult(String resultType, List<Sample> samples, List<String> warni
             case "unavailable" -> "Prometheus is not ready: check that it has started";
             default -> "check Prometheus' log";
         };
-        String kind = errorType.equals("timeout") || errorType.equals("canceled") ? "timeout" : "query";
+        ErrorKind kind = errorType.equals("timeout") || errorType.equals("canceled")
+                ? ErrorKind.TIMEOUT : ErrorKind.QUERY;
         return QueryFailure.of(kind, where + " refused the query: HTTP " + status + ", errorType " + errorType + ": "
                 + error + ": " + advice);
     }
 
     private static QueryFailure notPrometheus(int status, String body, String where) {
         if (status == 401 || status == 403) {
-            return QueryFailure.fatal("auth", where + " answered HTTP " + status + " (" + snippet(body) + "): set the"
-                    + " service's token (sent as a bearer token) or check that it is still valid");
+            return QueryFailure.fatal(ErrorKind.AUTH, where + " answered HTTP " + status + " (" + snippet(body)
+                    + "): set the" + " service's token (sent as a bearer token) or check that it is still valid");
         }
         if (status < 200 || status > 299) {
-            return QueryFailure.of("http-status", where + " answered HTTP " + status + " (" + snippet(body)
+            return QueryFailure.of(ErrorKind.HTTP_STATUS, where + " answered HTTP " + status + " (" + snippet(body)
                     + "): check that the url points at Prometheus (a proxy in front may answer instead)");
         }
-        return QueryFailure.of("protocol", where + " answered HTTP " + status + " with a body that is not"
+        return QueryFailure.of(ErrorKind.PROTOCOL, where + " answered HTTP " + status + " with a body that is not"
                 + " Prometheus' JSON (" + snippet(body) + "): check that the url points at Prometheus");
     }
 
     private static QueryFailure malformed(String where, String what) {
-        return QueryFailure.of("protocol", where + " answered with " + what + ": is this a Prometheus-compatible"
-                + " server?");
+        return QueryFailure.of(ErrorKind.PROTOCOL, where + " answered with " + what
+                + ": is this a Prometheus-compatible" + " server?");
     }
 
     private static String snippet(String body) {

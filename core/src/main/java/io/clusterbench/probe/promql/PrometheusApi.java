@@ -1,6 +1,7 @@
 package io.clusterbench.probe.promql;
 
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ErrorKind;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -99,26 +100,26 @@ final class PrometheusApi {
 
     private QueryFailure failure(Throwable cause) {
         if (cause instanceof HttpConnectTimeoutException) {
-            return QueryFailure.fatal("timeout", "cannot reach " + where + ": no connection within "
+            return QueryFailure.fatal(ErrorKind.TIMEOUT, "cannot reach " + where + ": no connection within "
                     + CONNECT_TIMEOUT.toSeconds() + " s: check the url, that Prometheus runs there and that no"
                     + " firewall drops the traffic");
         }
         if (cause instanceof HttpTimeoutException) {
-            return QueryFailure.of("timeout", where + " did not answer within " + QUERY_TIMEOUT.toSeconds()
+            return QueryFailure.of(ErrorKind.TIMEOUT, where + " did not answer within " + QUERY_TIMEOUT.toSeconds()
                     + " s: simplify the query or check the load on Prometheus");
         }
         for (Throwable c = cause; c != null; c = c.getCause()) {
             if (c instanceof ConnectException || c instanceof NoRouteToHostException
                     || c instanceof UnknownHostException || c instanceof UnresolvedAddressException) {
-                return QueryFailure.fatal("unreachable", "cannot reach " + where + " (" + describe(c)
+                return QueryFailure.fatal(ErrorKind.UNREACHABLE, "cannot reach " + where + " (" + describe(c)
                         + "): check the service's url and that Prometheus runs and listens there");
             }
         }
         if (cause instanceof IOException) {
-            return QueryFailure.of("protocol", where + " broke off the exchange (" + describe(cause)
+            return QueryFailure.of(ErrorKind.PROTOCOL, where + " broke off the exchange (" + describe(cause)
                     + "): check that the url points at Prometheus and not at another server");
         }
-        return QueryFailure.of("protocol", where + ": the query failed: " + describe(cause));
+        return QueryFailure.of(ErrorKind.PROTOCOL, where + ": the query failed: " + describe(cause));
     }
 
     private static String describe(Throwable t) {

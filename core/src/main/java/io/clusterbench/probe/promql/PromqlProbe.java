@@ -4,6 +4,7 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.spec.Parameters;
@@ -36,13 +37,14 @@ public final class PromqlProbe implements Probe {
         MeasurementBuilder measurement = context.measure(url);
         String where = "Prometheus of service '" + service.id() + "' at " + url;
         if (service.url().isEmpty()) {
-            return measurement.fail("invalid-spec", "service '" + service.id() + "' has no url: add url: to it");
+            return measurement.fail(ErrorKind.INVALID_SPEC, "service '" + service.id()
+                    + "' has no url: add url: to it");
         }
         Optional<String> token;
         try {
             token = token(context, service.secret());
         } catch (ClusterBenchException e) {
-            return measurement.fail("auth", e.getMessage());
+            return measurement.fail(ErrorKind.AUTH, e.getMessage());
         }
         PrometheusApi api = new PrometheusApi(url, where, token);
         Map<String, String> queries = queries(context.probe().parameters());
@@ -85,10 +87,11 @@ public final class PromqlProbe implements Probe {
 
     private static void record(String name, String what, InstantResult result, MeasurementBuilder measurement) {
         for (String warning : result.warnings()) {
-            measurement.error("warning", what + ": Prometheus warned: " + warning);
+            measurement.error(ErrorKind.WARNING, what + ": Prometheus warned: " + warning);
         }
         if (result.samples().isEmpty()) {
-            measurement.error("nodata", what + " returned no series, so it has no value (NODATA): check the metric"
+            measurement.error(ErrorKind.NODATA, what
+                    + " returned no series, so it has no value (NODATA): check the metric"
                     + " name and label matchers, and that Prometheus scrapes the target that exports it");
             return;
         }
@@ -97,7 +100,7 @@ public final class PromqlProbe implements Probe {
                 measurement.metrics(List.of(new MetricValue(name, sample.value(),
                         UnitGuess.of(name, sample.labels()), sample.labels())));
             } else {
-                measurement.error("nodata", what + " gave " + sample.value() + " for " + series(sample.labels())
+                measurement.error(ErrorKind.NODATA, what + " gave " + sample.value() + " for " + series(sample.labels())
                         + ", which is no measurement (NODATA): Prometheus writes NaN for 0/0, such as a rate or a"
                         + " ratio over no samples");
             }

@@ -1,5 +1,7 @@
 package io.clusterbench.probe.promql;
 
+import io.clusterbench.result.ErrorKind;
+
 /**
  * One query that gave no usable answer, with the error kind to record; {@code fatal} when Prometheus itself cannot
  * be reached, so that the remaining queries are not tried one connect timeout after another.
@@ -7,26 +9,26 @@ package io.clusterbench.probe.promql;
 final class QueryFailure extends Exception {
     private static final long serialVersionUID = 1L;
 
-    private final String kind;
+    private final ErrorKind kind;
     private final boolean fatal;
 
-    QueryFailure(String kind, String message, boolean fatal) {
+    QueryFailure(ErrorKind kind, String message, boolean fatal) {
         super(message);
         this.kind = kind;
         this.fatal = fatal;
     }
 
     /** A failure of this one query; the next one is still tried. */
-    static QueryFailure of(String kind, String message) {
+    static QueryFailure of(ErrorKind kind, String message) {
         return new QueryFailure(kind, message, false);
     }
 
     /** A failure to reach Prometheus at all. */
-    static QueryFailure fatal(String kind, String message) {
+    static QueryFailure fatal(ErrorKind kind, String message) {
         return new QueryFailure(kind, message, true);
     }
 
-    String kind() {
+    ErrorKind kind() {
         return kind;
     }
 

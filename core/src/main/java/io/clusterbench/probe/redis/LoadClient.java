@@ -1,5 +1,6 @@
 package io.clusterbench.probe.redis;
 
+import io.clusterbench.result.ErrorKind;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.Arrays;
@@ -15,8 +16,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * <p>A lost connection fails the commands of its batch and is reopened after a back-off; after
  * {@value #MAX_CONSECUTIVE_FAILURES} connection failures in a row (about 0.7 s against a dead server), or one
  * connect or reconnect that timed out (a hung server; then every client of the load gives up), the client gives
- * up, so that a server that died ends the load quickly and what was measured before is kept. The back-off never blocks the driver: a client waiting for its next
- * attempt simply sends nothing in that round.
+ * up, so that a server that died ends the load quickly and what was measured before is kept. The back-off never
+ * blocks the driver: a client waiting for its next attempt simply sends nothing in that round.
  */
 final class LoadClient {
     static final int MAX_CONSECUTIVE_FAILURES = 4;
@@ -254,7 +255,7 @@ final class LoadClient {
             return true;
         } catch (RuntimeException e) {
             consecutiveFailures++;
-            if (recordConnectionFailure(e, false).kind().equals(RedisFailure.TIMEOUT)) {
+            if (recordConnectionFailure(e, false).kind() == ErrorKind.TIMEOUT) {
                 consecutiveFailures = MAX_CONSECUTIVE_FAILURES;
             }
             if (consecutiveFailures >= MAX_CONSECUTIVE_FAILURES) {
@@ -268,7 +269,7 @@ final class LoadClient {
 
     private void giveUp() {
         finished = true;
-        load.errors.add(RedisFailure.UNREACHABLE, "a client of " + load.where + " gave up after its "
+        load.errors.add(ErrorKind.UNREACHABLE, "a client of " + load.where + " gave up after its "
                 + "connection failed repeatedly, which ended its part of the load early");
     }
 
@@ -284,7 +285,7 @@ final class LoadClient {
     private RedisFailure recordConnectionFailure(RuntimeException e, boolean firstConnect) {
         RedisFailure failure = classify(e, firstConnect ? "connect" : "reconnect", true);
         load.errors.add(failure.kind(), failure.message());
-        if (failure.kind().equals(RedisFailure.TIMEOUT)) {
+        if (failure.kind() == ErrorKind.TIMEOUT) {
             // A server that accepts but does not answer costs a full timeout per attempt, and a thread's clients
             // try one after another: one timeout ends every client's attempts.
             load.markServerHung();

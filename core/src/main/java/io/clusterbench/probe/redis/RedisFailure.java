@@ -1,5 +1,6 @@
 package io.clusterbench.probe.redis;
 
+import io.clusterbench.result.ErrorKind;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -13,17 +14,11 @@ import redis.clients.jedis.exceptions.JedisDataException;
 /**
  * A failure met while talking to Redis, as an error kind and a message that says where and what to do.
  *
- * @param kind {@code unreachable}, {@code timeout}, {@code auth}, {@code remote} or {@code protocol}
+ * @param kind {@code UNREACHABLE}, {@code TIMEOUT}, {@code AUTH}, {@code REMOTE} or {@code PROTOCOL}
  * @param message what happened, where, and what to do; never a secret
  * @param connectionLost whether the connection is unusable afterwards (it must be reopened)
  */
-record RedisFailure(String kind, String message, boolean connectionLost) {
-
-    static final String UNREACHABLE = "unreachable";
-    static final String TIMEOUT = "timeout";
-    static final String AUTH = "auth";
-    static final String REMOTE = "remote";
-    static final String PROTOCOL = "protocol";
+record RedisFailure(ErrorKind kind, String message, boolean connectionLost) {
 
     /**
      * Classifies what Jedis threw while connecting ({@code connecting}) or while running {@code doing}.
@@ -36,16 +31,16 @@ record RedisFailure(String kind, String message, boolean connectionLost) {
             Optional<String> secret) {
         String detail = scrub(firstLine(e), secret);
         if (detail.startsWith("NOPERM")) {
-            return new RedisFailure(AUTH, doing + " is not permitted on " + where + " (" + detail
+            return new RedisFailure(ErrorKind.AUTH, doing + " is not permitted on " + where + " (" + detail
                     + "): grant the service's ACL user that command", false);
         }
         if (e instanceof JedisAccessControlException || (connecting && e instanceof JedisDataException
                 && detail.toUpperCase(Locale.ROOT).contains("AUTH"))) {
-            return new RedisFailure(AUTH, where + " refused authentication (" + detail
+            return new RedisFailure(ErrorKind.AUTH, where + " refused authentication (" + detail
                     + "): check the service's user and password secret", false);
         }
         if (e instanceof JedisDataException) {
-            return new RedisFailure(REMOTE, doing + " failed on " + where + ": " + detail, false);
+            return new RedisFailure(ErrorKind.REMOTE, doing + " failed on " + where + ": " + detail, false);
         }
         if (e instanceof JedisConnectionException) {
             Throwable cause = rootCause(e);
@@ -54,19 +49,19 @@ record RedisFailure(String kind, String message, boolean connectionLost) {
                 return timeout(where, doing);
             }
             if (connecting || refusal.isPresent()) {
-                return new RedisFailure(UNREACHABLE, "cannot connect to " + where + " (" + scrub(firstLine(
+                return new RedisFailure(ErrorKind.UNREACHABLE, "cannot connect to " + where + " (" + scrub(firstLine(
                         refusal.orElse(cause)), secret) + "): check that Redis runs there, the address and port,"
                         + " and the firewall", true);
             }
-            return new RedisFailure(UNREACHABLE, "connection to " + where + " lost during " + doing + " ("
+            return new RedisFailure(ErrorKind.UNREACHABLE, "connection to " + where + " lost during " + doing + " ("
                     + detail + "): the server closed it, restarted or died", true);
         }
-        return new RedisFailure(PROTOCOL, doing + " on " + where + " failed: " + detail, true);
+        return new RedisFailure(ErrorKind.PROTOCOL, doing + " on " + where + " failed: " + detail, true);
     }
 
     /** No reply within the timeout; the connection was closed (by the socket or the load's watchdog). */
     static RedisFailure timeout(String where, String doing) {
-        return new RedisFailure(TIMEOUT, doing + " got no reply from " + where + " within "
+        return new RedisFailure(ErrorKind.TIMEOUT, doing + " got no reply from " + where + " within "
                 + RedisSettings.TIMEOUT_MILLIS + " ms: the server is overloaded, paused or the network drops packets",
                 true);
     }

@@ -4,6 +4,7 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import java.util.Optional;
 
@@ -16,7 +17,6 @@ import java.util.Optional;
  * documented in docs/probes.md.
  */
 public final class RedisProbe implements Probe {
-    static final String REFUSED = "refused";
 
     @Override
     public ProbeMeasurement run(ProbeContext context) {
@@ -28,7 +28,7 @@ public final class RedisProbe implements Probe {
                     ? Optional.of(context.secrets().resolve(settings.password().get()))
                     : Optional.empty();
         } catch (ClusterBenchException e) {
-            return measurement.fail(RedisFailure.AUTH, "cannot read the password of " + settings.where() + ": "
+            return measurement.fail(ErrorKind.AUTH, "cannot read the password of " + settings.where() + ": "
                     + e.getMessage());
         }
         return new RedisRun(context, settings, measurement, secret).execute();

@@ -2,6 +2,7 @@ package io.clusterbench.probe.redis;
 
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
 import java.time.Duration;
@@ -45,7 +46,7 @@ final class RedisRun {
             admin.ping();
             info.addAll(readInfo(admin));
             if (settings.prefixChosen() && new KeyCleaner(admin, keys.scanPattern()).anyKey()) {
-                return measurement.fail(RedisProbe.REFUSED, "keys under keyPrefix '" + settings.keyPrefix()
+                return measurement.fail(ErrorKind.REFUSED, "keys under keyPrefix '" + settings.keyPrefix()
                         + "' already exist on " + settings.where() + "; the probe deletes every key under its prefix"
                         + " afterwards, so give a prefix no other program uses (or leave keyPrefix out)");
             }

@@ -1,5 +1,6 @@
 package io.clusterbench.tune.restart;
 
+import io.clusterbench.result.Numbers;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -38,9 +39,9 @@ final class HttpHealthCheck implements HealthCheck {
             int status = response.statusCode();
             return new Health(healthyStatus.test(status), "GET " + url + " answered " + status);
         } catch (HttpConnectTimeoutException e) {
-            return new Health(false, "GET " + url + ": no connection within " + timeout.toMillis() + " ms");
+            return new Health(false, "GET " + url + ": no connection within " + Numbers.duration(timeout));
         } catch (HttpTimeoutException e) {
-            return new Health(false, "GET " + url + ": no answer within " + timeout.toMillis() + " ms");
+            return new Health(false, "GET " + url + ": no answer within " + Numbers.duration(timeout));
         } catch (ConnectException e) {
             return new Health(false, "GET " + url + ": connection refused");
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package io.clusterbench.tune.restart;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.ssh.ExecResult;
 import io.clusterbench.ssh.SshConnection;
 import io.clusterbench.tune.ActionContext;
@@ -48,7 +49,7 @@ public final class RestartAction implements TuningAction {
         ExecResult restart = connection.exec(settings.command(), settings.commandTimeout());
         String ran = "'" + settings.command().get(0) + "' " + restart.exitSignal()
                 .map(signal -> "was killed by SIG" + signal).orElse("exited " + restart.exitCode())
-                + " after " + restart.duration().toMillis() + " ms";
+                + " after " + Numbers.duration(restart.duration());
         if (!restart.succeeded()) {
             String stderr = restart.stderr().strip().replace("\n", "\\n");
             throw new ClusterBenchException(Kind.REMOTE, settings.target(context.cluster()) + ": restart command "
@@ -65,7 +66,7 @@ public final class RestartAction implements TuningAction {
         after.put(wait.healthy() ? "timeToHealthyMs" : "waitedMs", Long.toString(wait.elapsed().toMillis()));
         String service = "'" + settings.healthService().id() + "'";
         String message = wait.healthy()
-                ? ran + "; " + service + " answered healthy after " + wait.elapsed().toMillis() + " ms ("
+                ? ran + "; " + service + " answered healthy after " + Numbers.duration(wait.elapsed()) + " ("
                         + wait.attempts() + " checks): " + wait.last().detail()
                 : ran + ", but " + service + " did not answer healthy within " + describe(settings.deadline())
                         + " (" + wait.attempts() + " checks): last error: " + wait.last().detail();

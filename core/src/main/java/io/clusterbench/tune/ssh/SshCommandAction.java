@@ -1,6 +1,7 @@
 package io.clusterbench.tune.ssh;
 
 import io.clusterbench.ClusterBenchException;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.ssh.ExecResult;
 import io.clusterbench.ssh.SshConnection;
 import io.clusterbench.tune.ActionContext;
@@ -48,7 +49,7 @@ public final class SshCommandAction implements TuningAction {
         boolean exitAsExpected = run.exitCode() == settings.expectExit() && run.exitSignal().isEmpty();
         boolean checkPassed = check.map(reading -> reading.exitCode() == 0).orElse(true);
         StringBuilder message = new StringBuilder("'").append(settings.run().get(0)).append("' ")
-                .append(ended(run)).append(" after ").append(run.duration().toMillis()).append(" ms");
+                .append(ended(run)).append(" after ").append(Numbers.duration(run.duration()));
         if (exitAsExpected) {
             message.append(" as expected");
         } else {
@@ -73,7 +74,7 @@ public final class SshCommandAction implements TuningAction {
         ExecResult undo = connection.exec(settings.undo(), settings.timeout());
         Map<String, String> values = outputs("undo", undo);
         StringBuilder message = new StringBuilder("undo '").append(settings.undo().get(0)).append("' ")
-                .append(ended(undo)).append(" after ").append(undo.duration().toMillis()).append(" ms");
+                .append(ended(undo)).append(" after ").append(Numbers.duration(undo.duration()));
         boolean undone = undo.succeeded();
         if (!undone && !undo.stderr().isBlank()) {
             message.append(" (stderr ").append(Excerpt.quote(undo.stderr())).append(')');

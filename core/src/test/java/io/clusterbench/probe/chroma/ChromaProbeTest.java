@@ -10,6 +10,7 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.probe.ProbeProgress;
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.LatencyHistogram;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeError;
@@ -104,7 +105,7 @@ class ChromaProbeTest {
 
         assertThat(accepted.errors()).isEmpty();
         assertThat(fixture.tokens()).contains(TOKEN);
-        assertThat(refused.errors()).extracting(ProbeError::kind).containsExactly("auth", "auth");
+        assertThat(refused.errors()).extracting(ProbeError::kind).containsExactly(ErrorKind.AUTH, ErrorKind.AUTH);
         assertThat(refused.errors()).extracting(ProbeError::message).allSatisfy(message ->
                 assertThat(message).contains("answered 401", "token of service vectors"));
         assertThat(refused.metrics()).extracting(MetricValue::name).doesNotContain("queries_completed");
@@ -120,7 +121,7 @@ class ChromaProbeTest {
 
         assertThat(m.status()).isEqualTo(ProbeStatus.FAILED);
         assertThat(m.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("protocol");
+            assertThat(error.kind()).isEqualTo(ErrorKind.PROTOCOL);
             assertThat(error.message()).contains("/api/v2/heartbeat answered 404",
                     "/api/v1/heartbeat answered 410 Gone", "The v1 API is deprecated. Please use /v2 apis",
                     "only speaks the v2 API");
@@ -135,7 +136,7 @@ class ChromaProbeTest {
 
         assertThat(m.status()).isEqualTo(ProbeStatus.PARTIAL);
         assertThat(m.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("not-found");
+            assertThat(error.kind()).isEqualTo(ErrorKind.NOT_FOUND);
             assertThat(error.message()).contains("no collection 'memorys'", "tenant 'default_tenant'",
                     "database 'default_database'", "Collection [memorys] does not exist");
         });
@@ -148,7 +149,7 @@ class ChromaProbeTest {
 
         ProbeMeasurement m = run("collection: empty", "queries: 2", Map.of());
 
-        assertThat(m.errors()).extracting(ProbeError::kind).containsExactly("empty");
+        assertThat(m.errors()).extracting(ProbeError::kind).containsExactly(ErrorKind.EMPTY);
         assertThat(fixture.queries()).isZero();
     }
 
@@ -170,7 +171,7 @@ class ChromaProbeTest {
 
         assertThat(m.status()).isEqualTo(ProbeStatus.FAILED);
         assertThat(m.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("unreachable");
+            assertThat(error.kind()).isEqualTo(ErrorKind.UNREACHABLE);
             assertThat(error.message()).contains("cannot connect to " + url);
         });
     }
@@ -183,7 +184,7 @@ class ChromaProbeTest {
         ProbeMeasurement m = run("collection: memories", "queries: 50", Map.of());
 
         assertThat(fixture.queries()).isZero();
-        assertThat(m.errors()).extracting(ProbeError::kind).containsExactly("stopped");
+        assertThat(m.errors()).extracting(ProbeError::kind).containsExactly(ErrorKind.STOPPED);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.local.LocalSshd;
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
@@ -106,7 +107,7 @@ class GpuProbeTest {
 
         assertThat(report.metrics()).isEmpty();
         assertThat(report.failures()).singleElement().satisfies(failure -> {
-            assertThat(failure.kind()).isEqualTo("remote");
+            assertThat(failure.kind()).isEqualTo(ErrorKind.REMOTE);
             assertThat(failure.message()).contains(WHERE, "nvidia-smi failed on host sark (exit 9)",
                     "couldn't communicate with the NVIDIA driver", "check that the NVIDIA driver is loaded");
         });
@@ -120,7 +121,7 @@ class GpuProbeTest {
 
         assertThat(values(report)).containsEntry("sark.gpu0.util_pct", 5.0);
         assertThat(report.failures()).singleElement().satisfies(failure -> {
-            assertThat(failure.kind()).isEqualTo("protocol");
+            assertThat(failure.kind()).isEqualTo(ErrorKind.PROTOCOL);
             assertThat(failure.message()).contains("'something else'");
         });
     }
@@ -134,7 +135,7 @@ class GpuProbeTest {
         assertThat(measurement.kind()).isEqualTo("gpu");
         assertThat(measurement.metrics()).isEmpty();
         assertThat(measurement.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("remote");
+            assertThat(error.kind()).isEqualTo(ErrorKind.REMOTE);
             assertThat(error.message()).contains("ssh host sark", "nvidia-smi not found on host sark",
                     "install the NVIDIA driver", "run the gpu probe on the host that has the GPU");
         });

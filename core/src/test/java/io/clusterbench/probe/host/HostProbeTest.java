@@ -13,6 +13,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import io.clusterbench.local.LocalSshd;
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
@@ -98,7 +99,7 @@ class HostProbeTest {
         assertThat(metric(measurement, "box.disk.root.used_pct")).isPresent();
         assertThat(metric(measurement, "box.disk.no_such_mount.used_pct")).isEmpty();
         assertThat(measurement.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("remote");
+            assertThat(error.kind()).isEqualTo(ErrorKind.REMOTE);
             assertThat(error.message()).contains("ssh host box", "df -P -B1 -- /no/such/mount", "No such file",
                     "fix mounts in the spec");
         });
@@ -114,7 +115,7 @@ class HostProbeTest {
         assertThat(metric(measurement, "box.used_pct")).isPresent();
         assertThat(measurement.metrics()).extracting(MetricValue::name).noneMatch(name -> name.startsWith("gone."));
         assertThat(measurement.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("unreachable");
+            assertThat(error.kind()).isEqualTo(ErrorKind.UNREACHABLE);
             assertThat(error.message()).contains("ssh host gone", "connection refused");
         });
     }
@@ -129,7 +130,8 @@ class HostProbeTest {
         ProbeMeasurement measurement = runOn(hosts, "{ type: host, hosts: [box, locked], cpuInterval: 100ms }");
 
         assertThat(measurement.status()).isEqualTo(ProbeStatus.FAILED);
-        assertThat(measurement.errors()).extracting(ProbeError::kind).containsExactly("host-key", "auth");
+        assertThat(measurement.errors()).extracting(ProbeError::kind).containsExactly(ErrorKind.HOST_KEY,
+                ErrorKind.AUTH);
         assertThat(measurement.errors()).extracting(ProbeError::message).noneMatch(m -> m.contains("not-the-password"));
     }
 
@@ -145,7 +147,7 @@ class HostProbeTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
         assertThat(metric(measurement, "box.cpu_used_pct")).isEmpty();
         assertThat(metric(measurement, "box.used_pct")).isPresent();
-        assertThat(measurement.errors()).extracting(ProbeError::kind).containsExactly("stopped");
+        assertThat(measurement.errors()).extracting(ProbeError::kind).containsExactly(ErrorKind.STOPPED);
         assertThat(measurement.status()).isEqualTo(ProbeStatus.PARTIAL);
     }
 

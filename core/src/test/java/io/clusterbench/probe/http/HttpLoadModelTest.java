@@ -9,6 +9,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.clusterbench.local.LocalNginxBalancer;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.ResultFiles;
@@ -119,7 +120,7 @@ class HttpLoadModelTest {
         // About a second is the promise; the margin is for a busy 2-core machine.
         assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(Duration.ofMillis(2000));
         assertThat(measurement.status()).isEqualTo(ProbeStatus.PARTIAL);
-        assertThat(errorCount(measurement, "stopped")).isEqualTo(1);
+        assertThat(errorCount(measurement, ErrorKind.STOPPED)).isEqualTo(1);
         assertThat(value(measurement, "responses")).isGreaterThanOrEqualTo(50);
         assertThat(value(measurement, "errors")).isZero();
     }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.local.FreePorts;
 import io.clusterbench.local.LocalNginxBalancer;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
@@ -95,7 +96,7 @@ class HttpProbeTest {
             assertThat(value(measurement, "success_per_s")).isZero();
             assertThat(metric(measurement, "p99_ms")).as("failed responses are timed too").isPresent();
             assertThat(measurement.errors()).singleElement().satisfies(error -> {
-                assertThat(error.kind()).isEqualTo("http-status");
+                assertThat(error.kind()).isEqualTo(ErrorKind.HTTP_STATUS);
                 assertThat(error.count()).isEqualTo(20);
                 assertThat(error.message()).contains("answered 404, expected 2xx").contains("service web");
             });
@@ -108,7 +109,7 @@ class HttpProbeTest {
                 "concurrency: 1, requests: 5, expectStatus: 204").run();
 
         assertThat(measurement.status()).isEqualTo(ProbeStatus.PARTIAL);
-        assertThat(errorCount(measurement, "http-status")).isEqualTo(5);
+        assertThat(errorCount(measurement, ErrorKind.HTTP_STATUS)).isEqualTo(5);
         assertThat(measurement.errors()).extracting(ProbeError::message)
                 .containsExactly("GET " + balancer.url() + "/health (service web) answered 200, expected 204"
                         + " (expectStatus)");
@@ -125,7 +126,7 @@ class HttpProbeTest {
             assertThat(measurement.status()).as(model).isEqualTo(ProbeStatus.FAILED);
             assertThat(measurement.metrics()).as(model).isEmpty();
             assertThat(measurement.errors()).as(model).singleElement().satisfies(error -> {
-                assertThat(error.kind()).isEqualTo("unreachable");
+                assertThat(error.kind()).isEqualTo(ErrorKind.UNREACHABLE);
                 assertThat(error.count()).isEqualTo(4);
                 assertThat(error.message()).contains("127.0.0.1:" + closedPort).contains("service web");
             });
@@ -141,7 +142,7 @@ class HttpProbeTest {
                     "concurrency: 2, requests: 2, timeout: 300ms").run();
 
             assertThat(measurement.status()).isEqualTo(ProbeStatus.FAILED);
-            assertThat(errorCount(measurement, "timeout")).isEqualTo(2);
+            assertThat(errorCount(measurement, ErrorKind.TIMEOUT)).isEqualTo(2);
             assertThat(measurement.errors()).extracting(ProbeError::message)
                     .allSatisfy(message -> assertThat(message).contains("within the timeout of 300ms"));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));

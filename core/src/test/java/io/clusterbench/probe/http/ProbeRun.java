@@ -4,6 +4,7 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.probe.ProbeProgress;
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
@@ -63,7 +64,7 @@ final class ProbeRun {
                 () -> new AssertionError("no metric " + name + " in " + measurement.metrics()));
     }
 
-    static long errorCount(ProbeMeasurement measurement, String kind) {
-        return measurement.errors().stream().filter(e -> e.kind().equals(kind)).mapToLong(ProbeError::count).sum();
+    static long errorCount(ProbeMeasurement measurement, ErrorKind kind) {
+        return measurement.errors().stream().filter(e -> e.kind() == kind).mapToLong(ProbeError::count).sum();
     }
 }

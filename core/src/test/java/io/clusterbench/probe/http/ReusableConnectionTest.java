@@ -3,6 +3,7 @@ package io.clusterbench.probe.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clusterbench.result.ErrorKind;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -79,7 +80,7 @@ class ReusableConnectionTest {
                 ReusableConnection connection = new ReusableConnection(plan(server, "GET"))) {
             assertThatThrownBy(() -> connection.exchange(deadline()))
                     .isInstanceOfSatisfying(ExchangeFailure.class, failure -> {
-                        assertThat(failure.kind()).isEqualTo("protocol");
+                        assertThat(failure.kind()).isEqualTo(ErrorKind.PROTOCOL);
                         assertThat(failure.getMessage()).contains("not an HTTP response: SSH-2.0-OpenSSH_9.2")
                                 .contains("service svc");
                     });

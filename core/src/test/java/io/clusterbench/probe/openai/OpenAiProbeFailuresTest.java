@@ -3,6 +3,7 @@ package io.clusterbench.probe.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.probe.openai.OpenAiFixture.Script;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
@@ -26,7 +27,7 @@ class OpenAiProbeFailuresTest extends OpenAiProbeRuns {
         assertThat(metric(m, "failed")).isEqualTo(1);
         assertThat(metric(m, "completed")).isZero();
         assertThat(m.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("timeout");
+            assertThat(error.kind()).isEqualTo(ErrorKind.TIMEOUT);
             assertThat(error.message()).contains("stalled", "500 ms", fixture.url() + "/v1/completions");
         });
         assertThat(m.status()).isEqualTo(ProbeStatus.PARTIAL);
@@ -51,7 +52,7 @@ class OpenAiProbeFailuresTest extends OpenAiProbeRuns {
 
         assertThat(metric(m, "failed")).isEqualTo(2);
         assertThat(m.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("protocol");
+            assertThat(error.kind()).isEqualTo(ErrorKind.PROTOCOL);
             assertThat(error.message()).contains("dropped mid-stream");
             assertThat(error.count()).isEqualTo(2);
         });
@@ -67,7 +68,7 @@ class OpenAiProbeFailuresTest extends OpenAiProbeRuns {
 
         ProbeMeasurement m = run("requests: 2, maxConcurrency: 1, promptTokens: 4, maxTokens: 5");
 
-        assertThat(m.errors()).extracting(ProbeError::kind).containsOnly("http-status");
+        assertThat(m.errors()).extracting(ProbeError::kind).containsOnly(ErrorKind.HTTP_STATUS);
         assertThat(m.errors()).extracting(ProbeError::message).containsExactly(
                 "POST " + fixture.url() + "/v1/completions answered HTTP 400: This model's maximum context length"
                         + " is 2048 tokens. However, you requested 5000 tokens.",
@@ -83,7 +84,7 @@ class OpenAiProbeFailuresTest extends OpenAiProbeRuns {
         assertThat(m.status()).isEqualTo(ProbeStatus.PARTIAL);
         assertThat(m.metrics()).extracting(MetricValue::name).containsExactly("health_ms");
         assertThat(m.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("model");
+            assertThat(error.kind()).isEqualTo(ErrorKind.MODEL);
             assertThat(error.message()).contains("does not serve model 'test-model'", "[other-model, third-model]",
                     "set the model of service llm");
         });
@@ -97,7 +98,7 @@ class OpenAiProbeFailuresTest extends OpenAiProbeRuns {
         ProbeMeasurement m = run("requests: 1, promptTokens: 4, maxTokens: 2");
 
         assertThat(m.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("http-status");
+            assertThat(error.kind()).isEqualTo(ErrorKind.HTTP_STATUS);
             assertThat(error.message()).contains("/health answered 503", "engine is dead");
         });
         assertThat(m.metrics()).extracting(MetricValue::name).doesNotContain("health_ms");
@@ -112,7 +113,7 @@ class OpenAiProbeFailuresTest extends OpenAiProbeRuns {
 
         assertThat(m.status()).isEqualTo(ProbeStatus.FAILED);
         assertThat(m.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("unreachable");
+            assertThat(error.kind()).isEqualTo(ErrorKind.UNREACHABLE);
             assertThat(error.message()).contains("cannot connect to " + url);
         });
     }
@@ -128,7 +129,7 @@ class OpenAiProbeFailuresTest extends OpenAiProbeRuns {
         assertThat(accepted.errors()).isEmpty();
         assertThat(fixture.authorizations()).contains("Bearer " + API_KEY);
         assertThat(refused.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("auth");
+            assertThat(error.kind()).isEqualTo(ErrorKind.AUTH);
             assertThat(error.message()).contains("answered 401", "apiKey of service llm");
         });
         String written = ResultFiles.toJson(result(accepted, refused));
@@ -160,6 +161,6 @@ class OpenAiProbeFailuresTest extends OpenAiProbeRuns {
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
         assertThat(fixture.completionRequests()).isLessThanOrEqualTo(5);
         assertThat(metric(m, "completed")).isBetween(1.0, 4.0);
-        assertThat(m.errors()).extracting(ProbeError::kind).contains("stopped");
+        assertThat(m.errors()).extracting(ProbeError::kind).contains(ErrorKind.STOPPED);
     }
 }

@@ -3,6 +3,7 @@ package io.clusterbench.probe.openai;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,7 @@ class ServingMetricsTest {
     /** 3 chunks: TTFT 50 ms, two 20 ms gaps; no usage. */
     private static final RequestOutcome NO_USAGE = succeeded(0, 50, new long[] {20, 20}, -1, -1);
     private static final List<RequestOutcome> OUTCOMES = List.of(FIVE_TOKENS, ONE_TOKEN, NO_USAGE,
-            RequestOutcome.failed(0, "timeout", "stalled"), RequestOutcome.aborted(0));
+            RequestOutcome.failed(0, ErrorKind.TIMEOUT, "stalled"), RequestOutcome.aborted(0));
 
     @Test
     void excludesTheFirstTokenFromTpotAndRequestsOfOneTokenFromItsStatistics() {
@@ -91,7 +92,7 @@ class ServingMetricsTest {
 
     @Test
     void reportsCountsButNoLatencyWhenEveryRequestFailed() {
-        Map<String, Double> m = metrics(ServingMetrics.of(List.of(RequestOutcome.failed(0, "protocol", "x")),
+        Map<String, Double> m = metrics(ServingMetrics.of(List.of(RequestOutcome.failed(0, ErrorKind.PROTOCOL, "x")),
                 MS, 16, List.of(), Map.of()));
 
         assertThat(m).containsEntry("completed", 0.0).containsEntry("failed", 1.0)
@@ -106,7 +107,7 @@ class ServingMetricsTest {
             latency += gapsMs[i];
         }
         return new RequestOutcome(RequestOutcome.Status.SUCCEEDED, startMs * MS, ttftMs * MS, latency * MS, gaps,
-                prompt, completion, "", "");
+                prompt, completion, null, "");
     }
 
     private static Map<String, Double> metrics(ServingMetrics.Report report) {

@@ -12,6 +12,7 @@ import io.clusterbench.local.LocalServerException;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.probe.ProbeProgress;
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
@@ -115,7 +116,7 @@ class PromqlProbeTest {
         assertThat(measurement.status()).isEqualTo(ProbeStatus.FAILED);
         assertThat(measurement.metrics()).isEmpty();
         ProbeError error = measurement.errors().get(0);
-        assertThat(error.kind()).isEqualTo("query");
+        assertThat(error.kind()).isEqualTo(ErrorKind.QUERY);
         assertThat(error.message()).contains("query 'value' (sum(up)", "HTTP 400", "errorType bad_data",
                 "parse error", "fix the expression", prometheus.url());
     }
@@ -126,7 +127,7 @@ class PromqlProbeTest {
 
         assertThat(measurement.metrics()).extracting(MetricValue::name).doesNotContain("value");
         assertThat(measurement.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("nodata");
+            assertThat(error.kind()).isEqualTo(ErrorKind.NODATA);
             assertThat(error.message()).contains("no_such_metric_anywhere", "returned no series", "NODATA");
         });
         // The query was answered and timed, so the probe measured something: PARTIAL, not FAILED.
@@ -143,7 +144,8 @@ class PromqlProbeTest {
                       one: '1'""", NO_SECRETS);
 
         assertThat(measurement.metrics()).extracting(MetricValue::name).contains("one").doesNotContain("nan", "inf");
-        assertThat(measurement.errors()).extracting(ProbeError::kind).containsExactly("nodata", "nodata");
+        assertThat(measurement.errors()).extracting(ProbeError::kind).containsExactly(ErrorKind.NODATA,
+                ErrorKind.NODATA);
         assertThat(measurement.errors()).extracting(ProbeError::message)
                 .anySatisfy(m -> assertThat(m).contains("query 'nan'", "NaN"))
                 .anySatisfy(m -> assertThat(m).contains("query 'inf'", "Infinity"));
@@ -171,7 +173,7 @@ class PromqlProbeTest {
         assertThat(measurement.metrics()).isEmpty();
         // Once Prometheus cannot be reached, the other queries are not tried one by one.
         assertThat(measurement.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("unreachable");
+            assertThat(error.kind()).isEqualTo(ErrorKind.UNREACHABLE);
             assertThat(error.message()).contains(nothing, "service 'metrics'", "check the service's url");
         });
     }
@@ -195,7 +197,7 @@ class PromqlProbeTest {
 
         assertThat(measurement.status()).isEqualTo(ProbeStatus.FAILED);
         assertThat(measurement.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("auth");
+            assertThat(error.kind()).isEqualTo(ErrorKind.AUTH);
             assertThat(error.message()).contains("${env:PROM_TOKEN}");
         });
     }
@@ -215,7 +217,7 @@ class PromqlProbeTest {
 
         assertThat(measurement.metrics()).isEmpty();
         assertThat(measurement.errors()).singleElement().satisfies(error -> {
-            assertThat(error.kind()).isEqualTo("stopped");
+            assertThat(error.kind()).isEqualTo(ErrorKind.STOPPED);
             assertThat(error.message()).contains("after 0 of 1 operations");
         });
     }

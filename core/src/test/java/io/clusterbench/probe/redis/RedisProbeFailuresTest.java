@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.local.FreePorts;
 import io.clusterbench.local.LocalRedis;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
@@ -51,7 +52,7 @@ class RedisProbeFailuresTest {
 
             for (ProbeMeasurement measurement : new ProbeMeasurement[] {missing, wrong}) {
                 assertThat(measurement.status()).isEqualTo(ProbeStatus.FAILED);
-                assertThat(errorKinds(measurement)).containsExactly(RedisFailure.AUTH);
+                assertThat(errorKinds(measurement)).containsExactly(ErrorKind.AUTH);
                 assertThat(measurement.errors().get(0).message())
                         .contains("127.0.0.1:" + redis.port())
                         .doesNotContain(PASSWORD).doesNotContain("not-the-password");
@@ -73,7 +74,7 @@ class RedisProbeFailuresTest {
             assertThat(metric(measurement, "ops")).isEqualTo(200);
             assertThat(RedisProbeRuns.find(measurement, "used_memory")).isEmpty();
             assertThat(measurement.errors()).allSatisfy(error -> {
-                assertThat(error.kind()).isEqualTo(RedisFailure.AUTH);
+                assertThat(error.kind()).isEqualTo(ErrorKind.AUTH);
                 assertThat(error.message()).contains("NOPERM").contains("grant").doesNotContain(PASSWORD);
             }).hasSize(2);
         }
@@ -89,7 +90,7 @@ class RedisProbeFailuresTest {
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
         assertThat(measurement.status()).isEqualTo(ProbeStatus.FAILED);
-        assertThat(errorKinds(measurement)).containsExactly(RedisFailure.UNREACHABLE);
+        assertThat(errorKinds(measurement)).containsExactly(ErrorKind.UNREACHABLE);
         assertThat(measurement.errors().get(0).message()).contains("127.0.0.1:" + port).contains("check");
     }
 
@@ -111,7 +112,7 @@ class RedisProbeFailuresTest {
             assertThat(measurement.status()).isIn(ProbeStatus.PARTIAL, ProbeStatus.FAILED);
             assertThat(metric(measurement, "ops")).isGreaterThanOrEqualTo(2000);
             assertThat(metric(measurement, "ops_per_s")).isPositive();
-            assertThat(errorCount(measurement, RedisFailure.UNREACHABLE)).isPositive();
+            assertThat(errorCount(measurement, ErrorKind.UNREACHABLE)).isPositive();
             assertThat(measurement.errors()).extracting(ProbeError::message)
                     .anySatisfy(message -> assertThat(message).contains("gave up"));
             assertValidResultJson(measurement);
@@ -136,7 +137,7 @@ class RedisProbeFailuresTest {
             assertThat(pausedAt[0]).as("the server was paused").isNotZero();
             assertThat(afterPause).isLessThan(Duration.ofSeconds(12));
             assertThat(measurement.status()).isEqualTo(ProbeStatus.PARTIAL);
-            assertThat(errorCount(measurement, RedisFailure.TIMEOUT)).isPositive();
+            assertThat(errorCount(measurement, ErrorKind.TIMEOUT)).isPositive();
             assertThat(measurement.errors()).extracting(ProbeError::message)
                     .anySatisfy(message -> assertThat(message).contains("no reply").contains("2000 ms"));
             assertThat(metric(measurement, "get.ops")).isGreaterThanOrEqualTo(2000);
@@ -172,7 +173,7 @@ class RedisProbeFailuresTest {
 
         assertThat(afterStop).isLessThan(Duration.ofSeconds(3));
         assertThat(measurement.status()).isEqualTo(ProbeStatus.PARTIAL);
-        assertThat(errorKinds(measurement)).containsExactly("stopped");
+        assertThat(errorKinds(measurement)).containsExactly(ErrorKind.STOPPED);
         assertThat(metric(measurement, "ops")).isGreaterThanOrEqualTo(2000)
                 .isEqualTo(runs.progress.snapshot().done());
         assertThat(metric(measurement, "errors")).isZero();

@@ -11,6 +11,7 @@ import io.clusterbench.local.LocalRedis;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.probe.ProbeProgress;
 import io.clusterbench.probe.StopSignal;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.LatencyHistogram;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeError;
@@ -125,12 +126,12 @@ final class RedisProbeRuns {
                 () -> new AssertionError("no latency " + name + " in " + measurement.latencies()));
     }
 
-    static List<String> errorKinds(ProbeMeasurement measurement) {
+    static List<ErrorKind> errorKinds(ProbeMeasurement measurement) {
         return measurement.errors().stream().map(ProbeError::kind).toList();
     }
 
-    static long errorCount(ProbeMeasurement measurement, String kind) {
-        return measurement.errors().stream().filter(e -> e.kind().equals(kind)).mapToLong(ProbeError::count).sum();
+    static long errorCount(ProbeMeasurement measurement, ErrorKind kind) {
+        return measurement.errors().stream().filter(e -> e.kind() == kind).mapToLong(ProbeError::count).sum();
     }
 
     /** Writes the measurement into a result.json and checks it against docs/result.schema.json. */

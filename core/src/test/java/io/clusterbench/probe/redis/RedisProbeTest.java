@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.clusterbench.local.LocalRedis;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.LatencyHistogram;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
@@ -161,7 +162,7 @@ class RedisProbeTest {
             ProbeMeasurement measurement = runs.run();
 
             assertThat(measurement.status()).isEqualTo(ProbeStatus.FAILED);
-            assertThat(errorKinds(measurement)).containsExactly(RedisProbe.REFUSED);
+            assertThat(errorKinds(measurement)).containsExactly(ErrorKind.REFUSED);
             assertThat(measurement.errors().get(0).message()).contains("taken:").contains("already exist");
             assertThat(jedis.get("taken:precious")).isEqualTo("data");
         }

@@ -92,7 +92,7 @@ final class RedisTuningRun {
 
         /** The evidence steps of one action, in order. */
         List<String> steps(String actionId) throws IOException {
-            return evidence().stream().filter(e -> e.action().equals(actionId)).map(Evidence::step).toList();
+            return evidence().stream().filter(e -> e.action().equals(actionId)).map(e -> e.step().word()).toList();
         }
 
         ChangeOutcome outcome(String actionId) {

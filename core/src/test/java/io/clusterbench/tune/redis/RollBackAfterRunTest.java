@@ -41,7 +41,7 @@ class RollBackAfterRunTest {
         assertThat(config(redis, "hz")).isEqualTo("10");
         assertThat(reversed.changes().get(0).status()).isEqualTo(ChangeStatus.ROLLED_BACK);
         assertThat(reversed.changes().get(0).message()).contains("after-run p99 +40%");
-        assertThat(EvidenceLog.read(out.resolve(EvidenceLog.FILE_NAME))).extracting(Evidence::step)
+        assertThat(EvidenceLog.read(out.resolve(EvidenceLog.FILE_NAME))).extracting(e -> e.step().word())
                 .containsExactly("applying", "applied", "rolling-back", "rolled-back");
         assertThat(reversed.evidence()).extracting(Evidence::seq).containsExactly(1, 2, 3, 4);
     }

@@ -10,7 +10,6 @@ import io.clusterbench.local.LocalSshd;
 import io.clusterbench.local.ServerBinary;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
-import io.clusterbench.result.Evidence;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.DefaultSecretResolver;
@@ -179,7 +178,7 @@ class RestartActionTest {
         ChangeOutcome outcome = result.changes().get(0);
         assertThat(outcome.status()).isEqualTo(ChangeStatus.FAILED);
         assertThat(outcome.message()).contains("waitFor names probe 'mem', a host probe");
-        assertThat(result.evidence()).extracting(Evidence::step).containsExactly("failed");
+        assertThat(result.evidence()).extracting(e -> e.step().word()).containsExactly("failed");
     }
 
     private static int reconfigurations(LocalNginxBalancer nginx) throws Exception {

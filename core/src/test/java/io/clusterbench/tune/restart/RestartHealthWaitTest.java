@@ -9,6 +9,7 @@ import io.clusterbench.probe.chroma.ChromaFixture;
 import io.clusterbench.probe.openai.OpenAiFixture;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.EvidenceStep;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.DefaultSecretResolver;
 import io.clusterbench.spec.SecretResolver;
@@ -65,7 +66,7 @@ class RestartHealthWaitTest {
         assertThat(outcome.after()).containsEntry("healthy", "true").containsEntry("health", ready + " answered 200")
                 .containsEntry("restartExit", "0").containsKey("timeToHealthyMs");
         assertThat(outcome.message()).contains("'kill' exited 0").contains("'metrics' answered healthy after");
-        assertThat(result.evidence()).filteredOn(evidence -> evidence.step().equals("applying")).singleElement()
+        assertThat(result.evidence()).filteredOn(evidence -> evidence.step() == EvidenceStep.APPLYING).singleElement()
                 .satisfies(applying -> assertThat(applying.message())
                         .contains("until " + ready + " answers 200"));
         assertThat(awaitReloadAfter(prometheus, reloadedBefore)).isGreaterThan(reloadedBefore);

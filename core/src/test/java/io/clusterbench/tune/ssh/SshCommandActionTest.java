@@ -7,6 +7,7 @@ import io.clusterbench.local.LocalSshd;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
 import io.clusterbench.result.Evidence;
+import io.clusterbench.result.EvidenceStep;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.ActionKind;
 import io.clusterbench.spec.DefaultSecretResolver;
@@ -92,7 +93,7 @@ class SshCommandActionTest {
         assertThat(steps(evidence, "make-marker")).containsExactly("applying", "applied", "rolling-back",
                 "rolled-back");
         assertThat(steps(evidence, "failing-check")).containsExactly("applying", "failed", "not-reversible");
-        assertThat(evidence).filteredOn(e -> e.step().equals("rolled-back")).singleElement()
+        assertThat(evidence).filteredOn(e -> e.step() == EvidenceStep.ROLLED_BACK).singleElement()
                 .satisfies(e -> assertThat(e.message()).contains("undo 'rm' exited 0")
                         .contains("as before the change"));
     }
@@ -108,7 +109,7 @@ class SshCommandActionTest {
         ChangeOutcome outcome = result.changes().get(0);
         assertThat(outcome.status()).isEqualTo(ChangeStatus.FAILED);
         assertThat(outcome.message()).contains("did not finish within 1 s").contains("sent KILL");
-        assertThat(result.evidence()).filteredOn(e -> e.step().equals("failed")).singleElement()
+        assertThat(result.evidence()).filteredOn(e -> e.step() == EvidenceStep.FAILED).singleElement()
                 .satisfies(e -> assertThat(e.durationMs()).isLessThan(20_000));
     }
 
@@ -161,7 +162,7 @@ class SshCommandActionTest {
     }
 
     private static List<String> steps(List<Evidence> evidence, String action) {
-        return evidence.stream().filter(e -> e.action().equals(action)).map(Evidence::step).toList();
+        return evidence.stream().filter(e -> e.action().equals(action)).map(e -> e.step().word()).toList();
     }
 
     private RunResult apply(LocalSshd sshd, String tuning) throws Exception {

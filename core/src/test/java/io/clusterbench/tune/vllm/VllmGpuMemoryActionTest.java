@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
-import io.clusterbench.result.Evidence;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.ActionKind;
@@ -45,7 +44,7 @@ class VllmGpuMemoryActionTest {
             assertThat(outcome.after()).containsEntry("gpu_memory_utilization", "0.9");
             assertThat(outcome.message()).contains("runs with gpu_memory_utilization 0.9")
                     .contains("the wanted 0.9").contains("nothing was changed");
-            assertThat(result.evidence()).extracting(Evidence::step).containsExactly("checked");
+            assertThat(result.evidence()).extracting(e -> e.step().word()).containsExactly("checked");
             assertOnlyGetsOfMetricsWithTheKey(vllm);
         }
     }

@@ -1,0 +1,134 @@
+package io.clusterbench.result;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Duration;
+
+/**
+ * The one way a number is printed for people, in reports, explanations and on the console, so that a value reads
+ * the same everywhere and can be found by searching for it.
+ *
+ * <p>The rule: at most four significant digits, rounded half up, but never fewer than a number's whole digits
+ * ({@code 2.217}, {@code 0.0003125}, {@code 25128}, {@code 123456789}); no exponent, no grouping, no trailing zeros;
+ * {@code n/a} for NaN and {@code inf}/{@code -inf} for infinities. Four digits are one more than the three that the
+ * latency histograms keep (HdrHistogram at three significant digits), so rounding never hides a digit that was
+ * measured; keeping the whole digits means a count is printed exactly and no rounding zero poses as a measured one.
+ * Machine formats (JSON, the JUnit {@code time} attribute, SVG coordinates) keep their own exact spelling.
+ */
+public final class Numbers {
+
+    /** Below this a p-value is shown as {@code p < 0.0001}: smaller ones differ only in the model's tail. */
+    public static final double SMALLEST_P = 0.0001;
+
+    private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_UP);
+    private static final MathContext TWO_DIGITS = new MathContext(2, RoundingMode.HALF_UP);
+
+    private Numbers() {
+    }
+
+    /** {@code value} by the rule above: {@code 2.53}, {@code 1235}, {@code 0.00031}, {@code n/a}. */
+    public static String format(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.isNaN(value) ? "n/a" : value > 0 ? "inf" : "-inf";
+        }
+        if (value == 0) {
+            return "0"; // also -0.0, which would print as "-0"
+        }
+        BigDecimal exact = new BigDecimal(value);
+        BigDecimal rounded = Math.abs(value) >= 1000
+                ? exact.setScale(0, RoundingMode.HALF_UP)
+                : exact.round(FOUR_DIGITS);
+        return plain(rounded);
+    }
+
+    /** A value that may be absent: a dash for null, else {@link #format(double)}. */
+    public static String format(Double value) {
+        return value == null ? "-" : format(value.doubleValue());
+    }
+
+    /**
+     * The value with its unit as people write it: {@code 1.8 ms}, {@code 85%} (unit {@code percent} or {@code %}),
+     * the bare number for {@code ratio}, {@code count} or no unit; a dash for null.
+     */
+    public static String withUnit(Double value, String unit) {
+        if (value == null) {
+            return "-";
+        }
+        String number = format(value.doubleValue());
+        if (unit == null || unit.isBlank() || unit.equals("ratio") || unit.equals("count")) {
+            return number;
+        }
+        if (unit.equals("percent") || unit.equals("%")) {
+            return number + "%";
+        }
+        return number + " " + unit;
+    }
+
+    /** A signed percentage, such as a change from a baseline: {@code +12.35%}, {@code -3.5%}, {@code +0%}; a dash for null. */
+    public static String signedPercent(Double percent) {
+        if (percent == null) {
+            return "-";
+        }
+        String number = format(percent.doubleValue());
+        return (number.startsWith("-") || number.equals("n/a") ? "" : "+") + number + "%";
+    }
+
+    /**
+     * A p-value as reports show it: {@code p < 0.0001} below {@link #SMALLEST_P}, else two significant digits,
+     * {@code p = 0.042} (more digits would claim a precision that a test on a few rounds does not have); a dash for
+     * null.
+     */
+    public static String pValue(Double p) {
+        if (p == null) {
+            return "-";
+        }
+        if (Double.isNaN(p)) {
+            return "p = n/a";
+        }
+        if (p < SMALLEST_P) {
+            return "p < " + format(SMALLEST_P);
+        }
+        return "p = " + plain(new BigDecimal(p).round(TWO_DIGITS));
+    }
+
+    /**
+     * A duration: milliseconds below one second ({@code 250 ms}), else seconds by the rule above ({@code 12.35 s},
+     * {@code 3723 s}); a dash for null.
+     */
+    public static String duration(Duration duration) {
+        if (duration == null) {
+            return "-";
+        }
+        long millis = duration.toMillis();
+        return Math.abs(millis) < 1000 ? millis + " ms" : format(millis / 1000.0) + " s";
+    }
+
+    /**
+     * A score, total or contribution: always one decimal ({@code 87.8}, {@code 90.0}), the precision the scorer
+     * rounds them to, so that they line up in columns; {@code n/a} for NaN.
+     */
+    public static String score(double score) {
+        if (!Double.isFinite(score)) {
+            return format(score);
+        }
+        return BigDecimal.valueOf(oneDecimal(score)).setScale(1, RoundingMode.HALF_UP).toPlainString();
+    }
+
+    /** Rounds half up to one decimal, the precision of scores, totals and contributions. */
+    public static double oneDecimal(double value) {
+        if (!Double.isFinite(value)) {
+            return value;
+        }
+        return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    /** Yes or no, as reports and the console print a flag. */
+    public static String yesNo(boolean value) {
+        return value ? "yes" : "no";
+    }
+
+    private static String plain(BigDecimal rounded) {
+        return rounded.signum() == 0 ? "0" : rounded.stripTrailingZeros().toPlainString();
+    }
+}
