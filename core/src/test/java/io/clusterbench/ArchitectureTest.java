@@ -43,8 +43,8 @@ class ArchitectureTest {
     static final String ENGINE = "io.clusterbench.engine..";
     static final String[] ROLES = {"io.clusterbench.bench..", "io.clusterbench.probe..", "io.clusterbench.tune..",
         "io.clusterbench.score..", "io.clusterbench.report..", "io.clusterbench.trend.."};
-    static final String[] GROUND = {"io.clusterbench.spec..", "io.clusterbench.result..", "io.clusterbench.ssh..",
-        "io.clusterbench.metrics.."};
+    static final String[] GROUND = {"io.clusterbench.spec..", "io.clusterbench.result..", "io.clusterbench.control..",
+        "io.clusterbench.ssh..", "io.clusterbench.metrics.."};
 
     private static JavaClasses core;
 
@@ -104,6 +104,16 @@ class ArchitectureTest {
     void rolesNeverReachUpToTheEngine() {
         noClasses().that().resideInAnyPackage(ROLES).should().dependOnClassesThat().resideInAPackage(ENGINE)
                 .check(core);
+    }
+
+    @Test
+    void noRoleReachesIntoAnotherRolesInternals() {
+        // A kind's probe or action class lives in a subpackage of its role; only the registries bind them.
+        noClasses().that().resideOutsideOfPackage("io.clusterbench.probe..")
+                .and().doNotHaveFullyQualifiedName("io.clusterbench.bench.ProbeRegistry")
+                .should().dependOnClassesThat().resideInAPackage("io.clusterbench.probe.(*)..").check(core);
+        noClasses().that().resideOutsideOfPackage("io.clusterbench.tune..")
+                .should().dependOnClassesThat().resideInAPackage("io.clusterbench.tune.(*)..").check(core);
     }
 
     @Test

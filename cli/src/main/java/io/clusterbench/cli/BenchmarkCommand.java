@@ -1,7 +1,7 @@
 package io.clusterbench.cli;
 
 import io.clusterbench.ClusterBenchException;
-import io.clusterbench.bench.BenchmarkOptions;
+import io.clusterbench.control.BenchmarkOptions;
 import io.clusterbench.spec.LoadedSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.clusterbench.cli;
 
 import io.clusterbench.ClusterBenchException;
-import io.clusterbench.bench.BenchmarkOptions;
+import io.clusterbench.control.BenchmarkOptions;
 import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
-import io.clusterbench.score.History;
+import io.clusterbench.result.History;
 import io.clusterbench.spec.LoadedSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;

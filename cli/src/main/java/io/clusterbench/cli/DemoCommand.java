@@ -1,5 +1,6 @@
 package io.clusterbench.cli;
 
+import io.clusterbench.result.OutputFiles;
 import io.clusterbench.ClusterBenchException.Kind;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.engine.ClusterBench;
@@ -8,13 +9,10 @@ import io.clusterbench.local.LocalCluster;
 import io.clusterbench.local.LocalPrometheus;
 import io.clusterbench.local.LocalServer;
 import io.clusterbench.local.LocalServerException;
-import io.clusterbench.report.Reports;
 import io.clusterbench.result.ResultFiles;
-import io.clusterbench.score.History;
+import io.clusterbench.result.History;
 import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.SpecException;
-import io.clusterbench.trend.TrendWriter;
-import io.clusterbench.tune.EvidenceLog;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -82,9 +80,9 @@ final class DemoCommand implements Callable<Integer> {
 
             out.println();
             out.println("result.json: " + run.resolve(ResultFiles.RESULT_JSON));
-            out.println("evidence:    " + run.resolve("tuning").resolve(EvidenceLog.FILE_NAME));
-            out.println("report:      " + run.resolve(Reports.HTML_FILE));
-            out.println("trend:       " + trend.resolve(TrendWriter.TREND_HTML));
+            out.println("evidence:    " + run.resolve("tuning").resolve(OutputFiles.EVIDENCE_JSONL));
+            out.println("report:      " + run.resolve(OutputFiles.AUDIT_HTML));
+            out.println("trend:       " + trend.resolve(OutputFiles.TREND_HTML));
             out.println("Next:");
             out.println("  bin/clusterbench validate " + specFile);
             out.println("  bin/clusterbench benchmark " + specFile + " --out " + folder.resolve("results-2"));
@@ -117,7 +115,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println(engine.addToHistory(run, history).describe());
         Path trend = folder.resolve("trend");
         engine.writeTrend(engine.trend(history, loaded.spec().trend().metrics()), trend);
-        out.println("Trend of " + history + ": " + trend.resolve(TrendWriter.TREND_HTML));
+        out.println("Trend of " + history + ": " + trend.resolve(OutputFiles.TREND_HTML));
         return trend;
     }
 

@@ -3,8 +3,8 @@ package io.clusterbench.cli;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.result.RunResult;
-import io.clusterbench.score.Baseline;
-import io.clusterbench.score.History;
+import io.clusterbench.result.HistoryWindow;
+import io.clusterbench.result.History;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,7 +81,7 @@ final class HistoryCommand implements Runnable {
                 String verdict = run.score() == null ? "not scored"
                         : run.score().verdict() + " " + run.score().score();
                 out.printf("  %-24s %-20s %-22s %s%n", run.runId(), run.cluster(), verdict,
-                        Baseline.countsAsPassing(run) ? "counts as passing baseline" : "not a passing baseline");
+                        HistoryWindow.countsAsPassing(run) ? "counts as passing baseline" : "not a passing baseline");
             }
             return ExitCodes.OK;
         }

@@ -1,6 +1,6 @@
 package io.clusterbench.cli;
 
-import io.clusterbench.bench.BenchmarkOptions;
+import io.clusterbench.control.BenchmarkOptions;
 import java.util.OptionalInt;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;

@@ -1,7 +1,7 @@
 package io.clusterbench.cli;
 
-import io.clusterbench.bench.BenchmarkListener;
-import io.clusterbench.probe.ProbeProgress;
+import io.clusterbench.control.BenchmarkListener;
+import io.clusterbench.control.ProbeProgress;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ProbeMeasurement;
 import java.io.PrintWriter;

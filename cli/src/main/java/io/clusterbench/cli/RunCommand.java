@@ -5,7 +5,7 @@ import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.engine.RunOutcome;
 import io.clusterbench.engine.RunPlan;
 import io.clusterbench.result.GatePolicy;
-import io.clusterbench.score.History;
+import io.clusterbench.result.History;
 import io.clusterbench.spec.LoadedSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package io.clusterbench.cli;
 
 import io.clusterbench.engine.RunListener;
-import io.clusterbench.probe.ProbeProgress;
+import io.clusterbench.control.ProbeProgress;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.Evidence;
 import io.clusterbench.result.ProbeMeasurement;

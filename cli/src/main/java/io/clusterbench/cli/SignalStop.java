@@ -1,6 +1,6 @@
 package io.clusterbench.cli;
 
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.StopSignal;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 

@@ -1,10 +1,10 @@
 package io.clusterbench.cli;
 
+import io.clusterbench.result.OutputFiles;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.engine.ClusterBench;
-import io.clusterbench.trend.TrendData;
-import io.clusterbench.trend.TrendWriter;
+import io.clusterbench.result.TrendData;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -67,7 +67,7 @@ final class TrendCommand implements Callable<Integer> {
         stdout.printf("%d runs from %s (%d summaries reused, %d created)%n", data.runs().size(), history,
                 data.summariesReused(), data.summariesCreated());
         data.skipped().forEach(skipped -> stdout.println("  skipped: " + skipped));
-        stdout.println("Wrote " + out.resolve(TrendWriter.TREND_HTML) + " and " + out.resolve(TrendWriter.TREND_JSON));
+        stdout.println("Wrote " + out.resolve(OutputFiles.TREND_HTML) + " and " + out.resolve(OutputFiles.TREND_JSON));
         return ExitCodes.OK;
     }
 

@@ -1,5 +1,6 @@
 package io.clusterbench.cli;
 
+import io.clusterbench.result.OutputFiles;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.result.ChangeOutcome;
@@ -7,7 +8,6 @@ import io.clusterbench.result.ChangeStatus;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.LoadedSpec;
-import io.clusterbench.tune.EvidenceLog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
@@ -61,7 +61,7 @@ final class TuneInvocation {
             int count = loaded.spec().tuning().size();
             out.println("Applying " + count + (count == 1 ? " tuning action" : " tuning actions") + " to cluster '"
                     + loaded.spec().name() + "'" + (rollback ? "" : " (no rollback)") + "; evidence: "
-                    + outDir.resolve(EvidenceLog.FILE_NAME));
+                    + outDir.resolve(OutputFiles.EVIDENCE_JSONL));
             result = ClusterBench.standard().tune(loaded, specFile, outDir, rollback, new TuningPrinter(out),
                     stopped::get);
         } finally {
@@ -73,7 +73,7 @@ final class TuneInvocation {
         }
         out.println();
         TuningPrinter.summary(result.changes(), out);
-        out.println("Wrote " + outDir.resolve(EvidenceLog.FILE_NAME) + " and " + outDir.resolve(ResultFiles.RESULT_JSON));
+        out.println("Wrote " + outDir.resolve(OutputFiles.EVIDENCE_JSONL) + " and " + outDir.resolve(ResultFiles.RESULT_JSON));
         return new Tuned(result, stopped.get());
     }
 }

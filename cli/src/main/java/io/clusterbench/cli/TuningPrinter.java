@@ -3,7 +3,7 @@ package io.clusterbench.cli;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.Evidence;
 import io.clusterbench.result.Numbers;
-import io.clusterbench.tune.TuningListener;
+import io.clusterbench.control.TuningListener;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;

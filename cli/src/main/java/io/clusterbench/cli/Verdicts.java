@@ -1,16 +1,16 @@
 package io.clusterbench.cli;
 
+import io.clusterbench.result.OutputFiles;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.engine.StoredRun;
-import io.clusterbench.report.Reports;
 import io.clusterbench.result.GateOutcome;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.result.ScoreResult;
-import io.clusterbench.score.History;
+import io.clusterbench.result.History;
 import io.clusterbench.spec.LoadedSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -72,8 +72,8 @@ final class Verdicts {
 
     /** Says where the reports are. */
     static void reported(Path outDir, PrintWriter out) {
-        out.println("Report: " + outDir.resolve(Reports.HTML_FILE) + " (also " + Reports.MARKDOWN_FILE + ", "
-                + Reports.JUNIT_FILE + ")");
+        out.println("Report: " + outDir.resolve(OutputFiles.AUDIT_HTML) + " (also " + OutputFiles.AUDIT_MARKDOWN + ", "
+                + OutputFiles.JUNIT_XML + ")");
     }
 
     /** Stores the run folder in a history folder when one was named, and says so. */

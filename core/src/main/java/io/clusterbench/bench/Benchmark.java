@@ -1,11 +1,13 @@
 package io.clusterbench.bench;
 
+import io.clusterbench.control.BenchmarkOptions;
+import io.clusterbench.control.BenchmarkListener;
 import io.clusterbench.ClusterBenchException.Kind;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
-import io.clusterbench.probe.ProbeProgress;
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.ProbeProgress;
+import io.clusterbench.control.StopSignal;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;

@@ -2,10 +2,10 @@ package io.clusterbench.engine;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.bench.Benchmark;
-import io.clusterbench.bench.BenchmarkListener;
-import io.clusterbench.bench.BenchmarkOptions;
+import io.clusterbench.control.BenchmarkListener;
+import io.clusterbench.control.BenchmarkOptions;
 import io.clusterbench.bench.ProbeRegistry;
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.StopSignal;
 import io.clusterbench.report.Reports;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.GateOutcome;
@@ -14,7 +14,7 @@ import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.ScoreResult;
 import io.clusterbench.score.Gate;
-import io.clusterbench.score.History;
+import io.clusterbench.result.History;
 import io.clusterbench.score.RunComparisons;
 import io.clusterbench.score.Scorer;
 import io.clusterbench.result.RunResult;
@@ -23,12 +23,12 @@ import io.clusterbench.spec.SecretResolver;
 import io.clusterbench.spec.SpecException;
 import io.clusterbench.spec.SpecLoader;
 import io.clusterbench.trend.Trend;
-import io.clusterbench.trend.TrendData;
-import io.clusterbench.trend.TrendModel;
+import io.clusterbench.result.TrendData;
+import io.clusterbench.result.TrendModel;
 import io.clusterbench.trend.TrendWriter;
 import io.clusterbench.tune.ActionRegistry;
 import io.clusterbench.tune.Tuning;
-import io.clusterbench.tune.TuningListener;
+import io.clusterbench.control.TuningListener;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -56,6 +56,14 @@ public final class ClusterBench {
         this.actions = actions;
         this.secrets = secrets;
         this.clock = clock;
+    }
+
+    /**
+     * Every probe and action kind, secrets from {@code secrets} (a front's own, such as Jenkins' bound credentials),
+     * the system clock.
+     */
+    public static ClusterBench withSecrets(SecretResolver secrets) {
+        return new ClusterBench(ProbeRegistry.standard(), ActionRegistry.standard(), secrets, Clock.systemUTC());
     }
 
     /** Every probe and action kind, secrets from this process's environment and files, the system clock. */

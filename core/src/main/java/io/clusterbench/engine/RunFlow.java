@@ -1,8 +1,8 @@
 package io.clusterbench.engine;
 
 import io.clusterbench.ClusterBenchException;
-import io.clusterbench.bench.BenchmarkOptions;
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.BenchmarkOptions;
+import io.clusterbench.control.StopSignal;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunComparison;

@@ -1,8 +1,8 @@
 package io.clusterbench.engine;
 
-import io.clusterbench.bench.BenchmarkListener;
+import io.clusterbench.control.BenchmarkListener;
 import io.clusterbench.result.RunResult;
-import io.clusterbench.tune.TuningListener;
+import io.clusterbench.control.TuningListener;
 
 /** Hears {@link ClusterBench#run} go through its stages, so that a front can print them; every method is optional. */
 public interface RunListener extends BenchmarkListener, TuningListener {

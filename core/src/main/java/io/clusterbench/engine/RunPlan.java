@@ -1,7 +1,7 @@
 package io.clusterbench.engine;
 
 import io.clusterbench.result.GatePolicy;
-import io.clusterbench.score.History;
+import io.clusterbench.result.History;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.OptionalInt;

@@ -1,7 +1,7 @@
 package io.clusterbench.engine;
 
 import io.clusterbench.ClusterBenchException;
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.StopSignal;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 

@@ -1,5 +1,6 @@
 package io.clusterbench.probe;
 
+import io.clusterbench.control.ProbeProgress;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.LatencyHistogram;
 import io.clusterbench.result.MetricValue;

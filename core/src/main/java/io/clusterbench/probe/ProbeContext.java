@@ -1,5 +1,7 @@
 package io.clusterbench.probe;
 
+import io.clusterbench.control.ProbeProgress;
+import io.clusterbench.control.StopSignal;
 import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.ssh.SshHosts;
 import io.clusterbench.spec.ProbeSpec;

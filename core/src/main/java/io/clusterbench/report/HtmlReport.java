@@ -1,5 +1,6 @@
 package io.clusterbench.report;
 
+import io.clusterbench.result.OutputFiles;
 import io.clusterbench.report.Doc.Block;
 import io.clusterbench.report.Doc.Bullets;
 import io.clusterbench.report.Doc.Cell;
@@ -37,7 +38,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class HtmlReport implements ReportWriter {
 
-    static final String FILE_NAME = "audit-report.html";
+    static final String FILE_NAME = OutputFiles.AUDIT_HTML;
     static final String XHTML_NS = "http://www.w3.org/1999/xhtml";
 
     @Override

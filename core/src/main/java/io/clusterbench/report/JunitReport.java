@@ -1,5 +1,6 @@
 package io.clusterbench.report;
 
+import io.clusterbench.result.OutputFiles;
 import io.clusterbench.result.GateOutcome;
 import io.clusterbench.result.GateStatus;
 import io.clusterbench.result.Numbers;
@@ -32,7 +33,7 @@ import javax.xml.stream.XMLStreamWriter;
  */
 final class JunitReport implements ReportWriter {
 
-    static final String FILE_NAME = "junit.xml";
+    static final String FILE_NAME = OutputFiles.JUNIT_XML;
 
     /** One test case as JUnit XML shows it. */
     private record Case(String classname, String name, String outcome, String type, String message, String detail,

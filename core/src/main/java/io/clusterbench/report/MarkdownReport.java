@@ -1,5 +1,6 @@
 package io.clusterbench.report;
 
+import io.clusterbench.result.OutputFiles;
 import io.clusterbench.report.Doc.Block;
 import io.clusterbench.report.Doc.Bullets;
 import io.clusterbench.report.Doc.Cell;
@@ -27,7 +28,7 @@ import java.util.List;
  */
 final class MarkdownReport implements ReportWriter {
 
-    static final String FILE_NAME = "audit-report.md";
+    static final String FILE_NAME = OutputFiles.AUDIT_MARKDOWN;
 
     /** Rows of the curve-point table: every half decade of x, so p0, p68.4, p90, ... p99.99. */
     private static final int CHART_ROW_STEP = PercentileCurves.POINTS_PER_DECADE / 2;

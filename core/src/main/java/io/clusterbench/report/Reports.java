@@ -1,5 +1,6 @@
 package io.clusterbench.report;
 
+import io.clusterbench.result.OutputFiles;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
 import io.clusterbench.result.RunResult;
@@ -29,7 +30,7 @@ public final class Reports {
     /** The HTML audit report; it needs {@link #CSS_FILE} beside it for colour, and reads without it. */
     public static final String HTML_FILE = HtmlReport.FILE_NAME;
     /** The style sheet the HTML links, copied from this package's resources. */
-    public static final String CSS_FILE = "report.css";
+    public static final String CSS_FILE = OutputFiles.AUDIT_CSS;
     /** Objectives (or, unscored, probes) as JUnit test cases. */
     public static final String JUNIT_FILE = JunitReport.FILE_NAME;
 

@@ -1,6 +1,7 @@
 package io.clusterbench.score;
 
-import io.clusterbench.result.ObjectiveResult;
+import io.clusterbench.result.History;
+import io.clusterbench.result.HistoryWindow;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.result.Verdict;
 import io.clusterbench.spec.BaselineSettings;
@@ -34,7 +35,7 @@ public record Baseline(BaselineSettings settings, List<RunResult> runs, String d
                 .toList();
         return switch (settings.from()) {
             case LAST_PASSING -> {
-                List<RunResult> passing = earlier.stream().filter(Baseline::countsAsPassing).toList();
+                List<RunResult> passing = earlier.stream().filter(HistoryWindow::countsAsPassing).toList();
                 List<RunResult> last = passing.subList(Math.max(0, passing.size() - settings.runs()), passing.size());
                 yield new Baseline(settings, last, "the last " + settings.runs() + " passing runs of cluster "
                         + current.cluster() + " (" + passing.size() + " passing of " + earlier.size() + " in the"
@@ -45,40 +46,6 @@ public record Baseline(BaselineSettings settings, List<RunResult> runs, String d
                     "the previous run of cluster " + current.cluster(), Optional.empty());
             case RUN -> pinned(settings, current, history);
         };
-    }
-
-    /**
-     * Whether a run serves as a {@code last-passing} baseline: its verdict is PASS, or it is INCONCLUSIVE only
-     * because relative objectives had no baseline yet (each such objective measured a value; every other
-     * objective passed or was ignored). Without the second case the first run of a spec with relative objectives
-     * could never pass, so no run would ever become the baseline: a deadlock.
-     */
-    public static boolean countsAsPassing(RunResult run) {
-        if (run.score() == null) {
-            return false;
-        }
-        if (run.score().verdict() == Verdict.PASS) {
-            return true;
-        }
-        if (run.score().verdict() != Verdict.INCONCLUSIVE) {
-            return false;
-        }
-        boolean anyWithoutBaseline = false;
-        for (ObjectiveResult objective : run.score().objectives()) {
-            switch (objective.status()) {
-                case PASS, IGNORED -> { }
-                case INCONCLUSIVE -> {
-                    if (objective.measured() == null || objective.baseline() != null || objective.bound() != null) {
-                        return false;
-                    }
-                    anyWithoutBaseline = true;
-                }
-                default -> {
-                    return false;
-                }
-            }
-        }
-        return anyWithoutBaseline;
     }
 
     private static Baseline pinned(BaselineSettings settings, RunResult current, History history) {

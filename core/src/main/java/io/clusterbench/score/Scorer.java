@@ -1,5 +1,6 @@
 package io.clusterbench.score;
 
+import io.clusterbench.result.History;
 import io.clusterbench.result.GatePolicy;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;

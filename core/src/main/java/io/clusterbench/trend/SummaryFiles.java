@@ -1,5 +1,6 @@
 package io.clusterbench.trend;
 
+import io.clusterbench.result.RunSummary;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,5 +1,8 @@
 package io.clusterbench.trend;
 
+import io.clusterbench.result.TrendData;
+import io.clusterbench.result.TrendModel;
+import io.clusterbench.result.RunSummary;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
 import io.clusterbench.result.ResultFiles;

@@ -1,5 +1,8 @@
 package io.clusterbench.trend;
 
+import io.clusterbench.result.TrendData;
+import io.clusterbench.result.TrendPalette;
+import io.clusterbench.result.RunSummary;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.Verdict;
 import java.time.format.DateTimeFormatter;

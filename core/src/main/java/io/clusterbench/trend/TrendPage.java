@@ -1,5 +1,7 @@
 package io.clusterbench.trend;
 
+import io.clusterbench.result.TrendData;
+import io.clusterbench.result.RunSummary;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.Verdict;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.clusterbench.trend;
 
+import io.clusterbench.result.OutputFiles;
+import io.clusterbench.result.TrendData;
+import io.clusterbench.result.RunSummary;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -26,11 +29,11 @@ import java.util.Map;
 public final class TrendWriter {
 
     /** The machine-readable trend. */
-    public static final String TREND_JSON = "trend.json";
+    public static final String TREND_JSON = OutputFiles.TREND_JSON;
     /** The page. */
-    public static final String TREND_HTML = "trend.html";
+    public static final String TREND_HTML = OutputFiles.TREND_HTML;
     /** The page's style sheet, linked from it, because inline styles break under Jenkins' CSP. */
-    public static final String TREND_CSS = "trend.css";
+    public static final String TREND_CSS = OutputFiles.TREND_CSS;
     /** The {@code trend.json} format this build writes. */
     public static final int TREND_VERSION = 1;
 

@@ -1,5 +1,6 @@
 package io.clusterbench.tune;
 
+import io.clusterbench.result.OutputFiles;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -25,7 +26,7 @@ import java.util.List;
  */
 public final class EvidenceLog implements AutoCloseable {
     /** The file name fronts use inside their output folder. */
-    public static final String FILE_NAME = "evidence.jsonl";
+    public static final String FILE_NAME = OutputFiles.EVIDENCE_JSONL;
 
     private static final ObjectMapper LINES = JsonMapper.builder()
             .addModule(new JavaTimeModule())

@@ -1,5 +1,6 @@
 package io.clusterbench.tune;
 
+import io.clusterbench.control.TuningListener;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.result.Evidence;
 import io.clusterbench.result.EvidenceStep;

@@ -1,5 +1,7 @@
 package io.clusterbench.bench;
 
+import io.clusterbench.control.BenchmarkOptions;
+import io.clusterbench.control.BenchmarkListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -7,8 +9,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
-import io.clusterbench.probe.ProbeProgress;
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.ProbeProgress;
+import io.clusterbench.control.StopSignal;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;

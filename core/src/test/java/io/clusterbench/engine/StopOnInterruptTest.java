@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.StopSignal;
 import io.clusterbench.testkit.CallingThread;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -1,5 +1,6 @@
 package io.clusterbench.score;
 
+import io.clusterbench.result.History;
 import static io.clusterbench.score.ScoreFixtures.latencyProbe;
 import static io.clusterbench.score.ScoreFixtures.objective;
 import static io.clusterbench.score.ScoreFixtures.planted;

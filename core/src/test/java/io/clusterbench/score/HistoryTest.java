@@ -1,5 +1,6 @@
 package io.clusterbench.score;
 
+import io.clusterbench.result.History;
 import static io.clusterbench.score.ScoreFixtures.probe;
 import static io.clusterbench.score.ScoreFixtures.run;
 import static io.clusterbench.score.ScoreFixtures.scored;

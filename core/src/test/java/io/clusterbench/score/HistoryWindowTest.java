@@ -1,5 +1,6 @@
 package io.clusterbench.score;
 
+import io.clusterbench.result.HistoryWindow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package io.clusterbench.trend;
 
+import io.clusterbench.result.TrendData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.result.LatencyHistogram;

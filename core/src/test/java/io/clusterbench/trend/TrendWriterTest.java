@@ -1,5 +1,7 @@
 package io.clusterbench.trend;
 
+import io.clusterbench.result.TrendData;
+import io.clusterbench.result.RunSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,6 @@
 package io.clusterbench.tune;
 
+import io.clusterbench.control.TuningListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.ClusterBenchException;

@@ -3,7 +3,7 @@ package io.clusterbench.probe.host;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.ProbeContext;
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.StopSignal;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.spec.HostSpec;

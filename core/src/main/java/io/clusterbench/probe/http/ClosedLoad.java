@@ -1,6 +1,6 @@
 package io.clusterbench.probe.http;
 
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.StopSignal;
 import io.clusterbench.result.ErrorKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,26 +13,18 @@ import java.util.concurrent.locks.LockSupport;
  * request as soon as the previous answer arrived. Latency runs from the moment a request is sent to the end of
  * its response, so a slow period is seen by only as many requests as there are workers (coordinated omission, by
  * design of this model).
+ *
+ * @param plan what each request sends and its timeout
+ * @param concurrency how many workers, each with its own connection
+ * @param limit how many requests or how long
+ * @param tally where every answer is counted
+ * @param stop ends the load early
+ * @param threadName the prefix of the workers' thread names
  */
-final class ClosedLoad {
+record ClosedLoad(RequestPlan plan, int concurrency, LoadLimit limit, Tally tally, StopSignal stop,
+        String threadName) {
     /** How long a worker waits before connecting again after a refused connection, so that a down service costs no CPU. */
     private static final long UNREACHABLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-
-    private final RequestPlan plan;
-    private final int concurrency;
-    private final LoadLimit limit;
-    private final Tally tally;
-    private final StopSignal stop;
-    private final String threadName;
-
-    ClosedLoad(RequestPlan plan, int concurrency, LoadLimit limit, Tally tally, StopSignal stop, String threadName) {
-        this.plan = plan;
-        this.concurrency = concurrency;
-        this.limit = limit;
-        this.tally = tally;
-        this.stop = stop;
-        this.threadName = threadName;
-    }
 
     /** Runs the load to its limit, or until the stop signal, and returns how long it took. */
     LoadTimes run() {

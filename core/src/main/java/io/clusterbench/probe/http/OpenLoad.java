@@ -1,6 +1,6 @@
 package io.clusterbench.probe.http;
 
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.StopSignal;
 import io.clusterbench.result.ErrorKind;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;

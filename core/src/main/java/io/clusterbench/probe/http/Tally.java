@@ -1,7 +1,7 @@
 package io.clusterbench.probe.http;
 
 import io.clusterbench.probe.MeasurementBuilder;
-import io.clusterbench.probe.ProbeProgress;
+import io.clusterbench.control.ProbeProgress;
 import io.clusterbench.result.ErrorKind;
 import java.util.Map;
 import java.util.TreeMap;

@@ -1,6 +1,6 @@
 package io.clusterbench.probe.http;
 
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.StopSignal;
 import java.io.Closeable;
 import java.io.IOException;
 import java.util.Collection;

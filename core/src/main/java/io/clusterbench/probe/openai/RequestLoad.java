@@ -1,6 +1,6 @@
 package io.clusterbench.probe.openai;
 
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.StopSignal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;

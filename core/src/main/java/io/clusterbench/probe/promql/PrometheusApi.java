@@ -1,6 +1,6 @@
 package io.clusterbench.probe.promql;
 
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.StopSignal;
 import io.clusterbench.result.ErrorKind;
 import java.io.IOException;
 import java.net.ConnectException;

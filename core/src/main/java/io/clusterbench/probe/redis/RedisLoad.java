@@ -1,8 +1,8 @@
 package io.clusterbench.probe.redis;
 
 import io.clusterbench.probe.ErrorLog;
-import io.clusterbench.probe.ProbeProgress;
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.ProbeProgress;
+import io.clusterbench.control.StopSignal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

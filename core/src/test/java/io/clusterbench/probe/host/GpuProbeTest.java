@@ -4,7 +4,7 @@ import static io.clusterbench.testkit.SshdSpecs.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.local.LocalSshd;
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.StopSignal;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;

@@ -2,8 +2,8 @@ package io.clusterbench.probe.http;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.ProbeContext;
-import io.clusterbench.probe.ProbeProgress;
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.ProbeProgress;
+import io.clusterbench.control.StopSignal;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeError;

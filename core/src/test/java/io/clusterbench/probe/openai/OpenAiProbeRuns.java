@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.ProbeContext;
-import io.clusterbench.probe.ProbeProgress;
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.ProbeProgress;
+import io.clusterbench.control.StopSignal;
 import io.clusterbench.result.LatencyHistogram;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;

@@ -17,7 +17,7 @@ import io.clusterbench.ssh.RunSshHosts;
 import io.clusterbench.testkit.RealServers;
 import io.clusterbench.tune.ActionContext;
 import io.clusterbench.tune.ActionPlan;
-import io.clusterbench.tune.TuningListener;
+import io.clusterbench.control.TuningListener;
 import io.clusterbench.tune.redis.RedisTuningRun.Applied;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -12,7 +12,7 @@ import io.clusterbench.spec.SpecLoader;
 import io.clusterbench.tune.ActionRegistry;
 import io.clusterbench.tune.EvidenceLog;
 import io.clusterbench.tune.Tuning;
-import io.clusterbench.tune.TuningListener;
+import io.clusterbench.control.TuningListener;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

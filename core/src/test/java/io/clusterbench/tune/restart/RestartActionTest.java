@@ -18,7 +18,7 @@ import io.clusterbench.spec.SecretResolver;
 import io.clusterbench.testkit.RealServers;
 import io.clusterbench.tune.EvidenceLog;
 import io.clusterbench.tune.Tuning;
-import io.clusterbench.tune.TuningListener;
+import io.clusterbench.control.TuningListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

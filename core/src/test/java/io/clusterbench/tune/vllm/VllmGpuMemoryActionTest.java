@@ -14,7 +14,7 @@ import io.clusterbench.spec.SpecLoader;
 import io.clusterbench.tune.ActionRegistry;
 import io.clusterbench.tune.EvidenceLog;
 import io.clusterbench.tune.Tuning;
-import io.clusterbench.tune.TuningListener;
+import io.clusterbench.control.TuningListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

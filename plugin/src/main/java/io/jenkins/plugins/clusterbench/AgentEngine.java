@@ -1,10 +1,7 @@
 package io.jenkins.plugins.clusterbench;
 
 import hudson.util.Secret;
-import io.clusterbench.bench.ProbeRegistry;
 import io.clusterbench.engine.ClusterBench;
-import io.clusterbench.tune.ActionRegistry;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -20,8 +17,7 @@ final class AgentEngine {
     static ClusterBench with(Map<String, Secret> secrets) {
         Map<String, String> plain = new HashMap<>();
         secrets.forEach((name, secret) -> plain.put(name, secret.getPlainText()));
-        return new ClusterBench(ProbeRegistry.standard(), ActionRegistry.standard(),
-                new BoundSecretResolver(plain, System::getenv), Clock.systemUTC());
+        return ClusterBench.withSecrets(new BoundSecretResolver(plain, System::getenv));
     }
 
     /**

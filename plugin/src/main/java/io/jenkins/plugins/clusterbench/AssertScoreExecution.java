@@ -8,7 +8,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.clusterbench.result.GateOutcome;
 import io.clusterbench.result.GatePolicy;
-import io.clusterbench.score.HistoryWindow;
+import io.clusterbench.result.HistoryWindow;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package io.jenkins.plugins.clusterbench;
 
 import io.clusterbench.result.GatePolicy;
-import io.clusterbench.score.HistoryWindow;
+import io.clusterbench.result.HistoryWindow;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;

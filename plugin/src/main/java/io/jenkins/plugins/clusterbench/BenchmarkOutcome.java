@@ -3,7 +3,7 @@ package io.jenkins.plugins.clusterbench;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.RunResult;
-import io.clusterbench.trend.RunSummary;
+import io.clusterbench.result.RunSummary;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

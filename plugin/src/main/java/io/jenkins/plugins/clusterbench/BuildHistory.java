@@ -4,7 +4,7 @@ import hudson.model.Result;
 import hudson.model.Run;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.result.ResultFiles;
-import io.clusterbench.score.HistoryWindow;
+import io.clusterbench.result.HistoryWindow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

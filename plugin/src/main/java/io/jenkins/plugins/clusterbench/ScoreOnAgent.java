@@ -13,7 +13,7 @@ import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.result.ScoreResult;
-import io.clusterbench.score.History;
+import io.clusterbench.result.History;
 import io.clusterbench.spec.LoadedSpec;
 import java.io.File;
 import java.io.IOException;

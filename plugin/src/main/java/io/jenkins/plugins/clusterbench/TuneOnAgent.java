@@ -4,16 +4,16 @@ import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import hudson.util.Secret;
+import io.clusterbench.result.OutputFiles;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.engine.WrittenRun;
-import io.clusterbench.probe.StopSignal;
+import io.clusterbench.control.StopSignal;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.Evidence;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.spec.LoadedSpec;
-import io.clusterbench.tune.EvidenceLog;
-import io.clusterbench.tune.TuningListener;
+import io.clusterbench.control.TuningListener;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -79,7 +79,7 @@ final class TuneOnAgent extends MasterToSlaveFileCallable<TuningOutcome> {
                 for (ChangeOutcome change : run.result().changes()) {
                     console.println("  " + change.action() + " " + change.status() + ": " + change.message());
                 }
-                console.println("Evidence in " + out + "/" + EvidenceLog.FILE_NAME + ", result in " + resultPath);
+                console.println("Evidence in " + out + "/" + OutputFiles.EVIDENCE_JSONL + ", result in " + resultPath);
                 throw AgentEngine.stopped("tuning stopped; what was changed is in " + resultPath);
             }
             return TuningOutcome.of(run.result().runId(), false, run.result().changes(), resultPath);

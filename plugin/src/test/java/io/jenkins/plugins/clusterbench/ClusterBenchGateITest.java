@@ -55,7 +55,7 @@ class ClusterBenchGateITest {
         assertThat(trend).isNotNull();
         assertThat(trend.isTrendVisible()).isTrue();
         assertThat(trend.getUrlName()).isEqualTo(ClusterBenchAction.URL_NAME);
-        assertThat(trend.getBuildTrendModel()).contains("\"buildNumbers\":[1,2]").contains(io.clusterbench.trend.TrendPalette.PASS);
+        assertThat(trend.getBuildTrendModel()).contains("\"buildNumbers\":[1,2]").contains(io.clusterbench.result.TrendPalette.PASS);
     }
 
     private static WorkflowJob job(JenkinsRule j, String name, int redisPort, String criteria) throws Exception {

@@ -6,7 +6,7 @@ import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.engine.GatedRun;
 import io.clusterbench.result.GatePolicy;
 import io.clusterbench.result.ResultFiles;
-import io.clusterbench.score.History;
+import io.clusterbench.result.History;
 import io.clusterbench.testkit.GateCases;
 import java.nio.file.Path;
 import java.util.List;

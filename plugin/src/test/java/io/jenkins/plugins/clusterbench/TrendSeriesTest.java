@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.clusterbench.trend.TrendPalette;
+import io.clusterbench.result.TrendPalette;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;

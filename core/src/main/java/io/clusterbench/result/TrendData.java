@@ -1,5 +1,6 @@
-package io.clusterbench.trend;
+package io.clusterbench.result;
 
+import io.clusterbench.result.RunSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.clusterbench.probe;
+package io.clusterbench.control;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 

@@ -1,4 +1,4 @@
-package io.clusterbench.trend;
+package io.clusterbench.result;
 
 import io.clusterbench.result.Verdict;
 

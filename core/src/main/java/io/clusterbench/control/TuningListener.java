@@ -1,4 +1,4 @@
-package io.clusterbench.tune;
+package io.clusterbench.control;
 
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.Evidence;

@@ -1,6 +1,6 @@
-package io.clusterbench.bench;
+package io.clusterbench.control;
 
-import io.clusterbench.probe.ProbeProgress;
+import io.clusterbench.control.ProbeProgress;
 import io.clusterbench.result.ProbeMeasurement;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
-package io.clusterbench.trend;
+package io.clusterbench.result;
 
+import io.clusterbench.result.RunSummary;
 import io.clusterbench.result.Verdict;
 import io.clusterbench.spec.TrendSettings;
 import java.util.ArrayList;

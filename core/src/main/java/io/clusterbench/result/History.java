@@ -1,4 +1,4 @@
-package io.clusterbench.score;
+package io.clusterbench.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.clusterbench.score;
+package io.clusterbench.result;
 
 import io.clusterbench.result.RunResult;
 import java.io.Serializable;
@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * Which earlier runs a CI front offers as history, as written in the Jenkins step's {@code baseline} option:
- * {@code lastPassing:N} (the last N runs that count as passing, {@link Baseline#countsAsPassing}), {@code last:N}
+ * {@code lastPassing:N} (the last N runs that count as passing, {@link #countsAsPassing}), {@code last:N}
  * (the last N scored runs whose gate did not fail) or {@code none}. The rule lives here, not in the plugin, so
  * that a build is judged by its result, the same way {@code clusterbench} judges a history folder.
  *
@@ -65,9 +65,43 @@ public record HistoryWindow(boolean passingOnly, int count) implements Serializa
             return false;
         }
         if (passingOnly) {
-            return Baseline.countsAsPassing(run);
+            return countsAsPassing(run);
         }
         return run.gate() == null || !run.gate().failed();
+    }
+
+    /**
+     * Whether a run serves as a {@code last-passing} baseline: its verdict is PASS, or it is INCONCLUSIVE only
+     * because relative objectives had no baseline yet (each such objective measured a value; every other
+     * objective passed or was ignored). Without the second case the first run of a spec with relative objectives
+     * could never pass, so no run would ever become the baseline: a deadlock.
+     */
+    public static boolean countsAsPassing(RunResult run) {
+        if (run.score() == null) {
+            return false;
+        }
+        if (run.score().verdict() == Verdict.PASS) {
+            return true;
+        }
+        if (run.score().verdict() != Verdict.INCONCLUSIVE) {
+            return false;
+        }
+        boolean anyWithoutBaseline = false;
+        for (ObjectiveResult objective : run.score().objectives()) {
+            switch (objective.status()) {
+                case PASS, IGNORED -> { }
+                case INCONCLUSIVE -> {
+                    if (objective.measured() == null || objective.baseline() != null || objective.bound() != null) {
+                        return false;
+                    }
+                    anyWithoutBaseline = true;
+                }
+                default -> {
+                    return false;
+                }
+            }
+        }
+        return anyWithoutBaseline;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.clusterbench.bench;
+package io.clusterbench.control;
 
 import java.nio.file.Path;
 import java.time.Duration;
