@@ -35,7 +35,8 @@ public record GatePolicy(Double minScore, Double unstableBelow, boolean failOnWa
      */
     public static void checkScore(String name, Double value) {
         if (value != null && !(value >= 0 && value <= 100)) {
-            throw new IllegalArgumentException(name + " must be a number from 0 to 100, got " + value);
+            throw new IllegalArgumentException(name + " must be a number from 0 to 100, got "
+                    + (value.isNaN() ? "NaN" : Numbers.format(value)));
         }
     }
 }

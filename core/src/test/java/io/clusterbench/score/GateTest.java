@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clusterbench.result.GateOutcome;
 import io.clusterbench.result.GatePolicy;
 import io.clusterbench.result.GateStatus;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.ScoreResult;
@@ -59,7 +60,8 @@ class GateTest {
     void refusesAScoreOutsideZeroToHundredNamingTheSetting(double value) {
         assertThatThrownBy(() -> GatePolicy.checkScore("--min-score", value))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("--min-score must be a number from 0 to 100, got " + value);
+                .hasMessage("--min-score must be a number from 0 to 100, got " + (Double.isNaN(value) ? "NaN"
+                        : Numbers.format(value)));
         assertThatThrownBy(() -> new GatePolicy(null, value, false, false))
                 .hasMessageContaining("unstable-below score must be a number from 0 to 100");
     }
