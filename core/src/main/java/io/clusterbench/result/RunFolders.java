@@ -15,15 +15,15 @@ public final class RunFolders {
     }
 
     /**
-     * Whether {@code folder} lies inside another run's folder: some folder above it, up to and excluding
-     * {@code root}, holds a {@code result.json}.
+     * Whether {@code folder} lies inside another run's folder: some folder above it, up to and including
+     * {@code root}, holds a {@code result.json} (a history folder may itself be a run folder).
      *
      * @param foldersWithResult every folder under {@code root} that holds a {@code result.json}
      */
     public static boolean isPartOfAnotherRun(Path folder, Path root, Set<Path> foldersWithResult) {
         Path normalRoot = root.toAbsolutePath().normalize();
-        for (Path up = folder.toAbsolutePath().normalize().getParent(); up != null && up.startsWith(normalRoot)
-                && !up.equals(normalRoot); up = up.getParent()) {
+        for (Path up = folder.toAbsolutePath().normalize().getParent(); up != null && up.startsWith(normalRoot);
+                up = up.getParent()) {
             if (foldersWithResult.contains(up)) {
                 return true;
             }

@@ -56,6 +56,19 @@ class HistoryLayoutTest {
     }
 
     @Test
+    void aRunFolderGivenAsTheHistoryIsOneRunWithItsParts(@TempDir Path dir) throws Exception {
+        GateCases.Case row = GateCases.all().get(0);
+        Path spec = row.writeSpec(dir);
+        Path runDir = runFolder(dir.resolve("runs"), 0, engine.load(spec), spec);
+
+        History history = engine.readHistory(runDir);
+
+        assertThat(history.runs()).hasSize(1);
+        assertThat(history.runs().get(0).gate()).isNotNull();
+        assertThat(engine.trend(runDir, List.of()).runs()).hasSize(1);
+    }
+
+    @Test
     void aRunWhoseOnlyOpenObjectivesLackABaselineBecomesTheNextRunsBaseline(@TempDir Path dir) throws Exception {
         GateCases.Case inconclusive = GateCases.all().stream()
                 .filter(c -> c.name().equals("inconclusive is unstable")).findFirst().orElseThrow();
