@@ -1,13 +1,16 @@
 package io.clusterbench.score;
 
 import io.clusterbench.result.LatencyHistogram;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
+import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.RunResult;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
@@ -30,26 +33,64 @@ final class MetricLookup {
     private MetricLookup() {
     }
 
-    /** Where a metric was looked for, and why it is absent when it is. */
-    record Found(Optional<ProbeMeasurement> probe, String name, Optional<MetricValue> value, String absence) {
+    /**
+     * Where a metric was looked for, and why it is absent when it is.
+     *
+     * @param notRun whether the run holds no probe of that id at all (left out by {@code --only}, or another spec)
+     */
+    record Found(Optional<ProbeMeasurement> probe, String name, Optional<MetricValue> value, String absence,
+            boolean notRun) {
     }
 
-    /** The metric named {@code metric} ({@code probe.name}) in {@code run}, or why there is none. */
+    /** The metric named {@code metric} ({@code probe.name}) in {@code run}, or why there is none; see below. */
     static Found find(RunResult run, String metric) {
+        return find(run, metric, Set.of());
+    }
+
+    /**
+     * The metric named {@code metric} ({@code probe.name}) in {@code run}, or why there is none. A probe that
+     * FAILED, was SKIPPED or ended PARTIAL with errors during its load has no data: its numbers did not finish.
+     * The one exception is a PARTIAL probe in {@code errorsJudged}, whose errors an objective judges explicitly
+     * ({@code probe.errors}, {@code probe.CMD.errors}, {@code probe.error_pct}); errors of kind {@code nodata} (a
+     * query without series) leave the probe's other numbers finished.
+     */
+    static Found find(RunResult run, String metric, Set<String> errorsJudged) {
         Optional<ProbeMeasurement> probe = probeOf(run, metric);
         if (probe.isEmpty()) {
             int dot = metric.indexOf('.');
             String id = dot < 0 ? metric : metric.substring(0, dot);
-            return new Found(probe, metric, Optional.empty(), "no probe '" + id + "' in run " + run.runId());
+            return new Found(probe, metric, Optional.empty(), "not measured in this run: run " + run.runId()
+                    + " has no probe '" + id + "' (left out by --only, or written from another spec)", true);
         }
         ProbeMeasurement p = probe.get();
         String name = metric.substring(p.probe().length() + 1);
         if (p.status() == ProbeStatus.FAILED || p.status() == ProbeStatus.SKIPPED) {
-            return new Found(probe, name, Optional.empty(), "probe '" + p.probe() + "' " + p.status());
+            return new Found(probe, name, Optional.empty(), "probe '" + p.probe() + "' " + p.status(), false);
+        }
+        if (unfinished(p) && !errorsJudged.contains(p.probe())) {
+            long errors = p.errors().stream().filter(e -> e.kind() != ErrorKind.NODATA)
+                    .mapToLong(ProbeError::count).sum();
+            String first = p.errors().stream().filter(e -> e.kind() != ErrorKind.NODATA).findFirst()
+                    .map(e -> e.kind() + ": " + e.message()).orElse("");
+            return new Found(probe, name, Optional.empty(), "probe '" + p.probe() + "' ended PARTIAL with " + errors
+                    + (errors == 1 ? " error" : " errors") + " during its load (" + first + "), so its numbers did"
+                    + " not finish; an objective on " + p.probe() + ".errors or " + p.probe() + ".error_pct lets them"
+                    + " count", false);
         }
         Optional<MetricValue> value = p.metrics().stream().filter(m -> m.name().equals(name)).findFirst();
         return new Found(probe, name, value,
-                value.isPresent() ? "" : "probe '" + p.probe() + "' measured no '" + name + "'");
+                value.isPresent() ? "" : "probe '" + p.probe() + "' measured no '" + name + "'", false);
+    }
+
+    /** Whether a PARTIAL probe's errors happened during its load (not only queries that found no series). */
+    private static boolean unfinished(ProbeMeasurement probe) {
+        return probe.status() == ProbeStatus.PARTIAL
+                && probe.errors().stream().anyMatch(e -> e.kind() != ErrorKind.NODATA);
+    }
+
+    /** Whether {@code metric} ({@code probe.name}) judges the errors of its probe. */
+    static boolean judgesErrors(String metricName) {
+        return metricName.equals("errors") || metricName.endsWith(".errors") || metricName.equals("error_pct");
     }
 
     /** The value of {@code metric} in {@code run}, when measured. */

@@ -12,6 +12,7 @@ import io.clusterbench.spec.ObjectiveSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.HdrHistogram.Histogram;
 
 /** Judges one objective against one run and its baseline; the rules are in docs/scoring.md. */
@@ -28,14 +29,22 @@ final class ObjectiveJudge {
             + " or baseline: { from: previous } to compare with the previous run whatever its verdict";
 
     private final Baseline baseline;
+    /** The probes whose errors an objective judges, so that their PARTIAL numbers still count. */
+    private final Set<String> errorsJudged;
 
-    ObjectiveJudge(RunResult run, Baseline baseline) {
+    ObjectiveJudge(RunResult run, Baseline baseline, Set<String> errorsJudged) {
         this.run = run;
         this.baseline = baseline;
+        this.errorsJudged = Set.copyOf(errorsJudged);
     }
 
     Judgement judge(ObjectiveSpec objective) {
-        MetricLookup.Found found = MetricLookup.find(run, objective.metric());
+        MetricLookup.Found found = MetricLookup.find(run, objective.metric(), errorsJudged);
+        if (found.notRun()) {
+            // Not a missing number but a probe this run never ran: neither a pass nor a failure of the cluster.
+            return judgement(objective, ObjectiveStatus.IGNORED, 0, null, null, null,
+                    objective.metric() + " is " + found.absence(), "excluded from the score");
+        }
         if (found.value().isEmpty()) {
             return noData(objective, found.absence());
         }

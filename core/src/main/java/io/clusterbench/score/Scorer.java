@@ -4,6 +4,7 @@ import io.clusterbench.result.History;
 import io.clusterbench.result.GatePolicy;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
+import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.result.ScoreResult;
@@ -11,7 +12,10 @@ import io.clusterbench.result.Verdict;
 import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.ObjectiveSpec;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Scores a run against the spec's objectives: the one place where objectives are judged, the total is computed
@@ -41,7 +45,7 @@ public final class Scorer {
      */
     public static ScoreResult score(ClusterSpec spec, RunResult run, History history, GatePolicy policy) {
         Baseline baseline = Baseline.select(spec.baseline(), run, history);
-        ObjectiveJudge judge = new ObjectiveJudge(run, baseline);
+        ObjectiveJudge judge = new ObjectiveJudge(run, baseline, errorsJudged(spec, run));
         List<Judgement> judgements = spec.objectives().stream().map(judge::judge).toList();
         double weights = judgements.stream().filter(Judgement::scored)
                 .mapToDouble(j -> j.objective().weight()).sum();
@@ -64,6 +68,22 @@ public final class Scorer {
                 : " (minimum score " + Numbers.format(policy.minScore()) + " given to the gate)";
         return new ScoreResult(total, decision.verdict(), pass, warning, decision.explanation() + minimum,
                 objectives);
+    }
+
+    /**
+     * The probes with an objective on their errors ({@code probe.errors}, {@code probe.CMD.errors},
+     * {@code probe.error_pct}): their PARTIAL numbers count, since an objective judges the errors themselves.
+     */
+    static Set<String> errorsJudged(ClusterSpec spec, RunResult run) {
+        Set<String> probes = new HashSet<>();
+        for (ObjectiveSpec objective : spec.objectives()) {
+            run.probes().stream().map(ProbeMeasurement::probe)
+                    .filter(id -> objective.metric().startsWith(id + "."))
+                    .max(Comparator.comparingInt(String::length))
+                    .filter(id -> MetricLookup.judgesErrors(objective.metric().substring(id.length() + 1)))
+                    .ifPresent(probes::add);
+        }
+        return probes;
     }
 
     /** Why the run cannot be scored at all, or null. */

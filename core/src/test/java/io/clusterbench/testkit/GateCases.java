@@ -3,7 +3,9 @@ package io.clusterbench.testkit;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.result.GatePolicy;
 import io.clusterbench.result.GateStatus;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
+import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.ResultFiles;
@@ -35,13 +37,14 @@ public final class GateCases {
      * @param a the value of prom.a
      * @param b the value of prom.b
      * @param relative whether a relative objective on prom.c (no history, so inconclusive) is added
-     * @param measured whether the probe measured (false: it FAILED, so the run cannot be scored)
+     * @param probeStatus how the probe ended: OK; FAILED (the run cannot be scored); PARTIAL (killed half-way, with
+     *     connection errors, so its numbers did not finish)
      * @param policy the gate's policy
      * @param verdict the verdict expected in result.json and the reports
      * @param status the gate status expected
      * @param exitCode the CLI exit code expected
      */
-    public record Case(String name, double a, double b, boolean relative, boolean measured, GatePolicy policy,
+    public record Case(String name, double a, double b, boolean relative, ProbeStatus probeStatus, GatePolicy policy,
             Verdict verdict, GateStatus status, int exitCode) {
 
         @Override
@@ -86,12 +89,12 @@ public final class GateCases {
         /** Writes the measured run as {@code dir/run/result.json} and returns that file. */
         public Path writeResult(Path dir, Path spec) throws ClusterBenchException {
             Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
-            List<MetricValue> values = measured
-                    ? List.of(MetricValue.of("a", a, ""), MetricValue.of("b", b, ""), MetricValue.of("c", 1, ""))
-                    : List.of();
-            ProbeMeasurement probe = new ProbeMeasurement("prom", "promql", "http://127.0.0.1:9",
-                    measured ? ProbeStatus.OK : ProbeStatus.FAILED, t0, t0.plusSeconds(1), values, List.of(),
-                    List.of());
+            List<MetricValue> values = probeStatus == ProbeStatus.FAILED ? List.of()
+                    : List.of(MetricValue.of("a", a, ""), MetricValue.of("b", b, ""), MetricValue.of("c", 1, ""));
+            List<ProbeError> errors = probeStatus == ProbeStatus.OK ? List.of()
+                    : List.of(new ProbeError(ErrorKind.UNREACHABLE, "connection refused", 21, t0));
+            ProbeMeasurement probe = new ProbeMeasurement("prom", "promql", "http://127.0.0.1:9", probeStatus, t0,
+                    t0.plusSeconds(1), values, List.of(), errors);
             RunResult run = new RunResult(RunResult.SCHEMA_VERSION, "20260101T000000Z-" + Integer.toHexString(
                     Math.abs(name.hashCode())), "gate-cases", spec.toString(), "0".repeat(64),
                     new ToolInfo("clusterbench", "test", "17", "test", "Linux"), t0, t0.plusSeconds(1), List.of(),
@@ -109,26 +112,31 @@ public final class GateCases {
 
     /** Every row. */
     public static List<Case> all() {
+        GatePolicy failOnWarning = new GatePolicy(null, null, true, false);
+        GatePolicy failOnInconclusive = new GatePolicy(null, null, false, true);
+        ProbeStatus ok = ProbeStatus.OK;
         return List.of(
-                new Case("pass", 5, 5, false, true, DEFAULT, Verdict.PASS, GateStatus.PASS, 0),
-                new Case("pass but below the unstable line", 14, 5, false, true,
+                new Case("pass", 5, 5, false, ok, DEFAULT, Verdict.PASS, GateStatus.PASS, 0),
+                new Case("pass but below the unstable line", 14, 5, false, ok,
                         new GatePolicy(null, 95.0, false, false), Verdict.PASS, GateStatus.UNSTABLE, 0),
-                new Case("warning is unstable", 16, 5, false, true, DEFAULT, Verdict.WARNING, GateStatus.UNSTABLE,
-                        0),
-                new Case("warning with fail on warning", 16, 5, false, true,
-                        new GatePolicy(null, null, true, false), Verdict.WARNING, GateStatus.FAIL, 98),
-                new Case("warning above a lower minimum passes", 16, 5, false, true,
+                new Case("warning is unstable", 16, 5, false, ok, DEFAULT, Verdict.WARNING, GateStatus.UNSTABLE, 0),
+                new Case("warning with fail on warning", 16, 5, false, ok, failOnWarning, Verdict.WARNING,
+                        GateStatus.FAIL, 98),
+                new Case("warning above a lower minimum passes", 16, 5, false, ok,
                         new GatePolicy(80.0, null, false, false), Verdict.PASS, GateStatus.PASS, 0),
-                new Case("below the minimum fails", 16, 5, false, true, new GatePolicy(90.0, null, false, false),
+                new Case("below the minimum fails", 16, 5, false, ok, new GatePolicy(90.0, null, false, false),
                         Verdict.FAIL, GateStatus.FAIL, 99),
-                new Case("fail", 30, 12, false, true, DEFAULT, Verdict.FAIL, GateStatus.FAIL, 99),
-                new Case("a fail above a minimum the spec's thresholds miss", 30, 5, false, true,
+                new Case("fail", 30, 12, false, ok, DEFAULT, Verdict.FAIL, GateStatus.FAIL, 99),
+                new Case("a fail above a minimum the spec's thresholds miss", 30, 5, false, ok,
                         new GatePolicy(60.0, null, false, false), Verdict.PASS, GateStatus.PASS, 0),
-                new Case("inconclusive is unstable", 5, 5, true, true, DEFAULT, Verdict.INCONCLUSIVE,
+                new Case("inconclusive is unstable", 5, 5, true, ok, DEFAULT, Verdict.INCONCLUSIVE,
                         GateStatus.UNSTABLE, 0),
-                new Case("inconclusive with fail on inconclusive", 5, 5, true, true,
-                        new GatePolicy(null, null, false, true), Verdict.INCONCLUSIVE, GateStatus.FAIL, 97),
-                new Case("nothing measured", 5, 5, false, false, DEFAULT, Verdict.ERROR, GateStatus.FAIL, 96));
+                new Case("inconclusive with fail on inconclusive", 5, 5, true, ok, failOnInconclusive,
+                        Verdict.INCONCLUSIVE, GateStatus.FAIL, 97),
+                new Case("nothing measured", 5, 5, false, ProbeStatus.FAILED, DEFAULT, Verdict.ERROR,
+                        GateStatus.FAIL, 96),
+                new Case("a probe killed half-way passes nothing", 5, 5, false, ProbeStatus.PARTIAL, DEFAULT,
+                        Verdict.FAIL, GateStatus.FAIL, 99));
     }
 
 }
