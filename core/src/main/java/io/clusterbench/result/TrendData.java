@@ -44,6 +44,14 @@ public record TrendData(
         return runs.isEmpty();
     }
 
+    /**
+     * What every trend chart draws for these runs (the HTML page here, the Jenkins job chart from build actions):
+     * each run labelled with its start time, the chosen metrics' series and the verdict colours.
+     */
+    public TrendModel model() {
+        return TrendModel.of(runs, runs.stream().map(run -> run.startedAt().toString()).toList(), metrics);
+    }
+
     /** The score of each run, aligned with {@link #runs}; null where a run has no score. */
     public List<Double> scores() {
         List<Double> scores = new ArrayList<>(runs.size());

@@ -24,26 +24,27 @@ public final class Gate {
 
     /** The gate's outcome for a score already decided with {@link #thresholds}. */
     public static GateOutcome decide(ScoreResult score, GatePolicy policy) {
-        String why = score.explanation();
+        // The verdict's own explanation is printed and reported just above the gate's line; the reason says only
+        // what the gate added, so nothing is read twice.
+        String verdict = "verdict " + score.verdict() + ", score " + Numbers.score(score.score());
         return switch (score.verdict()) {
             case ERROR -> outcome(GateStatus.FAIL, score, GateOutcome.EXIT_ERROR, policy,
-                    "the run could not be scored: " + why);
-            case FAIL -> outcome(GateStatus.FAIL, score, GateOutcome.EXIT_FAIL, policy, "verdict FAIL: " + why);
+                    "the run could not be scored: " + score.explanation());
+            case FAIL -> outcome(GateStatus.FAIL, score, GateOutcome.EXIT_FAIL, policy, verdict + ": fails the gate");
             case INCONCLUSIVE -> policy.failOnInconclusive()
                     ? outcome(GateStatus.FAIL, score, GateOutcome.EXIT_INCONCLUSIVE, policy,
-                            "verdict INCONCLUSIVE, and the gate fails on inconclusive runs: " + why)
+                            verdict + ", and the gate fails on inconclusive runs")
                     : outcome(GateStatus.UNSTABLE, score, GateOutcome.EXIT_PASS, policy,
-                            "verdict INCONCLUSIVE, unstable (fail on inconclusive to fail the gate): " + why);
+                            verdict + ": unstable (fail on inconclusive to fail the gate instead)");
             case WARNING -> policy.failOnWarning()
                     ? outcome(GateStatus.FAIL, score, GateOutcome.EXIT_WARNING, policy,
-                            "verdict WARNING, and the gate fails on warnings: " + why)
+                            verdict + ", and the gate fails on warnings")
                     : outcome(GateStatus.UNSTABLE, score, GateOutcome.EXIT_PASS, policy,
-                            "verdict WARNING, unstable (fail on warning to fail the gate): " + why);
+                            verdict + ": unstable (fail on warning to fail the gate instead)");
             case PASS -> policy.unstableBelow() != null && score.score() < policy.unstableBelow()
-                    ? outcome(GateStatus.UNSTABLE, score, GateOutcome.EXIT_PASS, policy, "verdict PASS, but score "
-                            + Numbers.format(score.score()) + " is below the unstable line "
-                            + Numbers.format(policy.unstableBelow()) + ": unstable")
-                    : outcome(GateStatus.PASS, score, GateOutcome.EXIT_PASS, policy, "verdict PASS: " + why);
+                    ? outcome(GateStatus.UNSTABLE, score, GateOutcome.EXIT_PASS, policy, verdict
+                            + ", below the unstable line " + Numbers.format(policy.unstableBelow()) + ": unstable")
+                    : outcome(GateStatus.PASS, score, GateOutcome.EXIT_PASS, policy, verdict + ": passes the gate");
         };
     }
 

@@ -1,6 +1,7 @@
 package io.clusterbench.trend;
 
 import io.clusterbench.result.TrendData;
+import io.clusterbench.result.TrendModel;
 import io.clusterbench.result.TrendPalette;
 import io.clusterbench.result.RunSummary;
 import io.clusterbench.result.Numbers;
@@ -46,7 +47,8 @@ final class TrendChart {
     /** The score chart: 0 to 100, points coloured by verdict, pass and warning thresholds as dashed lines. */
     static String score(TrendData data) {
         TrendChart chart = new TrendChart(data);
-        List<Double> scores = data.scores();
+        TrendModel model = data.model();
+        List<Double> scores = model.scores();
         int[] drawn = Downsample.indices(scores, Downsample.MAX_POINTS);
         chart.open(220, "Score of each run, 0 to 100, coloured by verdict");
         Range range = new Range(0, 100);
@@ -57,21 +59,25 @@ final class TrendChart {
         chart.threshold(data.runs().stream().map(RunSummary::warningThreshold).toList(), drawn, range, 220,
                 WARNING_FILL, "warning threshold");
         chart.line(scores, drawn, range, 220, TrendPalette.SCORE_LINE);
-        chart.points(scores, drawn, range, 220, i -> fill(data.runs().get(i).verdict()), "score", "");
+        chart.points(scores, drawn, range, 220, model::pointColor, "score", "");
         return chart.close();
     }
 
-    /** One metric's chart, its axis fitted to the values. */
+    /** One metric's chart, its axis fitted to the values, in the colour the model gives the metric. */
     static String metric(TrendData data, String metric) {
         TrendChart chart = new TrendChart(data);
-        List<Double> values = data.values(metric);
+        TrendModel.MetricSeries series = data.model().metrics().stream().filter(s -> s.metric().equals(metric))
+                .findFirst().orElse(new TrendModel.MetricSeries(metric, data.unit(metric), METRIC_FILL,
+                        data.values(metric)));
+        List<Double> values = series.values();
         int[] drawn = Downsample.indices(values, Downsample.MAX_POINTS);
-        String unit = data.unit(metric);
+        String unit = series.unit();
+        String color = series.color();
         chart.open(170, metric + " of each run" + (unit.isEmpty() ? "" : ", in " + unit));
         Range range = Range.of(values);
         chart.axes(range, 170);
-        chart.line(values, drawn, range, 170, METRIC_FILL);
-        chart.points(values, drawn, range, 170, i -> METRIC_FILL, metric, unit);
+        chart.line(values, drawn, range, 170, color);
+        chart.points(values, drawn, range, 170, i -> color, metric, unit);
         return chart.close();
     }
 

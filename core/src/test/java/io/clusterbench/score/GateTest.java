@@ -47,6 +47,8 @@ class GateTest {
         assertThat(outcome.failed()).isEqualTo(status == GateStatus.FAIL);
         assertThat(outcome.verdict()).isEqualTo(verdict);
         assertThat(outcome.line()).startsWith("Gate: " + status + " (exit " + exit + "): ");
+        assertThat(outcome.reason()).contains(verdict == Verdict.ERROR ? "could not be scored: because"
+                : "verdict " + verdict + ", score " + Numbers.score(score));
     }
 
     @Test
