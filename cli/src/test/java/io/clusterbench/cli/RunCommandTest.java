@@ -45,4 +45,32 @@ class RunCommandTest {
         assertThat(before.score()).isNotNull();
         assertThat(Files.readString(out.resolve("audit-report.md"))).contains("slowlog-max-len").contains("cache.p99_ms");
     }
+
+    @Test
+    void aTuningThatFailedAndWasRolledBackGetsNoEffectAtAll(LocalRedis redis, @TempDir Path dir) throws Exception {
+        Path spec = Files.writeString(dir.resolve("cluster.yaml"), """
+                cluster: run-test
+                services:
+                  redis: { type: redis, address: 127.0.0.1, port: %d }
+                probes:
+                  cache: { service: redis, clients: 2, requests: 2000 }
+                tuning:
+                  - { redis-config: redis, set: { slowlog-max-len: 257 } }
+                  - { redis-config: redis, set: { hz: 1000 } }
+                objectives:
+                  - { metric: cache.p99_ms, pass: "<= 5000", key: true }
+                """.formatted(redis.port()));
+        Path out = dir.resolve("run");
+
+        CliRun run = CliRun.of("run", spec.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.SOME_PROBES_FAILED);
+        RunResult result = ResultFiles.read(out.resolve(ResultFiles.RESULT_JSON));
+        assertThat(result.changes()).extracting(change -> change.status())
+                .containsExactly(ChangeStatus.ROLLED_BACK, ChangeStatus.FAILED);
+        assertThat(result.comparison().metrics()).isEmpty();
+        assertThat(result.comparison().explanation()).startsWith("not applied: nothing to compare");
+        assertThat(run.out()).contains("Comparison with the run before tuning: not applied: nothing to compare")
+                .doesNotContain("significantly changed");
+    }
 }

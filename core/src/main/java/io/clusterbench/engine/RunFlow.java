@@ -7,10 +7,12 @@ import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.RunResult;
+import io.clusterbench.score.RunComparisons;
 import io.clusterbench.spec.LoadedSpec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The before -> tuning -> after -> comparison -> rollback-if-worse -> score -> gate flow of {@link ClusterBench#run},
@@ -60,7 +62,10 @@ final class RunFlow {
         ResultFiles.write(scoredBefore, plan.beforeDir().resolve(ResultFiles.RESULT_JSON));
         listener.note("Before tuning: " + scoredBefore.score().verdict() + ", score "
                 + Numbers.score(scoredBefore.score().score()));
-        RunComparison comparison = engine.compare(spec, before, after);
+        Optional<String> notComparable = RunComparisons.whyNotComparable(tuned.changes());
+        RunComparison comparison = notComparable.isPresent()
+                ? RunComparisons.notComparable(before, notComparable.get())
+                : engine.compare(spec, before, after);
         listener.note("Comparison with the run before tuning: " + comparison.explanation());
         if (comparison.regressed() && spec.spec().settings().rollbackIfWorse()) {
             listener.note("rollbackIfWorse: rolling the tuning back");

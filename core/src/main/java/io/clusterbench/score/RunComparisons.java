@@ -1,5 +1,7 @@
 package io.clusterbench.score;
 
+import io.clusterbench.result.ChangeOutcome;
+import io.clusterbench.result.ChangeStatus;
 import io.clusterbench.result.MetricComparison;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.Numbers;
@@ -12,10 +14,12 @@ import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.Comparison;
 import io.clusterbench.spec.ObjectiveSpec;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -31,8 +35,35 @@ import org.HdrHistogram.Histogram;
  * key objective is significantly worse.
  */
 public final class RunComparisons {
+    private static final Set<ChangeStatus> NOT_APPLIED = EnumSet.of(ChangeStatus.FAILED, ChangeStatus.ROLLED_BACK,
+            ChangeStatus.ROLLBACK_FAILED, ChangeStatus.NOT_STARTED);
 
     private RunComparisons() {
+    }
+
+    /**
+     * Why a tuning's before and after runs must not be compared, or empty when they may: a comparison claims an
+     * effect of the tuning, so it needs at least one change that was applied and stayed applied. A tuning that
+     * failed, was rolled back, did not start or changed nothing gets no effect at all: any difference between its
+     * runs is the machine's, not the tuning's.
+     */
+    public static Optional<String> whyNotComparable(List<ChangeOutcome> changes) {
+        List<String> notApplied = changes.stream().filter(c -> NOT_APPLIED.contains(c.status()))
+                .map(c -> c.action() + " " + c.status()).toList();
+        if (!notApplied.isEmpty()) {
+            return Optional.of("not applied: nothing to compare (" + String.join(", ", notApplied) + ")");
+        }
+        if (changes.stream().noneMatch(c -> c.status() == ChangeStatus.APPLIED)) {
+            return Optional.of("not applied: nothing to compare (no action changed anything: "
+                    + (changes.isEmpty() ? "the spec has no tuning" : changes.size() + " unchanged or checked only")
+                    + ")");
+        }
+        return Optional.empty();
+    }
+
+    /** A comparison that compares nothing, and says why. */
+    public static RunComparison notComparable(RunResult before, String reason) {
+        return new RunComparison(before.runId(), List.of(), false, false, reason);
     }
 
     /** {@code after} compared with {@code before} under the significance rule of {@code settings}. */
