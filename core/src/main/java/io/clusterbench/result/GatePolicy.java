@@ -1,6 +1,7 @@
 package io.clusterbench.result;
 
 import java.io.Serializable;
+import java.util.Optional;
 
 /**
  * How strict a gate is: the same four settings for {@code clusterbench assert}/{@code run} and the Jenkins steps.
@@ -25,6 +26,28 @@ public record GatePolicy(Double minScore, Double unstableBelow, boolean failOnWa
     public GatePolicy {
         checkScore("the minimum score", minScore);
         checkScore("the unstable-below score", unstableBelow);
+    }
+
+    /**
+     * What is wrong with a score as a front's form or option text holds it, or empty when it is blank (not given)
+     * or a number from 0 to 100: the rule of {@link #checkScore} for text that may not be a number at all.
+     */
+    public static Optional<String> scoreProblem(String name, String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        double value;
+        try {
+            value = Double.parseDouble(text.trim());
+        } catch (NumberFormatException e) {
+            return Optional.of(name + " must be a number from 0 to 100, got '" + text.trim() + "'");
+        }
+        try {
+            checkScore(name, value);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
     }
 
     /**

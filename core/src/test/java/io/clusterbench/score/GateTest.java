@@ -67,4 +67,15 @@ class GateTest {
         assertThatThrownBy(() -> new GatePolicy(null, value, false, false))
                 .hasMessageContaining("unstable-below score must be a number from 0 to 100");
     }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource({"'', true", "' 85 ', true", "0, true", "100, true", "abc, false", "101, false", "-1, false"})
+    void aScoreAsAFormHoldsItIsBlankOrANumberFromZeroToHundred(String text, boolean fine) {
+        if (fine) {
+            assertThat(GatePolicy.scoreProblem("minimum", text)).isEmpty();
+        } else {
+            assertThat(GatePolicy.scoreProblem("minimum", text)).get().asString()
+                    .startsWith("minimum must be a number from 0 to 100, got ").contains(text);
+        }
+    }
 }

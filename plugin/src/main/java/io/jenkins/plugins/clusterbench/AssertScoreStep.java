@@ -1,12 +1,13 @@
 package io.jenkins.plugins.clusterbench;
 
-import io.clusterbench.result.GatePolicy;
-import io.clusterbench.result.HistoryWindow;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
+import io.clusterbench.result.GatePolicy;
+import io.clusterbench.result.HistoryWindow;
 import io.clusterbench.result.ResultFiles;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * The Pipeline step {@code assertScore}: scores this build's result against the spec's objectives, with baselines
@@ -146,6 +148,27 @@ public final class AssertScoreStep extends ClusterBenchStep {
         @Override
         public String getDisplayName() {
             return "Gate the build on a Cluster Bench score";
+        }
+
+        /** Checks the syntax only (core's rule), so it reveals nothing and needs no permission. */
+        public FormValidation doCheckBaseline(@QueryParameter String value) {
+            try {
+                HistoryWindow.parse(value);
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        /** Checks the range only (core's rule): blank keeps the spec's thresholds. */
+        public FormValidation doCheckMinimum(@QueryParameter String value) {
+            return GatePolicy.scoreProblem("minimum", value).map(FormValidation::error).orElse(FormValidation.ok());
+        }
+
+        /** Checks the range only (core's rule): blank means no unstable line. */
+        public FormValidation doCheckUnstableBelow(@QueryParameter String value) {
+            return GatePolicy.scoreProblem("unstableBelow", value).map(FormValidation::error)
+                    .orElse(FormValidation.ok());
         }
     }
 }

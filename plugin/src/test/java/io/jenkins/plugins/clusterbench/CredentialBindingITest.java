@@ -81,6 +81,18 @@ class CredentialBindingITest {
         }
     }
 
+    @Test
+    void assertScoreFormRefusesABadBaselineOrScoreWithCoresWords(JenkinsRule j) {
+        AssertScoreStep.DescriptorImpl descriptor = j.jenkins.getDescriptorByType(AssertScoreStep.DescriptorImpl.class);
+
+        assertThat(descriptor.doCheckBaseline("lastPassing:5").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(descriptor.doCheckBaseline("previous:2").kind).isEqualTo(FormValidation.Kind.ERROR);
+        assertThat(descriptor.doCheckMinimum("").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(descriptor.doCheckMinimum("85").kind).isEqualTo(FormValidation.Kind.OK);
+        assertThat(descriptor.doCheckMinimum("101").getMessage()).contains("from 0 to 100");
+        assertThat(descriptor.doCheckUnstableBelow("abc").kind).isEqualTo(FormValidation.Kind.ERROR);
+    }
+
     private static String pipeline(LocalSshd sshd) {
         String spec = """
                 cluster: itest
