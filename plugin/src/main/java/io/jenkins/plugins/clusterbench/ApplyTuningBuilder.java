@@ -34,7 +34,7 @@ public final class ApplyTuningBuilder extends Builder implements SimpleBuildStep
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        ApplyTuningExecution.tune(tuning, run, workspace, launcher, listener);
+        ApplyTuningExecution.tune(tuning, run, workspace, launcher, listener, env);
     }
 
     /** Registers the build step; the symbol differs from the Pipeline step's name so the two never clash. */

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.clusterbench;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
@@ -28,7 +29,7 @@ final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map
     protected Map<String, Object> run() throws Exception {
         StepContext context = getContext();
         return tune(step, context.get(Run.class), context.get(FilePath.class), context.get(Launcher.class),
-                context.get(TaskListener.class)).toStepResult();
+                context.get(TaskListener.class), context.get(EnvVars.class)).toStepResult();
     }
 
     /**
@@ -36,10 +37,10 @@ final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map
      * freestyle builder can hold an {@link ApplyTuningStep} and call this, rather than copy its fields.
      */
     static TuningOutcome tune(ApplyTuningStep settings, Run<?, ?> run, FilePath workspace, Launcher launcher,
-            TaskListener listener) throws IOException, InterruptedException {
+            TaskListener listener, Map<String, String> environment) throws IOException, InterruptedException {
         TuningOutcome outcome = workspace.act(new TuneOnAgent(settings.getSpec(), settings.getOut(),
                 settings.isPlan(), settings.isRollback(), listener,
-                BoundCredentials.lookUp(settings.getCredentials(), run)));
+                BoundCredentials.lookUp(settings.getCredentials(), run, environment)));
         if (!outcome.planOnly()) {
             // Also when an action failed: the page then shows what was rolled back, next to the failure.
             run.addOrReplaceAction(ClusterBenchAction.ofTuning(outcome.resultPath(), outcome.pageLines(),

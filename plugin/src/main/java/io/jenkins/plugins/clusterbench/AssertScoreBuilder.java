@@ -36,7 +36,7 @@ public final class AssertScoreBuilder extends Builder implements SimpleBuildStep
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        GateOutcome decision = AssertScoreExecution.score(gate, run, workspace, launcher, listener);
+        GateOutcome decision = AssertScoreExecution.score(gate, run, workspace, launcher, listener, env);
         if (GateResults.of(decision) == Result.UNSTABLE) {
             // Freestyle has no stages: the build result is the only place an UNSTABLE gate shows.
             run.setResult(Result.UNSTABLE);

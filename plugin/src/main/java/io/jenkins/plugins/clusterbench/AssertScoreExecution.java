@@ -1,6 +1,7 @@
 package io.jenkins.plugins.clusterbench;
 
 import hudson.AbortException;
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Result;
@@ -40,7 +41,7 @@ final class AssertScoreExecution extends SynchronousNonBlockingStepExecution<Map
         Run<?, ?> run = context.get(Run.class);
         TaskListener listener = context.get(TaskListener.class);
         GateOutcome decision = score(step, run, context.get(FilePath.class), context.get(Launcher.class),
-                listener);
+                listener, context.get(EnvVars.class));
         if (GateResults.of(decision) == Result.UNSTABLE) {
             FlowNode node = context.get(FlowNode.class);
             if (node != null) {
@@ -63,7 +64,7 @@ final class AssertScoreExecution extends SynchronousNonBlockingStepExecution<Map
      * caller to mark UNSTABLE its own way (a Pipeline node's warning, or only the build in freestyle).
      */
     static GateOutcome score(AssertScoreStep settings, Run<?, ?> run, FilePath workspace, Launcher launcher,
-            TaskListener listener) throws IOException, InterruptedException {
+            TaskListener listener, Map<String, String> environment) throws IOException, InterruptedException {
         PrintStream console = listener.getLogger();
         HistoryWindow window;
         GatePolicy policy;
@@ -78,7 +79,7 @@ final class AssertScoreExecution extends SynchronousNonBlockingStepExecution<Map
         console.println("Baselines (" + window + "): " + baselines.size() + " earlier build(s) with " + resultPath);
         ScoreOnAgent.Scored scored = workspace.act(
                 new ScoreOnAgent(settings.getSpec(), resultPath, baselines, policy, listener,
-                        BoundCredentials.lookUp(settings.getCredentials(), run)));
+                        BoundCredentials.lookUp(settings.getCredentials(), run, environment)));
         run.addOrReplaceAction(
                 ClusterBenchAction.of(scored.summary()).keepingTuningOf(run.getAction(ClusterBenchAction.class)));
         int slash = resultPath.lastIndexOf('/');

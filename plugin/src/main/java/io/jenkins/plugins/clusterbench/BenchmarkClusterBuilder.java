@@ -34,7 +34,7 @@ public final class BenchmarkClusterBuilder extends Builder implements SimpleBuil
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        BenchmarkClusterExecution.benchmark(benchmark, run, workspace, launcher, listener);
+        BenchmarkClusterExecution.benchmark(benchmark, run, workspace, launcher, listener, env);
     }
 
     /** Registers the build step; the symbol differs from the Pipeline step's name so the two never clash. */

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.clusterbench;
 
+import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.Run;
@@ -28,15 +29,15 @@ final class BenchmarkClusterExecution extends SynchronousNonBlockingStepExecutio
     protected Map<String, Object> run() throws Exception {
         StepContext context = getContext();
         return benchmark(step, context.get(Run.class), context.get(FilePath.class), context.get(Launcher.class),
-                context.get(TaskListener.class)).toStepResult();
+                context.get(TaskListener.class), context.get(EnvVars.class)).toStepResult();
     }
 
     /** Benchmarks and records; shared with the freestyle builder, which holds a {@link BenchmarkClusterStep}. */
     static BenchmarkOutcome benchmark(BenchmarkClusterStep step, Run<?, ?> run, FilePath workspace, Launcher launcher,
-            TaskListener listener) throws IOException, InterruptedException {
+            TaskListener listener, Map<String, String> environment) throws IOException, InterruptedException {
         BenchmarkOutcome outcome = workspace.act(
                 new BenchmarkOnAgent(step.getSpec(), step.getOut(), step.getOnly(), listener,
-                        BoundCredentials.lookUp(step.getCredentials(), run)));
+                        BoundCredentials.lookUp(step.getCredentials(), run, environment)));
         run.addOrReplaceAction(ClusterBenchAction.of(outcome).keepingTuningOf(run.getAction(ClusterBenchAction.class)));
         if (step.isArchive()) {
             RunArtifacts.archive(run, workspace, launcher, listener, step.getOut());

@@ -10,6 +10,7 @@ import hudson.util.Secret;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
@@ -27,6 +28,26 @@ final class BoundCredentials {
     static boolean supports(StandardCredentials credentials) {
         return credentials instanceof SSHUserPrivateKey || credentials instanceof StringCredentials
                 || credentials instanceof StandardUsernamePasswordCredentials;
+    }
+
+    /**
+     * Name to secret for everything a spec's {@code ${env:NAME}} may read: every binding of the step, then the
+     * build's environment ({@code withEnv}, {@code withCredentials}, job parameters, the freestyle build's
+     * variables), which the agent process's own environment does not hold. A binding wins over an environment
+     * variable of the same name. Fails the step naming the binding (never a value) when one is unusable.
+     */
+    static HashMap<String, Secret> lookUp(List<CredentialBinding> bindings, Run<?, ?> run,
+            Map<String, String> environment) throws AbortException {
+        HashMap<String, Secret> secrets = lookUp(bindings, run);
+        if (environment != null) {
+            environment.forEach((name, value) -> {
+                if (value != null && BoundSecretResolver.nameProblem(name).isEmpty()) {
+                    // Secret, because withCredentials puts secrets here: they cross to the agent encrypted.
+                    secrets.putIfAbsent(name, Secret.fromString(value));
+                }
+            });
+        }
+        return secrets;
     }
 
     /** Name to secret, for every binding; fails the step naming the binding (never a value) when one is unusable. */

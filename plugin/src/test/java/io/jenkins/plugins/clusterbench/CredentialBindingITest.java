@@ -11,15 +11,20 @@ import hudson.model.User;
 import hudson.security.ACL;
 import hudson.security.ACLContext;
 import hudson.util.FormValidation;
+import hudson.util.Secret;
+import io.clusterbench.local.LocalRedis;
 import io.clusterbench.local.LocalSshd;
 import io.clusterbench.testkit.RealServers;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import jenkins.model.Jenkins;
+import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.jvnet.hudson.test.JenkinsRule;
 import org.jvnet.hudson.test.MockAuthorizationStrategy;
 import org.jvnet.hudson.test.junit.jupiter.WithJenkins;
@@ -49,6 +54,47 @@ class CredentialBindingITest {
         String keyBody = key.lines().filter(line -> !line.startsWith("-----")).findFirst().orElseThrow();
         j.assertLogNotContains(keyBody, run);
         assertThat(run.getAction(ClusterBenchAction.class)).isNotNull();
+    }
+
+    @Test
+    void withCredentialsAndWithEnvReachTheSpecsEnvReferencesWithoutPrintingTheSecret(JenkinsRule j,
+            @TempDir Path dir) throws Exception {
+        String password = "wc-" + Long.toHexString(System.nanoTime()) + "-secret";
+        LocalRedis redis = LocalRedis.start(dir.resolve("redis"), password);
+        try {
+            SystemCredentialsProvider.getInstance().getCredentials().add(new StringCredentialsImpl(
+                    CredentialsScope.GLOBAL, "redis-password", "test kit redis", Secret.fromString(password)));
+            String spec = """
+                    cluster: itest
+                    services:
+                      cache: { type: redis, address: 127.0.0.1, port: %d, password: "${env:REDIS_PASSWORD}" }
+                    probes:
+                      latency: { service: cache, clients: 2, requests: 200 }
+                    """.formatted(redis.port());
+            WorkflowJob job = j.createProject(WorkflowJob.class, "env");
+            job.setDefinition(new CpsFlowDefinition("""
+                    node {
+                      writeFile file: 'cluster.yaml', text: '''%s'''
+                      withCredentials([string(credentialsId: 'redis-password', variable: 'REDIS_PASSWORD')]) {
+                        def r = benchmarkCluster spec: 'cluster.yaml', out: 'by-credentials'
+                        echo "by-credentials measured: ${r.metrics['latency.ops_per_s'] != null}"
+                      }
+                      withEnv(['REDIS_PASSWORD=%s']) {
+                        def r = benchmarkCluster spec: 'cluster.yaml', out: 'by-env'
+                        echo "by-env measured: ${r.metrics['latency.ops_per_s'] != null}"
+                      }
+                    }
+                    """.formatted(spec, password), true));
+
+            WorkflowRun run = j.buildAndAssertSuccess(job);
+
+            // Both benchmarks logged in: without the password the probe fails and measures no throughput.
+            j.assertLogContains("by-credentials measured: true", run);
+            j.assertLogContains("by-env measured: true", run);
+            j.assertLogNotContains(password, run);
+        } finally {
+            redis.close();
+        }
     }
 
     @Test
