@@ -1,5 +1,6 @@
 package io.clusterbench.probe.redis;
 
+import io.clusterbench.probe.LatencyMetrics;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.result.ErrorKind;
@@ -134,6 +135,23 @@ final class RedisRun {
             metrics.add(MetricValue.of(word + ".errors", outcome.failed()[slot], "count"));
         }
         metrics.add(MetricValue.of("load_s", seconds, "s"));
+        outcome.warmup().ifPresent(warmup -> metrics.addAll(warmupMetrics(warmup)));
+        return metrics;
+    }
+
+    /**
+     * The warm-up as counts, its length and its own p50 and p99, never as a latency distribution named like a
+     * measured one: the reader sees what was left out and why (a p99 far above the measured one).
+     */
+    static List<MetricValue> warmupMetrics(RedisLoad.Warmup warmup) {
+        List<MetricValue> metrics = new ArrayList<>();
+        metrics.add(MetricValue.of("warmup.ops", warmup.succeeded(), "count"));
+        metrics.add(MetricValue.of("warmup.errors", warmup.failed(), "count"));
+        metrics.add(MetricValue.of("warmup.s", warmup.elapsedNanos() / 1e9, "s"));
+        if (warmup.latencies().getTotalCount() > 0) {
+            metrics.add(LatencyMetrics.percentile("warmup.", warmup.latencies(), 50));
+            metrics.add(LatencyMetrics.percentile("warmup.", warmup.latencies(), 99));
+        }
         return metrics;
     }
 
