@@ -60,7 +60,7 @@ public final class HttpDescriptor implements ProbeDescriptor {
                 .name("requests", "responses", "requests_per_s", "success_per_s", "errors", "error_pct",
                         "status_2xx", "status_3xx", "status_4xx", "status_5xx")
                 .pattern("status_", "[1-5][0-9][0-9]", "NNN", "")
-                .name("warmup.requests", "warmup.errors", "warmup.s", "warmup.p50_ms", "warmup.p99_ms");
+                .warmup("requests");
         if (probe.parameters().has(RATE.name())) {
             names.name("sent_per_s", "late_requests");
         }

@@ -42,10 +42,6 @@ public final class RedisDescriptor implements ProbeDescriptor {
             "mem_fragmentation_ratio", "connected_clients", "blocked_clients", "evicted_keys", "rejected_connections",
             "instantaneous_ops_per_s", "keyspace_hit_ratio");
 
-    /** What the warm-up did, reported beside the measured numbers so a reader sees what was left out and why. */
-    public static final List<String> WARMUP_METRICS = List.of("warmup.ops", "warmup.errors", "warmup.s",
-            "warmup.p50_ms", "warmup.p99_ms");
-
     private static final ParameterTable TABLE = ParameterTable.builder()
             .add(CLIENTS, PIPELINE, REQUESTS, DURATION, WARMUP, COMMANDS, VALUE_SIZE, KEY_PREFIX, DATABASE, TLS)
             .rule(RuleKind.AT_MOST_ONE, "requests", "duration").build();
@@ -63,7 +59,7 @@ public final class RedisDescriptor implements ProbeDescriptor {
     @Override
     public MetricNames metrics(ProbeSpec probe) {
         MetricNames.Builder names = MetricNames.builder()
-                .name("ops_per_s", "ops", "errors", "load_s").latency("").names(WARMUP_METRICS);
+                .name("ops_per_s", "ops", "errors", "load_s").latency("").warmup("ops");
         for (String command : new LinkedHashSet<>(COMMANDS.in(probe.parameters()))) {
             names.name(command + ".ops_per_s", command + ".ops", command + ".errors").latency(command + ".");
         }

@@ -1,10 +1,9 @@
 package io.clusterbench.probe.http;
 
-import io.clusterbench.probe.LatencyMetrics;
 import io.clusterbench.probe.MeasurementBuilder;
+import io.clusterbench.probe.WarmupMetrics;
 import io.clusterbench.control.ProbeProgress;
 import io.clusterbench.result.ErrorKind;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -140,14 +139,8 @@ final class Tally {
      * distribution named like a measured one.
      */
     void publishWarmup(double seconds) {
-        long completed = responses.sum();
-        measurement.metric("warmup.requests", sent.sum(), "count");
-        measurement.metric("warmup.errors", completed - successes.sum() + unanswered.sum(), "count");
-        measurement.metric("warmup.s", seconds, "s");
-        if (completed > 0) {
-            Histogram histogram = latencies.getIntervalHistogram();
-            measurement.metrics(List.of(LatencyMetrics.percentile("warmup.", histogram, 50),
-                    LatencyMetrics.percentile("warmup.", histogram, 99)));
-        }
+        long errors = responses.sum() - successes.sum() + unanswered.sum();
+        measurement.metrics(WarmupMetrics.of("requests", sent.sum(), errors, seconds,
+                latencies.getIntervalHistogram()));
     }
 }

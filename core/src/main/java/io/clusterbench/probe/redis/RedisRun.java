@@ -1,8 +1,8 @@
 package io.clusterbench.probe.redis;
 
-import io.clusterbench.probe.LatencyMetrics;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.probe.WarmupMetrics;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
@@ -135,25 +135,13 @@ final class RedisRun {
             metrics.add(MetricValue.of(word + ".errors", outcome.failed()[slot], "count"));
         }
         metrics.add(MetricValue.of("load_s", seconds, "s"));
-        outcome.warmup().ifPresent(warmup -> metrics.addAll(warmupMetrics(warmup)));
+        // As ops counts answered commands, warmup.ops does too.
+        outcome.warmup().ifPresent(warmup -> metrics.addAll(WarmupMetrics.of("ops", warmup.succeeded(),
+                warmup.failed(), warmup.elapsedNanos() / 1e9, warmup.latencies())));
         return metrics;
     }
 
-    /**
-     * The warm-up as counts, its length and its own p50 and p99, never as a latency distribution named like a
-     * measured one: the reader sees what was left out and why (a p99 far above the measured one).
-     */
-    static List<MetricValue> warmupMetrics(RedisLoad.Warmup warmup) {
-        List<MetricValue> metrics = new ArrayList<>();
-        metrics.add(MetricValue.of("warmup.ops", warmup.succeeded(), "count"));
-        metrics.add(MetricValue.of("warmup.errors", warmup.failed(), "count"));
-        metrics.add(MetricValue.of("warmup.s", warmup.elapsedNanos() / 1e9, "s"));
-        if (warmup.latencies().getTotalCount() > 0) {
-            metrics.add(LatencyMetrics.percentile("warmup.", warmup.latencies(), 50));
-            metrics.add(LatencyMetrics.percentile("warmup.", warmup.latencies(), 99));
-        }
-        return metrics;
-    }
+
 
     private void addLatencies(RedisLoad.Outcome outcome) {
         Histogram all = new Histogram(RedisLoad.MAX_MICROS, 3);
