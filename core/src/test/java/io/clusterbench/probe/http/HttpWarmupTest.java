@@ -12,6 +12,7 @@ import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.testkit.RealServers;
+import io.clusterbench.testkit.StopLater;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,22 +65,10 @@ class HttpWarmupTest {
     @Test
     void stopsPromptlyDuringTheWarmUpAndWritesWhatItHas(LocalNginxBalancer balancer) throws Exception {
         ProbeRun run = new ProbeRun(balancer.url() + "/health", "concurrency: 2, duration: 60s, warmup: 60s");
-        Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                return;
-            }
-            run.stop.raise();
-        }, "test-stopper");
+        StopLater.Timed<ProbeMeasurement> stopped = StopLater.call(run.stop, Duration.ofMillis(500), run::run);
+        ProbeMeasurement measurement = stopped.value();
 
-        long started = System.nanoTime();
-        stopper.start();
-        ProbeMeasurement measurement = run.run();
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        stopper.join();
-
-        assertThat(took).isLessThan(Duration.ofSeconds(3));
+        assertThat(stopped.took()).isLessThan(Duration.ofSeconds(3));
         assertThat(measurement.status()).isEqualTo(ProbeStatus.PARTIAL);
         assertThat(measurement.errors()).extracting(ProbeError::kind).containsExactly(ErrorKind.STOPPED);
         assertThat(metric(measurement, "requests")).as("nothing was measured yet").isEmpty();

@@ -12,6 +12,7 @@ import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.testkit.RealServers;
+import io.clusterbench.testkit.StopLater;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -64,22 +65,10 @@ class RedisWarmupTest {
     @Test
     void stopsPromptlyDuringTheWarmUpAndWritesWhatItHas(LocalRedis redis) throws Exception {
         RedisProbeRuns runs = RedisProbeRuns.of(redis.port(), "clients: 4, duration: 60s, warmup: 60s");
-        Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                return;
-            }
-            runs.stop.raise();
-        }, "test-stopper");
+        StopLater.Timed<ProbeMeasurement> stopped = StopLater.call(runs.stop, Duration.ofMillis(500), runs::run);
+        ProbeMeasurement measurement = stopped.value();
 
-        long started = System.nanoTime();
-        stopper.start();
-        ProbeMeasurement measurement = runs.run();
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        stopper.join();
-
-        assertThat(took).isLessThan(Duration.ofSeconds(3));
+        assertThat(stopped.took()).isLessThan(Duration.ofSeconds(3));
         assertThat(measurement.status()).isEqualTo(ProbeStatus.PARTIAL);
         assertThat(errorKinds(measurement)).containsExactly(ErrorKind.STOPPED);
         assertThat(metric(measurement, "ops")).as("nothing was measured yet").isZero();
