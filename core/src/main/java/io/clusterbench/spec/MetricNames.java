@@ -99,6 +99,14 @@ public final class MetricNames {
             return this;
         }
 
+        /**
+         * The metrics of a load probe's warm-up: {@code warmup.} + {@code counted} (such as {@code warmup.ops}),
+         * {@code warmup.errors}, {@code warmup.s}, {@code warmup.p50_ms} and {@code warmup.p99_ms}.
+         */
+        public Builder warmup(String counted) {
+            return names("warmup.", List.of(counted, "errors", "s", "p50_ms", "p99_ms"));
+        }
+
         /** The {@link #LATENCY_STATS} of a histogram whose metrics start with {@code prefix}. */
         public Builder latency(String prefix) {
             return names(prefix, LATENCY_STATS);

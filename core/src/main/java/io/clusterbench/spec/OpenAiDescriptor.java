@@ -32,9 +32,14 @@ public final class OpenAiDescriptor implements ProbeDescriptor {
             .byDefault(1024L).unit("words");
     public static final Parameter<Long> MAX_TOKENS = Parameter.whole("maxTokens", 1, TOKEN_LIMIT)
             .byDefault(128L).unit("tokens");
-    /** Warm-up requests are sent all at once (within maxConcurrency), a thread each. */
+    /**
+     * Warm-up requests are sent all at once (within maxConcurrency), a thread each. One by default (vLLM bench's
+     * default is none): it opens the client's connection and makes the server do its lazy first-request work
+     * (tokenizer, first kernels of the shape, the prompt's prefix-cache entry), which otherwise lands in the
+     * first measured request's TTFT; one request costs one end-to-end latency, a little of the load's time.
+     */
     public static final Parameter<Long> WARMUP_REQUESTS = Parameter.whole("warmupRequests", 0, MAX_IN_FLIGHT)
-            .byDefault(0L);
+            .byDefault(1L);
     public static final Parameter<Long> SEED = Parameter.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE).byDefault(0L);
     public static final Parameter<String> PROMPTS_FILE = Parameter.text("promptsFile", new ParameterType.FilePath());
     public static final Parameter<List<Double>> PERCENTILES = Parameter.reals("percentiles",
@@ -75,7 +80,7 @@ public final class OpenAiDescriptor implements ProbeDescriptor {
             names.latency(latency).name(latency + "std_ms");
             extra.forEach(label -> names.name(latency + label + "_ms"));
         }
-        names.name("health_ms");
+        names.name("health_ms").warmup("requests");
         if (METRICS.in(p)) {
             names.names("server.", List.of("kv_cache_usage_pct", "kv_cache_usage_max_pct", "num_requests_running",
                     "num_requests_running_max", "num_requests_waiting", "num_requests_waiting_max",

@@ -52,6 +52,11 @@ public record Parameter<T>(String name, ParameterType type, Class<?> valueType, 
         return new Parameter<>(name, new ParameterType.Length(), Duration.class, Optional.empty(), "", "");
     }
 
+    /** A duration that may be {@code 0s}, which switches off what it measures (a warm-up). */
+    static Parameter<Duration> lengthOrZero(String name) {
+        return new Parameter<>(name, new ParameterType.Length(true), Duration.class, Optional.empty(), "", "");
+    }
+
     static Parameter<List<String>> words(String name, List<String> choices) {
         return new Parameter<>(name, new ParameterType.Words(choices, true), List.class, Optional.empty(), "", "");
     }

@@ -68,8 +68,8 @@ final class ParameterBinder {
         if (type instanceof ParameterType.Flag) {
             return Values.flag(node, path, binding);
         }
-        if (type instanceof ParameterType.Length) {
-            return Values.duration(node, path, binding);
+        if (type instanceof ParameterType.Length length) {
+            return Values.duration(node, path, binding, length.zeroAllowed());
         }
         if (type instanceof ParameterType.Words words) {
             return words(node, path, words);

@@ -56,11 +56,18 @@ public sealed interface ParameterType {
         }
     }
 
-    /** A duration such as 10s. */
-    record Length() implements ParameterType {
+    /**
+     * A duration such as 10s; {@code zeroAllowed} lets {@code 0s} through for parameters where zero means "none"
+     * (a warm-up switched off), while a zero timeout or load duration stays refused.
+     */
+    record Length(boolean zeroAllowed) implements ParameterType {
+        Length() {
+            this(false);
+        }
+
         @Override
         public String describe() {
-            return "a duration";
+            return zeroAllowed ? "a duration, `0s` for none" : "a duration";
         }
     }
 

@@ -156,6 +156,11 @@ final class Values {
     }
 
     static Optional<Duration> duration(Node node, String path, Binding binding) {
+        return duration(node, path, binding, false);
+    }
+
+    /** A duration; {@code 0s} only where {@code zeroAllowed}, for parameters where zero means "none". */
+    static Optional<Duration> duration(Node node, String path, Binding binding, boolean zeroAllowed) {
         Optional<ScalarNode> scalar = scalarTagged(node, Tag.STR);
         Matcher m = DURATION.matcher(scalar.map(ScalarNode::getValue).orElse(""));
         if (!m.matches()) {
@@ -169,7 +174,7 @@ final class Values {
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofHours(amount);
         };
-        if (duration.isZero()) {
+        if (duration.isZero() && !zeroAllowed) {
             binding.error(node, path, "must be longer than 0, got " + m.group());
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.probe.WarmupMetrics;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
@@ -14,6 +15,7 @@ import io.clusterbench.spec.ChromaDescriptor;
 import io.clusterbench.spec.Parameters;
 import io.clusterbench.spec.ServiceSpec;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -137,30 +139,69 @@ public final class ChromaProbe implements Probe {
         }
     }
 
-    /** {@code queries} queries, one after another, each with a new random unit vector of the collection's size. */
+    /**
+     * The warm-up (queries for {@code warmup}, on the same client and its connections, reported apart), then
+     * {@code queries} queries, one after another, each with a new random unit vector of the collection's size.
+     */
     private static void query(ProbeContext context, ChromaApi api, ChromaCollection collection,
             Parameters parameters, MeasurementBuilder measurement) {
         long queries = ChromaDescriptor.QUERIES.in(parameters);
-        long results = ChromaDescriptor.N_RESULTS.in(parameters);
-        QueryVectors vectors = new QueryVectors(collection.dimension());
-        Histogram micros = new Histogram(HIGHEST_MICROS, 3);
-        String path = collection.path() + "/query";
-        long completed = 0;
-        long failed = 0;
+        Duration warmup = ChromaDescriptor.WARMUP.in(parameters);
+        Queries sender = new Queries(api, collection, ChromaDescriptor.N_RESULTS.in(parameters), measurement);
         context.progress().expect(queries);
+        if (!warmup.isZero()) {
+            Tally warm = new Tally();
+            long started = System.nanoTime();
+            long end = started + warmup.toNanos();
+            while (System.nanoTime() - end < 0 && !context.stop().raised()) {
+                sender.send(warm);
+            }
+            warm.publishWarmup(measurement, (System.nanoTime() - started) / 1e9);
+        }
+        Tally measured = new Tally();
         for (long i = 0; i < queries && !context.stop().raised(); i++) {
+            boolean answered = sender.send(measured);
+            context.progress().completed();
+            if (!answered) {
+                context.progress().failed();
+            }
+        }
+        measurement.latency("query", "query_", measured.micros);
+        measurement.metric("queries_completed", measured.completed, "count");
+        measurement.metric("queries_failed", measured.failed, "count");
+    }
+
+    /** What one phase of the queries got: latencies of those answered 200, and counts. */
+    private static final class Tally {
+        private final Histogram micros = new Histogram(HIGHEST_MICROS, 3);
+        private long completed;
+        private long failed;
+
+        void publishWarmup(MeasurementBuilder measurement, double seconds) {
+            measurement.metrics(WarmupMetrics.of("queries", completed + failed, failed, seconds, micros));
+        }
+    }
+
+    /** Sends queries with fresh random vectors and counts each answer in the tally of its phase. */
+    private record Queries(ChromaApi api, String path, long results, QueryVectors vectors,
+            MeasurementBuilder measurement) {
+
+        Queries(ChromaApi api, ChromaCollection collection, long results, MeasurementBuilder measurement) {
+            this(api, collection.path() + "/query", results, new QueryVectors(collection.dimension()), measurement);
+        }
+
+        /** One query; true when answered 200. Other answers and failures are logged as errors, in any phase. */
+        boolean send(Tally tally) {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.putArray("query_embeddings").add(vectors.next());
             body.put("n_results", results);
             ChromaApi.Answer answer = api.post(path, body);
-            context.progress().completed();
             if (answer.status() == 200) {
-                micros.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, answer.nanos() / 1000)));
-                completed++;
-                continue;
+                tally.micros.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, answer.nanos() / 1000)));
+                tally.completed++;
+                return true;
             }
-            failed++;
-            context.progress().failed();
+            tally.failed++;
             if (answer.answered()) {
                 ErrorKind kind = answer.status() == 401 || answer.status() == 403
                         ? ErrorKind.AUTH : ErrorKind.HTTP_STATUS;
@@ -169,9 +210,7 @@ public final class ChromaProbe implements Probe {
             } else {
                 measurement.error(answer.errorKind(), answer.errorMessage());
             }
+            return false;
         }
-        measurement.latency("query", "query_", micros);
-        measurement.metric("queries_completed", completed, "count");
-        measurement.metric("queries_failed", failed, "count");
     }
 }

@@ -9,6 +9,7 @@ import io.clusterbench.spec.HttpDescriptor;
 import io.clusterbench.spec.Parameters;
 import io.clusterbench.spec.ServiceSpec;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -56,14 +57,21 @@ public final class HttpProbe implements Probe {
 
         MeasurementBuilder measurement = context.measure(plan.target());
         Tally tally = new Tally(plan, measurement, context.progress());
+        Tally warmupTally = Tally.warmup(plan, measurement);
+        Duration warmup = HttpDescriptor.WARMUP.in(parameters);
         String threadName = "clusterbench-http-" + context.probe().id();
         Optional<Double> rate = HttpDescriptor.RATE.optionalIn(parameters);
         // Validation allows exactly one of rate and concurrency, and keeps concurrency within an int.
         LoadTimes times = rate.isPresent()
-                ? new OpenLoad(plan, rate.get(), limit, maxInFlight, tally, context.stop(), threadName).run()
+                ? new OpenLoad(plan, rate.get(), limit, warmup, maxInFlight, tally, warmupTally, context.stop(),
+                        threadName).run()
                 : new ClosedLoad(plan, Math.toIntExact(HttpDescriptor.CONCURRENCY.in(parameters)),
-                        limit, tally, context.stop(), threadName).run();
+                        limit, warmup, tally, warmupTally, context.stop(), threadName).run();
         tally.publish(times.elapsedSeconds(), times.sendingSeconds());
+        // Only a service that answered has metrics: a dead one stays FAILED, with nothing but its errors.
+        if (!warmup.isZero() && (tally.answered() || warmupTally.answered())) {
+            warmupTally.publishWarmup(times.warmupSeconds());
+        }
         return measurement.finish();
     }
 }

@@ -2,6 +2,7 @@ package io.clusterbench.probe.http;
 
 import io.clusterbench.control.StopSignal;
 import io.clusterbench.result.ErrorKind;
+import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingDeque;
@@ -20,6 +21,11 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Senders are created as needed up to {@link #MAX_IN_FLIGHT}. When all are busy, the schedule waits for one
  * and the requests it sends then are late, still measured from their intended start; a request that could not
  * start within its timeout is counted as a timeout without being sent.
+ *
+ * <p>The schedule begins with the warm-up: the requests it starts within {@code warmup}, at the same rate and on
+ * the same senders, counted in the warm-up's tally (at least one request when there is a warm-up; at low rates the
+ * warm-up ends with the interval of its last request). The measured requests follow on the same schedule, and
+ * their count, time bound and elapsed time start where the warm-up's ended.
  */
 final class OpenLoad {
     /** The most requests in flight at once, and so the most connections and sender threads. */
@@ -29,11 +35,13 @@ final class OpenLoad {
 
     private static final long SENDER_STACK_BYTES = 256 * 1024;
     private static final long STOP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final long QUIT = Long.MIN_VALUE;
+    private static final Assignment QUIT = new Assignment(Long.MIN_VALUE, null);
 
     private final RequestPlan plan;
     private final double rate;
     private final LoadLimit limit;
+    private final Duration warmup;
+    private final Tally warmupTally;
     private final int maxInFlight;
     private final Tally tally;
     private final StopSignal stop;
@@ -42,11 +50,13 @@ final class OpenLoad {
     private final BlockingDeque<Sender> idle = new LinkedBlockingDeque<>();
     private final Queue<Sender> senders = new ConcurrentLinkedQueue<>();
 
-    OpenLoad(RequestPlan plan, double rate, LoadLimit limit, int maxInFlight, Tally tally, StopSignal stop,
-            String threadName) {
+    OpenLoad(RequestPlan plan, double rate, LoadLimit limit, Duration warmup, int maxInFlight, Tally tally,
+            Tally warmupTally, StopSignal stop, String threadName) {
         this.plan = plan;
         this.rate = rate;
         this.limit = limit;
+        this.warmup = warmup;
+        this.warmupTally = warmupTally;
         this.maxInFlight = maxInFlight;
         this.tally = tally;
         this.stop = stop;
@@ -58,14 +68,19 @@ final class OpenLoad {
     LoadTimes run() {
         double interval = 1e9 / rate;
         long requests = limit.requests().orElse(Long.MAX_VALUE);
+        // The requests whose intended start falls within the warm-up.
+        long warmups = (long) Math.ceil(warmup.toNanos() / interval);
         long start = System.nanoTime();
+        long measuredFrom = start + (long) (warmups * interval);
         long scheduled = 0;
         try {
-            for (; scheduled < requests; scheduled++) {
+            for (; scheduled - warmups < requests; scheduled++) {
+                boolean warming = scheduled < warmups;
                 long offset = (long) (scheduled * interval);
-                if (!limit.counted() && offset >= limit.duration().toNanos()) {
+                if (!warming && !limit.counted() && offset - (measuredFrom - start) >= limit.duration().toNanos()) {
                     break;
                 }
+                Tally counted = warming ? warmupTally : tally;
                 long intended = start + offset;
                 if (!awaitUnlessStopped(intended)) {
                     break;
@@ -78,19 +93,22 @@ final class OpenLoad {
                     break;
                 }
                 if (sender == null) {
-                    tally.late();
-                    tally.failure(new ExchangeFailure(ErrorKind.TIMEOUT, "could not send " + plan.method() + " "
+                    counted.late();
+                    counted.failure(new ExchangeFailure(ErrorKind.TIMEOUT, "could not send " + plan.method() + " "
                             + plan.target() + " (service " + plan.serviceId() + ") within the timeout of "
                             + HttpConnection.seconds(plan.timeout()) + ": all " + maxInFlight
                             + " connections were waiting for answers; lower the rate or raise the timeout"));
                     continue;
                 }
-                sender.assign(intended);
+                sender.assign(new Assignment(intended, counted));
             }
             long sendingEnd = System.nanoTime();
-            double sendingSeconds = Math.max(sendingEnd - start, scheduled * interval) / 1e9;
+            // A stop during the warm-up leaves no measured time at all.
+            long measured = Math.min(sendingEnd, measuredFrom);
+            long measuredScheduled = Math.max(0, scheduled - warmups);
+            double sendingSeconds = Math.max(sendingEnd - measured, measuredScheduled * interval) / 1e9;
             awaitInFlight();
-            return new LoadTimes((System.nanoTime() - start) / 1e9, sendingSeconds);
+            return new LoadTimes((System.nanoTime() - measured) / 1e9, sendingSeconds, (measured - start) / 1e9);
         } finally {
             senders.forEach(Sender::quit);
             Workers.closeAll(senders.stream().map(sender -> sender.connection).toList());
@@ -157,17 +175,21 @@ final class OpenLoad {
         }
     }
 
+    /** One request for a sender: when it was meant to start, and the tally of its phase. */
+    private record Assignment(long intended, Tally tally) {
+    }
+
     /** A thread with its own connection that sends the requests assigned to it, one at a time. */
     private final class Sender implements Runnable {
         private final ReusableConnection connection;
-        private final BlockingQueue<Long> assigned = new ArrayBlockingQueue<>(1);
+        private final BlockingQueue<Assignment> assigned = new ArrayBlockingQueue<>(1);
 
         Sender(ReusableConnection connection) {
             this.connection = connection;
         }
 
-        void assign(long intended) {
-            assigned.add(intended);
+        void assign(Assignment assignment) {
+            assigned.add(assignment);
         }
 
         void quit() {
@@ -178,11 +200,11 @@ final class OpenLoad {
         public void run() {
             try (connection) {
                 while (true) {
-                    long intended = assigned.take();
-                    if (intended == QUIT) {
+                    Assignment assignment = assigned.take();
+                    if (assignment == QUIT) {
                         return;
                     }
-                    send(intended);
+                    send(assignment.intended(), assignment.tally());
                     idle.offerFirst(this);
                 }
             } catch (InterruptedException e) {
@@ -190,16 +212,16 @@ final class OpenLoad {
             }
         }
 
-        private void send(long intended) {
+        private void send(long intended, Tally counted) {
             if (System.nanoTime() - intended > LATE_NANOS) {
-                tally.late();
+                counted.late();
             }
-            tally.sent();
+            counted.sent();
             try {
                 int status = connection.exchange(intended + timeout);
-                tally.response(status, System.nanoTime() - intended);
+                counted.response(status, System.nanoTime() - intended);
             } catch (ExchangeFailure failure) {
-                tally.failure(failure);
+                counted.failure(failure);
             }
         }
     }

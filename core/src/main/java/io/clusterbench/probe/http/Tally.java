@@ -1,9 +1,11 @@
 package io.clusterbench.probe.http;
 
 import io.clusterbench.probe.MeasurementBuilder;
+import io.clusterbench.probe.WarmupMetrics;
 import io.clusterbench.control.ProbeProgress;
 import io.clusterbench.result.ErrorKind;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -14,6 +16,9 @@ import org.HdrHistogram.Recorder;
  * What the load threads of one http probe saw, counted without locks on the hot path: the latency of every
  * completed response, responses by status, failures by kind, and (open model) sends and late sends. At the end it
  * becomes the measurement's metrics.
+ *
+ * <p>The warm-up has a tally of its own ({@link #warmup}): its requests count in no measured metric and not in the
+ * progress, its errors are logged like any other, and it publishes only its counts, length and own p50 and p99.
  */
 final class Tally {
     /** An hour in microseconds: anything slower is recorded as an hour rather than lost. */
@@ -21,7 +26,8 @@ final class Tally {
 
     private final RequestPlan plan;
     private final MeasurementBuilder measurement;
-    private final ProbeProgress progress;
+    /** Empty for the warm-up's tally, whose requests are not progress. */
+    private final Optional<ProbeProgress> progress;
     private final Recorder latencies = new Recorder(HIGHEST_MICROS, 3);
     private final Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
     private final LongAdder responses = new LongAdder();
@@ -31,9 +37,18 @@ final class Tally {
     private final LongAdder late = new LongAdder();
 
     Tally(RequestPlan plan, MeasurementBuilder measurement, ProbeProgress progress) {
+        this(plan, measurement, Optional.of(progress));
+    }
+
+    private Tally(RequestPlan plan, MeasurementBuilder measurement, Optional<ProbeProgress> progress) {
         this.plan = plan;
         this.measurement = measurement;
         this.progress = progress;
+    }
+
+    /** The tally of the warm-up, kept apart from the measured one. */
+    static Tally warmup(RequestPlan plan, MeasurementBuilder measurement) {
+        return new Tally(plan, measurement, Optional.empty());
     }
 
     /** Counts a request whose bytes are about to be written. */
@@ -51,11 +66,11 @@ final class Tally {
         latencies.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, latencyNanos / 1000)));
         responses.increment();
         statuses.computeIfAbsent(status, any -> new LongAdder()).increment();
-        progress.completed();
+        progress.ifPresent(ProbeProgress::completed);
         if (plan.succeeds(status)) {
             successes.increment();
         } else {
-            progress.failed();
+            progress.ifPresent(ProbeProgress::failed);
             measurement.error(ErrorKind.HTTP_STATUS, plan.method() + " " + plan.target() + " (service "
                     + plan.serviceId() + ") answered " + status + ", expected " + plan.expectation()
                     + (plan.expectStatus().isPresent() ? " (expectStatus)" : ""));
@@ -65,9 +80,16 @@ final class Tally {
     /** Records a request that got no complete response. */
     void failure(ExchangeFailure failure) {
         unanswered.increment();
-        progress.completed();
-        progress.failed();
+        progress.ifPresent(p -> {
+            p.completed();
+            p.failed();
+        });
         measurement.error(failure.kind(), failure.getMessage());
+    }
+
+    /** Whether any request got a complete response, expected or not. */
+    boolean answered() {
+        return responses.sum() > 0;
     }
 
     /** Requests sent so far. */
@@ -110,5 +132,15 @@ final class Tally {
             measurement.metric("sent_per_s", requests / sendingSeconds, "req/s");
             measurement.metric("late_requests", late.sum(), "count");
         }
+    }
+
+    /**
+     * Adds the warm-up's metrics: what it sent, its errors, its length and its own p50 and p99, never a latency
+     * distribution named like a measured one.
+     */
+    void publishWarmup(double seconds) {
+        long errors = responses.sum() - successes.sum() + unanswered.sum();
+        measurement.metrics(WarmupMetrics.of("requests", sent.sum(), errors, seconds,
+                latencies.getIntervalHistogram()));
     }
 }

@@ -4,6 +4,7 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.probe.WarmupMetrics;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.spec.ServiceSpec;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.HdrHistogram.Histogram;
 
 /**
  * Measures an OpenAI-compatible LLM server (vLLM and others) the way {@code vllm bench serve} does: streamed
@@ -66,7 +68,7 @@ public final class OpenAiProbe implements Probe {
         try (StreamWatchdog watchdog = new StreamWatchdog(settings.timeout(), threads + "-watchdog")) {
             StreamingRequester requester = new StreamingRequester(client, settings, model.get(), apiKey,
                     prompts.generated(), watchdog);
-            warmUp(context, settings, prompts, requester, watchdog, threads);
+            warmUp(context, settings, prompts, requester, watchdog, threads, measurement);
             if (context.stop().raised()) {
                 return measurement.finish();
             }
@@ -112,16 +114,34 @@ public final class OpenAiProbe implements Probe {
 
     /**
      * vLLM bench's {@code --num-warmups}: the first prompt, that many times, all at once within
-     * {@code maxConcurrency}; what they give is left out of every metric.
+     * {@code maxConcurrency}, on the same client (and its connections) as the measured requests. What they give is
+     * left out of every metric and reported apart: their count, errors (logged like any other), length, and their
+     * own p50 and p99 of end-to-end latency.
      */
     private static void warmUp(ProbeContext context, OpenAiSettings settings, Prompts prompts,
-            StreamingRequester requester, StreamWatchdog watchdog, String threads) {
+            StreamingRequester requester, StreamWatchdog watchdog, String threads, MeasurementBuilder measurement) {
         if (settings.warmupRequests() == 0) {
             return;
         }
-        new RequestLoad(i -> requester.send(prompts.get(0)), settings.maxConcurrency(), context.stop(), watchdog,
-                threads + "-warmup")
+        RequestLoad.Result result = new RequestLoad(i -> requester.send(prompts.get(0)), settings.maxConcurrency(),
+                context.stop(), watchdog, threads + "-warmup")
                 .run(ArrivalSchedule.offsets(settings.warmupRequests(), OptionalDouble.empty(), 1, 0), o -> { });
+        Histogram micros = new Histogram(ServingMetrics.HIGHEST_MICROS, 3);
+        long sent = 0;
+        long failed = 0;
+        for (RequestOutcome outcome : result.outcomes()) {
+            if (outcome.status() == RequestOutcome.Status.ABORTED) {
+                continue;
+            }
+            sent++;
+            if (outcome.succeeded()) {
+                micros.recordValue(Math.min(ServingMetrics.HIGHEST_MICROS, Math.max(0, outcome.latencyNanos() / 1000)));
+            } else {
+                failed++;
+                measurement.error(outcome.errorKind(), outcome.errorMessage());
+            }
+        }
+        measurement.metrics(WarmupMetrics.of("requests", sent, failed, result.durationNanos() / 1e9, micros));
     }
 
     private static void count(ProbeContext context, RequestOutcome outcome) {

@@ -15,7 +15,7 @@ import org.HdrHistogram.Histogram;
 final class ServingMetrics {
     private static final double NANOS_PER_MS = 1e6;
     private static final double NANOS_PER_S = 1e9;
-    private static final long HIGHEST_MICROS = 3_600_000_000L;
+    static final long HIGHEST_MICROS = 3_600_000_000L;
 
     /**
      * The metrics and histograms of a run.

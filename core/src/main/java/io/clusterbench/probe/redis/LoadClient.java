@@ -18,6 +18,10 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * connect or reconnect that timed out (a hung server; then every client of the load gives up), the client gives
  * up, so that a server that died ends the load quickly and what was measured before is kept. The back-off never
  * blocks the driver: a client waiting for its next attempt simply sends nothing in that round.
+ *
+ * <p>A batch sent during the warm-up ({@link RedisLoad#measuring()} still false) stays a warm-up batch until its
+ * replies are read: it claims its commands from the warm-up's own counter and is recorded apart, in one histogram
+ * for all commands, and outside the probe's progress; its errors are logged like any other.
  */
 final class LoadClient {
     static final int MAX_CONSECUTIVE_FAILURES = 4;
@@ -29,6 +33,10 @@ final class LoadClient {
     private final AbstractHistogram[] latencies;
     private final long[] succeeded;
     private final long[] failed;
+    /** The warm-up's record: one histogram for all commands, since only its own p50 and p99 are reported. */
+    private final AbstractHistogram warmupLatencies = new IntCountsHistogram(RedisLoad.MAX_MICROS, 3);
+    private long warmupSucceeded;
+    private long warmupFailed;
     /** Commands of each slot in the current batch; reset after every batch. */
     private final int[] inBatch;
     private LoadConnection connection;
@@ -42,6 +50,7 @@ final class LoadClient {
     private long batchFirst;
     private int batchSize;
     private long batchStarted;
+    private boolean batchWarmup;
     /** When the client started waiting on the server (a handshake or a batch), or 0 when it is not waiting. */
     private volatile long waitingSince;
     private volatile Socket socket;
@@ -71,6 +80,18 @@ final class LoadClient {
 
     long[] failed() {
         return failed;
+    }
+
+    AbstractHistogram warmupLatencies() {
+        return warmupLatencies;
+    }
+
+    long warmupSucceeded() {
+        return warmupSucceeded;
+    }
+
+    long warmupFailed() {
+        return warmupFailed;
     }
 
     boolean connected() {
@@ -138,8 +159,10 @@ final class LoadClient {
             return;
         }
         int size = load.pipeline;
-        long first = load.next.getAndAdd(size);
-        if (load.requests >= 0) {
+        boolean warmup = !load.measuring();
+        // The warm-up's counter has no bound, so that a count-bound load still sends exactly its count measured.
+        long first = (warmup ? load.warmupNext : load.next).getAndAdd(size);
+        if (!warmup && load.requests >= 0) {
             if (first >= load.requests) {
                 finished = true;
                 return;
@@ -150,6 +173,7 @@ final class LoadClient {
         int keyCount = keys.size();
         batchFirst = first;
         batchSize = size;
+        batchWarmup = warmup;
         batchStarted = System.nanoTime();
         waitingSince = batchStarted | 1;
         for (int i = 0; i < size; i++) {
@@ -163,7 +187,9 @@ final class LoadClient {
             connection.flushCommands();
         } catch (RuntimeException e) {
             failBatch(e);
-            load.progress.completed(size);
+            if (!warmup) {
+                load.progress.completed(size);
+            }
             endBatch();
         }
     }
@@ -171,14 +197,18 @@ final class LoadClient {
     /**
      * Reads the replies of the batch on the wire and records them: every command of the batch gets the latency
      * from just before the batch was written until its last reply was read. Returns the commands done, answered
-     * or failed, for the driver to add to the progress.
+     * or failed, for the driver to add to the progress (none for a warm-up batch).
      */
     int receive() {
         int size = batchSize;
+        boolean warmup = batchWarmup;
         try {
             readReplies(batchFirst, size);
             long micros = Math.min((System.nanoTime() - batchStarted) / 1000, RedisLoad.MAX_MICROS);
-            for (int slot = 0; slot < kinds; slot++) {
+            if (warmup) {
+                recordWarmup(micros);
+            }
+            for (int slot = 0; slot < kinds && !warmup; slot++) {
                 if (inBatch[slot] > 0) {
                     latencies[slot].recordValueWithCount(micros, inBatch[slot]);
                     succeeded[slot] += inBatch[slot];
@@ -190,7 +220,18 @@ final class LoadClient {
         } finally {
             endBatch();
         }
-        return size;
+        return warmup ? 0 : size;
+    }
+
+    private void recordWarmup(long micros) {
+        int answered = 0;
+        for (int slot = 0; slot < kinds; slot++) {
+            answered += inBatch[slot];
+        }
+        if (answered > 0) {
+            warmupLatencies.recordValueWithCount(micros, answered);
+            warmupSucceeded += answered;
+        }
     }
 
     private void endBatch() {
@@ -213,8 +254,7 @@ final class LoadClient {
     /** An error reply fails one command; the connection stays usable. */
     private void errorReply(int slot, JedisDataException e) {
         inBatch[slot]--;
-        failed[slot]++;
-        load.progress.failed();
+        countFailed(slot, 1);
         RedisFailure failure = RedisFailure.of(e, load.where, load.commands[slot].name(), false, load.secret);
         load.errors.add(failure.kind(), failure.message());
     }
@@ -223,15 +263,26 @@ final class LoadClient {
     private void failBatch(RuntimeException e) {
         RedisFailure failure = classify(e, "the load", false);
         for (int slot = 0; slot < kinds; slot++) {
-            failed[slot] += inBatch[slot];
+            countFailed(slot, inBatch[slot]);
             for (int i = 0; i < inBatch[slot]; i++) {
                 load.errors.add(failure.kind(), failure.message());
-                load.progress.failed();
             }
         }
         consecutiveFailures++;
         retryAt = System.nanoTime() + backoff();
         closeConnection();
+    }
+
+    /** Counts failed commands of the batch on the wire, in the warm-up's record or the measured one. */
+    private void countFailed(int slot, int commands) {
+        if (batchWarmup) {
+            warmupFailed += commands;
+            return;
+        }
+        failed[slot] += commands;
+        for (int i = 0; i < commands; i++) {
+            load.progress.failed();
+        }
     }
 
     private long backoff() {

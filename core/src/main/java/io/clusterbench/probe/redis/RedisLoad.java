@@ -26,6 +26,10 @@ import redis.clients.jedis.JedisSocketFactory;
  * fast each client is, and command number {@code n} is always the same command of the mix on the same key: the
  * per-command counts are exact. All connections are opened before the clock starts, as redis-benchmark does.
  *
+ * <p>A warm-up of {@code warmup} comes first, on the same connections: without it the first measured commands are
+ * the first the JIT and the connections ever saw, which a before/after comparison reads as an effect. Its commands
+ * are recorded apart ({@link Warmup}) and the measured window, the count and any time bound start when it ends.
+ *
  * <p>The load's sockets have no read timeout (see {@link RedisSettings#loadConfig}); a watchdog thread closes the
  * socket of any client that has waited longer than {@value RedisSettings#TIMEOUT_MILLIS} ms for a reply, which
  * fails its batch as a timeout, so a hung server still ends the load.
@@ -47,6 +51,8 @@ final class RedisLoad {
     final int pipeline;
     final long requests;
     final AtomicLong next = new AtomicLong();
+    /** Command numbers of the warm-up, unbounded: its batches never use up the measured count. */
+    final AtomicLong warmupNext = new AtomicLong();
     final ProbeProgress progress;
     final ErrorLog errors;
     final String where;
@@ -56,11 +62,14 @@ final class RedisLoad {
     private final JedisClientConfig config;
     private final int clients;
     private final long durationNanos;
+    private final long warmupNanos;
     private final String threadName;
     private final CountDownLatch ready;
     private final CountDownLatch go = new CountDownLatch(1);
-    /** Written before {@link #go} opens, which publishes it to the clients. */
-    private long deadlineNanos;
+    /** Written before {@link #measuring} is set, which publishes it to the clients. */
+    private volatile long deadlineNanos;
+    /** False during the warm-up; a batch belongs to the phase in which it was sent. */
+    private volatile boolean measuring;
     private volatile boolean aborted;
     /** Set once a connect or reconnect timed out, after which no client tries again. */
     private volatile boolean serverHung;
@@ -77,6 +86,7 @@ final class RedisLoad {
         this.requests = settings.requests();
         this.clients = settings.clients();
         this.durationNanos = durationNanos;
+        this.warmupNanos = settings.warmup().toNanos();
         this.hostAndPort = settings.hostAndPort();
         this.config = config;
         this.progress = progress;
@@ -96,10 +106,11 @@ final class RedisLoad {
      * @param succeeded per slot, commands answered without error
      * @param failed per slot, commands answered with an error or lost with their connection
      * @param connectedClients clients that opened their connection and took part
-     * @param elapsedNanos from the start signal until the last client ended
+     * @param elapsedNanos from the end of the warm-up (or the start signal) until the last client ended
+     * @param warmup what the warm-up did; empty when it was switched off
      */
     record Outcome(List<RedisCommand> commands, List<Histogram> latencies, long[] succeeded, long[] failed,
-            int connectedClients, long elapsedNanos) {
+            int connectedClients, long elapsedNanos, Optional<Warmup> warmup) {
 
         long totalSucceeded() {
             long sum = 0;
@@ -116,6 +127,17 @@ final class RedisLoad {
             }
             return sum;
         }
+    }
+
+    /**
+     * What the warm-up did, left out of every measured number.
+     *
+     * @param succeeded commands answered without error
+     * @param failed commands answered with an error or lost with their connection
+     * @param elapsedNanos from the start signal until the measured part began
+     * @param latencies the round trip of each answered command's batch, all commands together, in µs
+     */
+    record Warmup(long succeeded, long failed, long elapsedNanos, Histogram latencies) {
     }
 
     /** Runs the load to its end and merges what every client recorded. */
@@ -145,18 +167,53 @@ final class RedisLoad {
             aborted = true;
         }
         long started = System.nanoTime();
-        deadlineNanos = started + durationNanos;
+        long measured = started;
+        if (warmupNanos == 0) {
+            startMeasuring(started);
+        }
         go.countDown();
+        if (warmupNanos > 0) {
+            interrupted |= awaitWarmup(started, threads);
+            measured = System.nanoTime();
+            startMeasuring(measured);
+        }
         for (Thread thread : threads) {
             interrupted |= joinUninterruptibly(thread);
         }
-        long elapsed = System.nanoTime() - started;
+        long elapsed = System.nanoTime() - measured;
         watchdog.interrupt();
         interrupted |= joinUninterruptibly(watchdog);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return merge(workers, elapsed);
+        return merge(workers, elapsed, warmupNanos == 0 ? -1 : measured - started);
+    }
+
+    private void startMeasuring(long now) {
+        deadlineNanos = now + durationNanos;
+        measuring = true;
+    }
+
+    /**
+     * Waits out the warm-up, ending it early on a stop or once every client has ended (a dead server); returns
+     * whether the thread was interrupted, which aborts the load as a stop would.
+     */
+    private boolean awaitWarmup(long started, Thread[] threads) {
+        long end = started + warmupNanos;
+        while (!shouldStop() && Arrays.stream(threads).anyMatch(Thread::isAlive)) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                // Short sleeps: the stop signal cannot wake a sleeper, and a stop must end the run promptly.
+                Thread.sleep(Math.min(WATCHDOG_PERIOD_MILLIS, TimeUnit.NANOSECONDS.toMillis(left) + 1));
+            } catch (InterruptedException e) {
+                aborted = true;
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Threads that drive {@code clients} connections, each at most {@value #CLIENTS_PER_THREAD}. */
@@ -193,7 +250,8 @@ final class RedisLoad {
         }
     }
 
-    private Outcome merge(LoadClient[] workers, long elapsed) {
+    /** @param warmupElapsed how long the warm-up ran, or -1 when it was switched off */
+    private Outcome merge(LoadClient[] workers, long elapsed, long warmupElapsed) {
         List<Histogram> latencies = new ArrayList<>();
         long[] succeeded = new long[commands.length];
         long[] failed = new long[commands.length];
@@ -207,10 +265,18 @@ final class RedisLoad {
             }
             latencies.add(merged);
         }
+        Histogram warmupLatencies = new Histogram(MAX_MICROS, 3);
+        long warmupSucceeded = 0;
+        long warmupFailed = 0;
         for (LoadClient worker : workers) {
             connected += worker.connected() ? 1 : 0;
+            warmupLatencies.add(worker.warmupLatencies());
+            warmupSucceeded += worker.warmupSucceeded();
+            warmupFailed += worker.warmupFailed();
         }
-        return new Outcome(List.of(commands), latencies, succeeded, failed, connected, elapsed);
+        Optional<Warmup> warmup = warmupElapsed < 0 ? Optional.empty()
+                : Optional.of(new Warmup(warmupSucceeded, warmupFailed, warmupElapsed, warmupLatencies));
+        return new Outcome(List.of(commands), latencies, succeeded, failed, connected, elapsed, warmup);
     }
 
     // ---- what the clients share ----
@@ -247,8 +313,13 @@ final class RedisLoad {
         return serverHung;
     }
 
-    /** Whether a time-bound load is over; always false for a count-bound one. */
+    /** Whether the warm-up is over: batches sent from now on are measured. */
+    boolean measuring() {
+        return measuring;
+    }
+
+    /** Whether a time-bound load is over; always false for a count-bound one and during the warm-up. */
     boolean timeIsUp() {
-        return requests < 0 && System.nanoTime() - deadlineNanos >= 0;
+        return requests < 0 && measuring && System.nanoTime() - deadlineNanos >= 0;
     }
 }

@@ -2,6 +2,7 @@ package io.clusterbench.probe.redis;
 
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.probe.WarmupMetrics;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
@@ -134,8 +135,13 @@ final class RedisRun {
             metrics.add(MetricValue.of(word + ".errors", outcome.failed()[slot], "count"));
         }
         metrics.add(MetricValue.of("load_s", seconds, "s"));
+        // As ops counts answered commands, warmup.ops does too.
+        outcome.warmup().ifPresent(warmup -> metrics.addAll(WarmupMetrics.of("ops", warmup.succeeded(),
+                warmup.failed(), warmup.elapsedNanos() / 1e9, warmup.latencies())));
         return metrics;
     }
+
+
 
     private void addLatencies(RedisLoad.Outcome outcome) {
         Histogram all = new Histogram(RedisLoad.MAX_MICROS, 3);

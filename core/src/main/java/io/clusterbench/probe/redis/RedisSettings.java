@@ -31,6 +31,7 @@ import redis.clients.jedis.JedisClientConfig;
  * @param pipeline commands per round trip
  * @param requests commands to send over all clients, or -1 when the load is bound by {@code duration}
  * @param duration how long to load, when bound by time
+ * @param warmup how long to load the same connections before the measured part; zero for no warm-up
  * @param commands the command mix, in spec order, without repeats
  * @param valueSize bytes per written value
  * @param keyPrefix the prefix of every key the probe writes
@@ -48,6 +49,7 @@ record RedisSettings(
         int pipeline,
         long requests,
         Optional<Duration> duration,
+        Duration warmup,
         List<RedisCommand> commands,
         int valueSize,
         String keyPrefix,
@@ -62,6 +64,7 @@ record RedisSettings(
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(duration, "duration");
+        Objects.requireNonNull(warmup, "warmup");
         commands = List.copyOf(commands);
         Objects.requireNonNull(keyPrefix, "keyPrefix");
     }
@@ -81,8 +84,8 @@ record RedisSettings(
         return new RedisSettings(service.id(), address, service.port().orElse(6379),
                 Math.toIntExact(RedisDescriptor.DATABASE.in(p)), RedisDescriptor.TLS.in(p), service.user(),
                 service.secret(), Math.toIntExact(RedisDescriptor.CLIENTS.in(p)),
-                Math.toIntExact(RedisDescriptor.PIPELINE.in(p)), requests, duration, commands,
-                Math.toIntExact(RedisDescriptor.VALUE_SIZE.in(p)),
+                Math.toIntExact(RedisDescriptor.PIPELINE.in(p)), requests, duration,
+                RedisDescriptor.WARMUP.in(p), commands, Math.toIntExact(RedisDescriptor.VALUE_SIZE.in(p)),
                 prefix.orElseGet(() -> defaultPrefix(context.probe().id())), prefix.isPresent());
     }
 

@@ -188,10 +188,37 @@ class ChromaProbeTest {
     }
 
     @Test
-    void writesAMeasurementThatTheResultSchemaAccepts() throws Exception {
+    void warmsUpForASecondByDefaultAndLeavesThoseQueriesOutOfEveryMeasuredNumber() throws Exception {
+        fixture.collection("memories", 4, 5, true).queryDelay(5);
+
+        ProbeMeasurement m = measure(fixture.url(), "collection: memories", "queries: 3", Map.of());
+
+        assertThat(m.status()).as("%s", m.errors()).isEqualTo(ProbeStatus.OK);
+        assertThat(metric(m, "queries_completed")).isEqualTo(3);
+        assertThat(m.latencies()).singleElement().extracting(LatencyHistogram::count).isEqualTo(3L);
+        assertThat(metric(m, "warmup.queries")).as("a second of queries of 5 ms or more").isBetween(10.0, 200.0);
+        assertThat(fixture.queries()).isEqualTo(3 + (int) metric(m, "warmup.queries"));
+        assertThat(metric(m, "warmup.errors")).isZero();
+        assertThat(metric(m, "warmup.s")).isBetween(1.0, 1.5);
+        assertThat(metric(m, "warmup.p50_ms")).isGreaterThanOrEqualTo(5.0)
+                .isLessThanOrEqualTo(metric(m, "warmup.p99_ms"));
+    }
+
+    @Test
+    void writesNoWarmUpMetricsWhenTheWarmUpIsSwitchedOff() throws Exception {
         fixture.collection("memories", 4, 5, true);
 
         ProbeMeasurement m = run("collection: memories", "queries: 3", Map.of());
+
+        assertThat(m.metrics()).extracting(MetricValue::name).noneMatch(name -> name.startsWith("warmup."));
+        assertThat(fixture.queries()).isEqualTo(3);
+    }
+
+    @Test
+    void writesAMeasurementThatTheResultSchemaAccepts() throws Exception {
+        fixture.collection("memories", 4, 5, true);
+
+        ProbeMeasurement m = measure(fixture.url(), "collection: memories", "queries: 3", Map.of());
 
         JsonNode json = new ObjectMapper().readTree(ResultFiles.toJson(result(m)));
         JsonNode schema = new ObjectMapper().readTree(Path.of("..", "docs", "result.schema.json").toFile());
@@ -204,7 +231,16 @@ class ChromaProbeTest {
         return run(fixture.url(), service, parameters, environment);
     }
 
+    /**
+     * A run with {@code warmup: 0s}: these tests count the queries the fixture received, which a warm-up would
+     * add to; the warm-up's own tests call {@link #measure}.
+     */
     private ProbeMeasurement run(String url, String service, String parameters, Map<String, String> environment)
+            throws ClusterBenchException {
+        return measure(url, service, "warmup: 0s, " + parameters, environment);
+    }
+
+    private ProbeMeasurement measure(String url, String service, String parameters, Map<String, String> environment)
             throws ClusterBenchException {
         String yaml = """
                 cluster: local

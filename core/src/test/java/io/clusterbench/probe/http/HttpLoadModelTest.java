@@ -40,7 +40,7 @@ class HttpLoadModelTest {
                 LocalNginxBalancer nginx = LocalNginxBalancer.start(dir,
                         List.of(fastA.address(), fastB.address(), slow.address()))) {
             // Round robin over three: every third request meets the slow server.
-            ProbeMeasurement measurement = new ProbeRun(nginx.url() + "/", "concurrency: 1, requests: 90").run();
+            ProbeMeasurement measurement = ProbeRun.cold(nginx.url() + "/", "concurrency: 1, requests: 90").run();
 
             assertThat(slow.requests()).isEqualTo(30);
             assertThat(value(measurement, "p50_ms")).isLessThan(40);
@@ -54,7 +54,7 @@ class HttpLoadModelTest {
         // 100 requests in (about a second into the run) every answer waits until the stall ends a second later.
         try (SlowUpstream upstream = SlowUpstream.start("a", Duration.ZERO).stallOnceAfter(100, Duration.ofSeconds(1));
                 LocalNginxBalancer nginx = LocalNginxBalancer.start(dir, List.of(upstream.address()))) {
-            ProbeMeasurement measurement = new ProbeRun(nginx.url() + "/", "rate: 100, duration: 4s").run();
+            ProbeMeasurement measurement = ProbeRun.cold(nginx.url() + "/", "rate: 100, duration: 4s").run();
 
             assertThat(upstream.stallEnded()).isTrue();
             assertThat(measurement.status()).isEqualTo(ProbeStatus.OK);
@@ -71,7 +71,7 @@ class HttpLoadModelTest {
     void closedModelP99HidesTheSameStall(@TempDir Path dir) throws Exception {
         try (SlowUpstream upstream = SlowUpstream.start("a", Duration.ZERO).stallOnceAfter(100, Duration.ofSeconds(1));
                 LocalNginxBalancer nginx = LocalNginxBalancer.start(dir, List.of(upstream.address()))) {
-            ProbeMeasurement measurement = new ProbeRun(nginx.url() + "/", "concurrency: 2, duration: 4s").run();
+            ProbeMeasurement measurement = ProbeRun.cold(nginx.url() + "/", "concurrency: 2, duration: 4s").run();
 
             assertThat(upstream.stallEnded()).isTrue();
             assertThat(measurement.status()).isEqualTo(ProbeStatus.OK);
@@ -89,7 +89,7 @@ class HttpLoadModelTest {
         try (SlowUpstream upstream = SlowUpstream.start("slow", Duration.ofMillis(200));
                 LocalNginxBalancer nginx = LocalNginxBalancer.start(dir, List.of(upstream.address()))) {
             // Two connections at 200 ms each serve 10 requests/s; 50/s are asked for.
-            ProbeMeasurement measurement = new ProbeRun(nginx.url() + "/", "rate: 50, requests: 20")
+            ProbeMeasurement measurement = ProbeRun.cold(nginx.url() + "/", "rate: 50, requests: 20")
                     .run(new HttpProbe(2));
 
             assertThat(measurement.status()).isEqualTo(ProbeStatus.OK);
@@ -106,7 +106,7 @@ class HttpLoadModelTest {
     @ValueSource(strings = {"concurrency: 2, duration: 60s", "rate: 200, duration: 60s"})
     void stopSignalEndsTheLoadPromptlyAndKeepsWhatWasMeasured(String load, LocalNginxBalancer balancer)
             throws Exception {
-        ProbeRun run = new ProbeRun(balancer.url() + "/", load);
+        ProbeRun run = ProbeRun.cold(balancer.url() + "/", load);
         CompletableFuture<ProbeMeasurement> running = CompletableFuture.supplyAsync(run::run);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (run.progress.snapshot().done() < 50 && System.nanoTime() < deadline) {
@@ -129,7 +129,7 @@ class HttpLoadModelTest {
     void stopSignalEndsAnOpenLoadWaitingForAFreeConnection(@TempDir Path dir) throws Exception {
         try (SlowUpstream upstream = SlowUpstream.start("slow", Duration.ofMillis(300));
                 LocalNginxBalancer nginx = LocalNginxBalancer.start(dir, List.of(upstream.address()))) {
-            ProbeRun run = new ProbeRun(nginx.url() + "/", "rate: 100, duration: 60s");
+            ProbeRun run = ProbeRun.cold(nginx.url() + "/", "rate: 100, duration: 60s");
             CompletableFuture<ProbeMeasurement> running = CompletableFuture.supplyAsync(() -> run.run(new HttpProbe(1)));
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (run.progress.snapshot().done() < 2 && System.nanoTime() < deadline) {
@@ -150,7 +150,7 @@ class HttpLoadModelTest {
     @Test
     void theMeasurementValidatesAgainstTheResultSchema(LocalNginxBalancer balancer, @TempDir Path dir)
             throws Exception {
-        ProbeMeasurement measurement = new ProbeRun(balancer.url() + "/missing-is-fine-here",
+        ProbeMeasurement measurement = ProbeRun.cold(balancer.url() + "/missing-is-fine-here",
                 "rate: 50, requests: 10, expectStatus: 201").run();
         RunResult result = new RunResult(RunResult.SCHEMA_VERSION, "20261129T140000Z-http", "local", "cluster.yaml",
                 "0".repeat(64), ToolInfo.current(), measurement.startedAt(), measurement.endedAt(), List.of(),

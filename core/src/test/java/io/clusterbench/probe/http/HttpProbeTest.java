@@ -25,7 +25,7 @@ class HttpProbeTest {
 
     @Test
     void closedModelCountsEveryRequestAndStatusThroughTheBalancer(LocalNginxBalancer balancer) throws Exception {
-        ProbeRun run = new ProbeRun(balancer.url() + "/health", "concurrency: 4, requests: 300");
+        ProbeRun run = ProbeRun.cold(balancer.url() + "/health", "concurrency: 4, requests: 300");
 
         ProbeMeasurement measurement = run.run();
 
@@ -50,7 +50,7 @@ class HttpProbeTest {
 
     @Test
     void openModelSendsAtTheRequestedRateThroughTheBalancer(LocalNginxBalancer balancer) throws Exception {
-        ProbeRun run = new ProbeRun(balancer.url() + "/", "rate: 200, duration: 2s");
+        ProbeRun run = ProbeRun.cold(balancer.url() + "/", "rate: 200, duration: 2s");
 
         ProbeMeasurement measurement = run.run();
 
@@ -70,8 +70,8 @@ class HttpProbeTest {
         try (SlowUpstream a = SlowUpstream.start("a", Duration.ZERO);
                 SlowUpstream b = SlowUpstream.start("b", Duration.ZERO);
                 LocalNginxBalancer nginx = LocalNginxBalancer.start(dir, List.of(a.address(), b.address()))) {
-            ProbeMeasurement closed = new ProbeRun(nginx.url() + "/", "concurrency: 2, requests: 40").run();
-            ProbeMeasurement open = new ProbeRun(nginx.url() + "/", "rate: 100, requests: 40").run();
+            ProbeMeasurement closed = ProbeRun.cold(nginx.url() + "/", "concurrency: 2, requests: 40").run();
+            ProbeMeasurement open = ProbeRun.cold(nginx.url() + "/", "rate: 100, requests: 40").run();
 
             assertThat(closed.status()).isEqualTo(ProbeStatus.OK);
             assertThat(open.status()).isEqualTo(ProbeStatus.OK);
@@ -85,7 +85,7 @@ class HttpProbeTest {
     void anUnexpectedStatusIsAnHttpStatusErrorWithTheStatus(@TempDir Path dir) throws Exception {
         try (SlowUpstream upstream = SlowUpstream.start("a", Duration.ZERO);
                 LocalNginxBalancer nginx = LocalNginxBalancer.start(dir, List.of(upstream.address()))) {
-            ProbeMeasurement measurement = new ProbeRun(nginx.url() + "/missing", "concurrency: 2, requests: 20")
+            ProbeMeasurement measurement = ProbeRun.cold(nginx.url() + "/missing", "concurrency: 2, requests: 20")
                     .run();
 
             assertThat(measurement.status()).isEqualTo(ProbeStatus.PARTIAL);
@@ -105,7 +105,7 @@ class HttpProbeTest {
 
     @Test
     void expectStatusMakesAnyOtherStatusAnError(LocalNginxBalancer balancer) throws Exception {
-        ProbeMeasurement measurement = new ProbeRun(balancer.url() + "/health",
+        ProbeMeasurement measurement = ProbeRun.cold(balancer.url() + "/health",
                 "concurrency: 1, requests: 5, expectStatus: 204").run();
 
         assertThat(measurement.status()).isEqualTo(ProbeStatus.PARTIAL);
@@ -119,7 +119,7 @@ class HttpProbeTest {
     void anUnreachablePortFailsTheMeasurement() throws Exception {
         int closedPort = FreePorts.loopback();
         for (String model : List.of("concurrency: 2, requests: 4", "rate: 50, requests: 4")) {
-            ProbeRun run = new ProbeRun("http://127.0.0.1:" + closedPort + "/", model);
+            ProbeRun run = ProbeRun.cold("http://127.0.0.1:" + closedPort + "/", model);
 
             ProbeMeasurement measurement = run.run();
 
@@ -138,7 +138,7 @@ class HttpProbeTest {
     void aResponseSlowerThanTheTimeoutIsATimeoutError() throws Exception {
         try (SlowUpstream upstream = SlowUpstream.start("slow", Duration.ofSeconds(3))) {
             long started = System.nanoTime();
-            ProbeMeasurement measurement = new ProbeRun("http://127.0.0.1:" + upstream.address().getPort() + "/",
+            ProbeMeasurement measurement = ProbeRun.cold("http://127.0.0.1:" + upstream.address().getPort() + "/",
                     "concurrency: 2, requests: 2, timeout: 300ms").run();
 
             assertThat(measurement.status()).isEqualTo(ProbeStatus.FAILED);
@@ -153,12 +153,12 @@ class HttpProbeTest {
     void sendsTheMethodHeadersAndBodyAndReadsChunkedAnswers(@TempDir Path dir) throws Exception {
         try (SlowUpstream upstream = SlowUpstream.start("a", Duration.ZERO);
                 LocalNginxBalancer nginx = LocalNginxBalancer.start(dir, List.of(upstream.address()))) {
-            ProbeMeasurement post = new ProbeRun(nginx.url() + "/",
+            ProbeMeasurement post = ProbeRun.cold(nginx.url() + "/",
                     "concurrency: 1, requests: 3, method: POST, headers: { X-Test: yes }, body: \"{\\\"q\\\": 1}\"")
                     .run();
             String seen = upstream.lastRequest();
-            ProbeMeasurement chunked = new ProbeRun(nginx.url() + "/chunked", "concurrency: 2, requests: 50").run();
-            ProbeMeasurement head = new ProbeRun(nginx.url() + "/", "concurrency: 1, requests: 5, method: HEAD").run();
+            ProbeMeasurement chunked = ProbeRun.cold(nginx.url() + "/chunked", "concurrency: 2, requests: 50").run();
+            ProbeMeasurement head = ProbeRun.cold(nginx.url() + "/", "concurrency: 1, requests: 5, method: HEAD").run();
 
             assertThat(seen).isEqualTo("POST yes {\"q\": 1}");
             assertThat(post.status()).isEqualTo(ProbeStatus.OK);

@@ -47,6 +47,14 @@ final class ProbeRun {
                 progress, stop, Clock.systemUTC());
     }
 
+    /**
+     * A run with {@code warmup: 0s}, for tests of the load's mechanics, whose timings (a stall planted at a moment,
+     * a stop after some requests) assume the measured part starts at once.
+     */
+    static ProbeRun cold(String url, String parameters) throws Exception {
+        return new ProbeRun(url, "warmup: 0s, " + parameters);
+    }
+
     ProbeMeasurement run() {
         return run(new HttpProbe());
     }

@@ -49,8 +49,19 @@ abstract class OpenAiProbeRuns {
         return run(fixture.url(), parameters, Map.of());
     }
 
-    /** Runs against {@code url}; an {@code LLM_KEY} in the environment becomes the service's apiKey. */
+    /**
+     * Runs against {@code url}; an {@code LLM_KEY} in the environment becomes the service's apiKey. Without a
+     * {@code warmupRequests} in {@code parameters} the run has none, because these tests script the fixture's
+     * answers by request number and count the requests it received.
+     */
     ProbeMeasurement run(String url, String parameters, Map<String, String> environment)
+            throws ClusterBenchException {
+        return runAsWritten(url, parameters.contains("warmupRequests") ? parameters
+                : "warmupRequests: 0, " + parameters, environment);
+    }
+
+    /** Runs with exactly {@code parameters}, the probe's defaults included. */
+    ProbeMeasurement runAsWritten(String url, String parameters, Map<String, String> environment)
             throws ClusterBenchException {
         String apiKey = environment.containsKey("LLM_KEY") ? ", apiKey: \"${env:LLM_KEY}\"" : "";
         String yaml = """

@@ -15,6 +15,7 @@ import io.clusterbench.result.ResultFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What the openai probe measures, against delays and token counts planted in {@link OpenAiFixture}. */
@@ -116,6 +117,23 @@ class OpenAiProbeTest extends OpenAiProbeRuns {
         assertThat(prompts.subList(0, 3)).containsOnly(prompts.get(0));
         assertThat(prompts.subList(3, 7)).contains(prompts.get(0)).doesNotHaveDuplicates();
         assertThat(progress.snapshot().done()).isEqualTo(4);
+        assertThat(metric(m, "warmup.requests")).isEqualTo(3);
+        assertThat(metric(m, "warmup.errors")).isZero();
+        assertThat(metric(m, "warmup.p50_ms")).as("the slow answers were the warm-up's").isGreaterThanOrEqualTo(600)
+                .isLessThanOrEqualTo(metric(m, "warmup.p99_ms"));
+        assertThat(metric(m, "warmup.s")).isGreaterThanOrEqualTo(0.6);
+    }
+
+    @Test
+    void warmsUpWithOneRequestByDefault() throws Exception {
+        fixture.scripts(i -> Script.tokens(2, 5, 5));
+
+        ProbeMeasurement m = runAsWritten(fixture.url(), "requests: 2, promptTokens: 8, maxTokens: 2", Map.of());
+
+        assertThat(fixture.completionRequests()).isEqualTo(3);
+        assertThat(metric(m, "completed")).isEqualTo(2);
+        assertThat(metric(m, "warmup.requests")).isEqualTo(1);
+        assertThat(progress.snapshot().done()).isEqualTo(2);
     }
 
     @Test

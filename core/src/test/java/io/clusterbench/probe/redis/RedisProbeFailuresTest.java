@@ -32,7 +32,7 @@ class RedisProbeFailuresTest {
     @Test
     void authenticatesWithThePasswordSecret(@TempDir Path dir) throws Exception {
         try (LocalRedis redis = LocalRedis.start(dir, PASSWORD)) {
-            RedisProbeRuns runs = RedisProbeRuns.of(redis.port(), "clients: 2, requests: 200", PASSWORD_SERVICE,
+            RedisProbeRuns runs = RedisProbeRuns.cold(redis.port(), "clients: 2, requests: 200", PASSWORD_SERVICE,
                     Map.of("REDIS_PASSWORD", PASSWORD));
 
             ProbeMeasurement measurement = runs.run();
@@ -46,8 +46,8 @@ class RedisProbeFailuresTest {
     @Test
     void failsWithAnAuthErrorWithoutOrWithAWrongPasswordAndNeverPrintsIt(@TempDir Path dir) throws Exception {
         try (LocalRedis redis = LocalRedis.start(dir, PASSWORD)) {
-            ProbeMeasurement missing = RedisProbeRuns.of(redis.port(), "clients: 2, requests: 200").run();
-            ProbeMeasurement wrong = RedisProbeRuns.of(redis.port(), "clients: 2, requests: 200", PASSWORD_SERVICE,
+            ProbeMeasurement missing = RedisProbeRuns.cold(redis.port(), "clients: 2, requests: 200").run();
+            ProbeMeasurement wrong = RedisProbeRuns.cold(redis.port(), "clients: 2, requests: 200", PASSWORD_SERVICE,
                     Map.of("REDIS_PASSWORD", "not-the-password")).run();
 
             for (ProbeMeasurement measurement : new ProbeMeasurement[] {missing, wrong}) {
@@ -65,7 +65,7 @@ class RedisProbeFailuresTest {
     void measuresTheLoadAsAnAclUserAndReportsTheCommandsItMayNotRun(@TempDir Path dir) throws Exception {
         try (LocalRedis redis = LocalRedis.start(dir); Jedis jedis = RedisProbeRuns.jedis(redis)) {
             jedis.aclSetUser("bench", "on", ">" + PASSWORD, "~*", "+@all", "-info", "-slowlog");
-            RedisProbeRuns runs = RedisProbeRuns.of(redis.port(), "clients: 2, requests: 200",
+            RedisProbeRuns runs = RedisProbeRuns.cold(redis.port(), "clients: 2, requests: 200",
                     ", user: bench" + PASSWORD_SERVICE, Map.of("REDIS_PASSWORD", PASSWORD));
 
             ProbeMeasurement measurement = runs.run();
@@ -83,7 +83,7 @@ class RedisProbeFailuresTest {
     @Test
     void failsAsUnreachableWhenNothingListens() throws Exception {
         int port = FreePorts.loopback();
-        RedisProbeRuns runs = RedisProbeRuns.of(port, "clients: 4, requests: 100");
+        RedisProbeRuns runs = RedisProbeRuns.cold(port, "clients: 4, requests: 100");
 
         long started = System.nanoTime();
         ProbeMeasurement measurement = runs.run();
@@ -98,7 +98,7 @@ class RedisProbeFailuresTest {
     void keepsWhatItMeasuredWhenTheServerDiesMidRunAndEndsPromptly(@TempDir Path dir) throws Exception {
         LocalRedis redis = LocalRedis.start(dir);
         try {
-            RedisProbeRuns runs = RedisProbeRuns.of(redis.port(), "clients: 8, duration: 60s, commands: [get, set]");
+            RedisProbeRuns runs = RedisProbeRuns.cold(redis.port(), "clients: 8, duration: 60s, commands: [get, set]");
             long[] killedAt = new long[1];
 
             ProbeMeasurement measurement = runs.runAndActAfter(2000, busy -> {
@@ -125,7 +125,7 @@ class RedisProbeFailuresTest {
     void timesOutAgainstAServerThatStopsAnsweringAndStillEndsWithinSeconds(@TempDir Path dir) throws Exception {
         LocalRedis redis = LocalRedis.start(dir);
         try {
-            RedisProbeRuns runs = RedisProbeRuns.of(redis.port(), "clients: 4, duration: 60s, commands: [get]");
+            RedisProbeRuns runs = RedisProbeRuns.cold(redis.port(), "clients: 4, duration: 60s, commands: [get]");
             long[] pausedAt = new long[1];
 
             ProbeMeasurement measurement = runs.runAndActAfter(2000, busy -> {
@@ -162,7 +162,7 @@ class RedisProbeFailuresTest {
 
     @Test
     void stopsPromptlyWhenAskedAndKeepsPartialCounts(LocalRedis redis) throws Exception {
-        RedisProbeRuns runs = RedisProbeRuns.of(redis.port(), "clients: 8, duration: 60s, commands: [get, set]");
+        RedisProbeRuns runs = RedisProbeRuns.cold(redis.port(), "clients: 8, duration: 60s, commands: [get, set]");
         long[] stoppedAt = new long[1];
 
         ProbeMeasurement measurement = runs.runAndActAfter(2000, busy -> {

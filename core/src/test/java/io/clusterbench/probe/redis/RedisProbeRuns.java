@@ -57,6 +57,20 @@ final class RedisProbeRuns {
         return of(port, parameters, "", Map.of());
     }
 
+    /**
+     * As {@link #of(int, String)} with {@code warmup: 0s}: for tests of the load's mechanics, where the default
+     * warm-up would only add a second to each run.
+     */
+    static RedisProbeRuns cold(int port, String parameters) throws Exception {
+        return of(port, "warmup: 0s, " + parameters);
+    }
+
+    /** As {@link #cold(int, String)}, with extra service keys and environment. */
+    static RedisProbeRuns cold(int port, String parameters, String serviceExtras, Map<String, String> environment)
+            throws Exception {
+        return of(port, "warmup: 0s, " + parameters, serviceExtras, environment);
+    }
+
     /** As {@link #of(int, String)}, with extra service keys (such as a password reference) and environment. */
     static RedisProbeRuns of(int port, String parameters, String serviceExtras, Map<String, String> environment)
             throws Exception {

@@ -28,7 +28,7 @@ class RedisProbeTest {
 
     @Test
     void measuresThroughputAndOrderedPercentilesForEveryCommand(LocalRedis redis) throws Exception {
-        RedisProbeRuns runs = RedisProbeRuns.of(redis.port(), "clients: 8, requests: 4000, commands: [get, set]");
+        RedisProbeRuns runs = RedisProbeRuns.cold(redis.port(), "clients: 8, requests: 4000, commands: [get, set]");
 
         ProbeMeasurement measurement = runs.run();
 
@@ -58,7 +58,7 @@ class RedisProbeTest {
     @Test
     void keepsEveryClientsConnectionBusyThoughEachThreadDrivesSeveral(LocalRedis redis) throws Exception {
         // 23 clients: three threads, one of them driving fewer clients than the others.
-        RedisProbeRuns runs = RedisProbeRuns.of(redis.port(), "clients: 23, duration: 60s, commands: [get, set]");
+        RedisProbeRuns runs = RedisProbeRuns.cold(redis.port(), "clients: 23, duration: 60s, commands: [get, set]");
         long[] loadConnections = new long[1];
 
         ProbeMeasurement measurement = runs.runAndActAfter(5000, busy -> {
@@ -91,7 +91,7 @@ class RedisProbeTest {
     @Test
     void countsEveryCommandOfAPipelinedLoadExactly(LocalRedis redis) throws Exception {
         // 1003 is no multiple of the pipeline (16) nor of the mix (3): the last batches are short.
-        RedisProbeRuns runs = RedisProbeRuns.of(redis.port(),
+        RedisProbeRuns runs = RedisProbeRuns.cold(redis.port(),
                 "clients: 4, pipeline: 16, requests: 1003, commands: [get, set, incr]");
 
         ProbeMeasurement measurement = runs.run();
@@ -107,7 +107,7 @@ class RedisProbeTest {
 
     @Test
     void runsEveryCommandOfTheMixWithoutErrors(LocalRedis redis) throws Exception {
-        RedisProbeRuns runs = RedisProbeRuns.of(redis.port(), "clients: 3, pipeline: 4, requests: 800, "
+        RedisProbeRuns runs = RedisProbeRuns.cold(redis.port(), "clients: 3, pipeline: 4, requests: 800, "
                 + "commands: [ping, get, set, incr, lpush, rpop, hset, hget], valueSize: 10");
 
         ProbeMeasurement measurement = runs.run();
@@ -124,7 +124,7 @@ class RedisProbeTest {
             jedis.set("outside:keep", "untouched");
             jedis.set("cbt:x", "matches the prefix if its glob were not escaped");
             long keysBefore = jedis.dbSize();
-            RedisProbeRuns runs = RedisProbeRuns.of(redis.port(), "clients: 4, requests: 2000, "
+            RedisProbeRuns runs = RedisProbeRuns.cold(redis.port(), "clients: 4, requests: 2000, "
                     + "keyPrefix: \"cb[test]*:\", commands: [get, set, incr, lpush, hset, hget]");
 
             ProbeMeasurement measurement = runs.run();
@@ -142,7 +142,7 @@ class RedisProbeTest {
     void writesUnderAFreshDefaultPrefixAndRemovesItAfterwards(LocalRedis redis) throws Exception {
         try (Jedis jedis = jedis(redis)) {
             long keysBefore = jedis.dbSize();
-            RedisProbeRuns runs = RedisProbeRuns.of(redis.port(), "clients: 2, requests: 500, commands: [set]");
+            RedisProbeRuns runs = RedisProbeRuns.cold(redis.port(), "clients: 2, requests: 500, commands: [set]");
 
             ProbeMeasurement measurement = runs.run();
 
@@ -157,7 +157,7 @@ class RedisProbeTest {
     void refusesAChosenPrefixThatAlreadyHoldsKeysAndKeepsThem(LocalRedis redis) throws Exception {
         try (Jedis jedis = jedis(redis)) {
             jedis.set("taken:precious", "data");
-            RedisProbeRuns runs = RedisProbeRuns.of(redis.port(), "clients: 1, requests: 10, keyPrefix: \"taken:\"");
+            RedisProbeRuns runs = RedisProbeRuns.cold(redis.port(), "clients: 1, requests: 10, keyPrefix: \"taken:\"");
 
             ProbeMeasurement measurement = runs.run();
 
@@ -173,7 +173,7 @@ class RedisProbeTest {
         try (Jedis jedis = jedis(redis)) {
             jedis.select(0);
             long keysInZero = jedis.dbSize();
-            RedisProbeRuns runs = RedisProbeRuns.of(redis.port(),
+            RedisProbeRuns runs = RedisProbeRuns.cold(redis.port(),
                     "clients: 2, requests: 200, database: 3, commands: [set]");
 
             ProbeMeasurement measurement = runs.run();
@@ -199,7 +199,7 @@ class RedisProbeTest {
                 services:
                   cache: { type: redis, host: box, port: %d }
                 probes:
-                  load: { service: cache, clients: 1, requests: 20 }
+                  load: { service: cache, clients: 1, requests: 20, warmup: 0s }
                 """.formatted(redis.port()), Map.of("SSH_PASSWORD", "unused"));
 
         ProbeMeasurement measurement = runs.run();
