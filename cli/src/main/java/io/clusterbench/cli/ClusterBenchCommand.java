@@ -46,7 +46,10 @@ public final class ClusterBenchCommand implements Runnable {
     }
 
     /** Runs the command line with the given streams and returns the exit code; never calls System.exit. */
-    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+    public static int execute(PrintWriter rawOut, PrintWriter rawErr, String... args) {
+        // Server-controlled text reaches both streams: no control character gets to the terminal as it is.
+        PrintWriter out = new PrintWriter(new TerminalSafeWriter(rawOut), true);
+        PrintWriter err = new PrintWriter(new TerminalSafeWriter(rawErr), true);
         CommandLine commandLine = new CommandLine(new ClusterBenchCommand());
         commandLine.setOut(out);
         commandLine.setErr(err);
@@ -66,7 +69,10 @@ public final class ClusterBenchCommand implements Runnable {
             }
             return exitCodeOf(exception);
         });
-        return commandLine.execute(args);
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 
     private static int exitCodeOf(Throwable exception) {
