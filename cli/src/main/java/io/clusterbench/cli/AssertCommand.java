@@ -52,12 +52,8 @@ final class AssertCommand implements Callable<Integer> {
             description = "the cluster spec with the objectives (default: the spec file the result names)")
     Path specFile;
 
-    @Option(names = "--history", paramLabel = "DIR", description = "earlier result.json files for baselines")
-    Path history;
-
-    @Option(names = "--history-add", paramLabel = "DIR",
-            description = "store the gated run in this history folder, under its run id")
-    Path historyAdd;
+    @Mixin
+    HistoryOptions histories;
 
     @Mixin
     GateOptions gateOptions;
@@ -77,11 +73,11 @@ final class AssertCommand implements Callable<Integer> {
             return ExitCodes.INVALID_SPEC;
         }
         Path outDir = out != null ? out : resultFile.toAbsolutePath().getParent();
-        GatedRun gated = ClusterBench.standard().gate(loaded, result, Verdicts.history(history, stdout), policy,
+        GatedRun gated = ClusterBench.standard().gate(loaded, result, histories.read(stdout), policy,
                 outDir);
         Verdicts.print(gated.result().score(), gated.gate(), stdout);
         Verdicts.reported(outDir, stdout);
-        Verdicts.addToHistory(outDir, historyAdd, stdout);
+        Verdicts.addToHistory(outDir, histories.historyAdd, stdout);
         return gated.gate().exitCode();
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -52,13 +53,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "run only these probes (repeat or separate with commas)")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--history", paramLabel = "DIR",
-            description = "earlier result.json files (any folder tree) for relative objectives' baselines")
-    Path history;
-
-    @Option(names = "--history-add", paramLabel = "DIR",
-            description = "store the run in this history folder, under its run id")
-    Path historyAdd;
+    @Mixin
+    HistoryOptions histories;
 
     @Option(names = "--parallel", paramLabel = "N",
             description = "probe groups run at once, 1 or more (default: the spec's settings.maxParallelProbes)")
@@ -73,7 +69,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         }
         BenchmarkOptions options = new BenchmarkOptions(out, only, maxParallel, Duration.ofSeconds(1));
         PrintWriter stdout = command.commandLine().getOut();
-        return BenchmarkInvocation.run(loaded, specFile.toString(), options, Verdicts.history(history, stdout),
-                historyAdd, stdout);
+        return BenchmarkInvocation.run(loaded, specFile.toString(), options, histories.read(stdout),
+                histories.historyAdd, stdout);
     }
 }

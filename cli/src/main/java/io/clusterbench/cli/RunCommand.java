@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code clusterbench run SPEC}: benchmark, tune, benchmark again, score, compare and gate: the proof tuning helped. */
+/**
+ * {@code clusterbench run SPEC}: benchmark, tune, benchmark again, score, compare and gate: the proof tuning helped.
+ */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
@@ -48,12 +50,8 @@ final class RunCommand implements Callable<Integer> {
             description = "folder for everything the run writes (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--history", paramLabel = "DIR", description = "earlier result.json files for baselines")
-    Path history;
-
-    @Option(names = "--history-add", paramLabel = "DIR",
-            description = "store the finished run in this history folder, under its run id")
-    Path historyAdd;
+    @Mixin
+    HistoryOptions histories;
 
     @Option(names = "--parallel", paramLabel = "N",
             description = "probe groups run at once, 1 or more (default: the spec's settings.maxParallelProbes)")
@@ -71,7 +69,7 @@ final class RunCommand implements Callable<Integer> {
         if (loaded == null) {
             return ExitCodes.INVALID_SPEC;
         }
-        RunPlan plan = new RunPlan(out, Verdicts.history(history, stdout), policy, maxParallel, historyAdd);
+        RunPlan plan = new RunPlan(out, histories.read(stdout), policy, maxParallel, histories.historyAdd);
         return run(loaded, specFile.toString(), plan, stdout);
     }
 

@@ -10,9 +10,7 @@ import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.LoadedSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -20,9 +18,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * On Ctrl-C or SIGTERM no further action starts; the evidence already written stays.
  */
 final class TuneInvocation {
-    private static final Set<ChangeStatus> FAILURES = EnumSet.of(ChangeStatus.FAILED, ChangeStatus.ROLLED_BACK,
-            ChangeStatus.ROLLBACK_FAILED, ChangeStatus.NOT_STARTED);
-
     private TuneInvocation() {
     }
 
@@ -39,7 +34,7 @@ final class TuneInvocation {
             if (stopped) {
                 return ExitCodes.INTERRUPTED;
             }
-            boolean failed = result.changes().stream().anyMatch(change -> FAILURES.contains(change.status()));
+            boolean failed = result.changes().stream().anyMatch(change -> change.status().failedOrUndone());
             return failed ? ExitCodes.SOME_PROBES_FAILED : ExitCodes.OK;
         }
     }

@@ -1,13 +1,10 @@
 package io.clusterbench.engine;
 
-import io.clusterbench.result.ChangeStatus;
 import io.clusterbench.result.GateOutcome;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.RunResult;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What {@link ClusterBench#run} ended with.
@@ -23,9 +20,6 @@ import java.util.Set;
 public record RunOutcome(RunResult result, RunResult before, GateOutcome gate, Path resultFile, List<Path> reports,
         boolean stopped) {
 
-    private static final Set<ChangeStatus> FAILED_CHANGES = EnumSet.of(ChangeStatus.FAILED,
-            ChangeStatus.ROLLED_BACK, ChangeStatus.ROLLBACK_FAILED, ChangeStatus.NOT_STARTED);
-
     public RunOutcome {
         reports = List.copyOf(reports);
     }
@@ -37,7 +31,7 @@ public record RunOutcome(RunResult result, RunResult before, GateOutcome gate, P
 
     /** Whether a tuning action failed, was rolled back or did not start. */
     public boolean tuningFailed() {
-        return result.changes().stream().anyMatch(change -> FAILED_CHANGES.contains(change.status()));
+        return result.changes().stream().anyMatch(change -> change.status().failedOrUndone());
     }
 
     private static boolean failed(RunResult run) {

@@ -17,5 +17,10 @@ public enum ChangeStatus {
     /** A check that changes nothing by design (vllm-gpu-memory); the message says whether it matched. */
     CHECKED,
     /** Not started because an earlier action failed or the run was stopped. */
-    NOT_STARTED
+    NOT_STARTED;
+
+    /** Whether the action failed, was undone or never ran: its change is not (or not surely) in place. */
+    public boolean failedOrUndone() {
+        return this == FAILED || this == ROLLED_BACK || this == ROLLBACK_FAILED || this == NOT_STARTED;
+    }
 }

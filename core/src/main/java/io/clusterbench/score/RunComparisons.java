@@ -14,12 +14,10 @@ import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.Comparison;
 import io.clusterbench.spec.ObjectiveSpec;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -35,8 +33,6 @@ import org.HdrHistogram.Histogram;
  * key objective is significantly worse.
  */
 public final class RunComparisons {
-    private static final Set<ChangeStatus> NOT_APPLIED = EnumSet.of(ChangeStatus.FAILED, ChangeStatus.ROLLED_BACK,
-            ChangeStatus.ROLLBACK_FAILED, ChangeStatus.NOT_STARTED);
 
     private RunComparisons() {
     }
@@ -48,7 +44,7 @@ public final class RunComparisons {
      * runs is the machine's, not the tuning's.
      */
     public static Optional<String> whyNotComparable(List<ChangeOutcome> changes) {
-        List<String> notApplied = changes.stream().filter(c -> NOT_APPLIED.contains(c.status()))
+        List<String> notApplied = changes.stream().filter(c -> c.status().failedOrUndone())
                 .map(c -> c.action() + " " + c.status()).toList();
         if (!notApplied.isEmpty()) {
             return Optional.of("not applied: nothing to compare (" + String.join(", ", notApplied) + ")");
@@ -146,6 +142,11 @@ public final class RunComparisons {
                 + " significantly changed otherwise" + (better.isEmpty() ? "" : " (" + String.join(", ", better) + ")"));
         if (!missing.isEmpty()) {
             s.append("; not measured in both runs: ").append(Baseline.abbreviate(missing));
+        }
+        if (!worse.isEmpty() || !better.isEmpty()) {
+            // Until rounds and a noise floor exist, say what the test is worth where it speaks.
+            s.append("; the test counts every request of one run as an independent sample and no noise floor was"
+                    + " measured, so a flagged change is a lead to check, not an established effect");
         }
         s.append(regressed ? "; a key objective's metric got significantly worse: regressed"
                 : "; no key objective's metric got significantly worse");

@@ -45,9 +45,8 @@ final class TrendChart {
     }
 
     /** The score chart: 0 to 100, points coloured by verdict, pass and warning thresholds as dashed lines. */
-    static String score(TrendData data) {
+    static String score(TrendData data, TrendModel model) {
         TrendChart chart = new TrendChart(data);
-        TrendModel model = data.model();
         List<Double> scores = model.scores();
         int[] drawn = Downsample.indices(scores, Downsample.MAX_POINTS);
         chart.open(220, "Score of each run, 0 to 100, coloured by verdict");
@@ -64,9 +63,9 @@ final class TrendChart {
     }
 
     /** One metric's chart, its axis fitted to the values, in the colour the model gives the metric. */
-    static String metric(TrendData data, String metric) {
+    static String metric(TrendData data, TrendModel model, String metric) {
         TrendChart chart = new TrendChart(data);
-        TrendModel.MetricSeries series = data.model().metrics().stream().filter(s -> s.metric().equals(metric))
+        TrendModel.MetricSeries series = model.metrics().stream().filter(s -> s.metric().equals(metric))
                 .findFirst().orElse(new TrendModel.MetricSeries(metric, data.unit(metric), METRIC_FILL,
                         data.values(metric)));
         List<Double> values = series.values();

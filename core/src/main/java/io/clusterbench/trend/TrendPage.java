@@ -1,6 +1,7 @@
 package io.clusterbench.trend;
 
 import io.clusterbench.result.TrendData;
+import io.clusterbench.result.TrendModel;
 import io.clusterbench.result.RunSummary;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.Verdict;
@@ -36,7 +37,8 @@ final class TrendPage {
             return html.append("</body>\n</html>\n").toString();
         }
         summary(html, data);
-        html.append("<section>\n<h2>Score</h2>\n").append(TrendChart.score(data)).append(legend());
+        TrendModel model = data.model(); // once: every chart below draws from it
+        html.append("<section>\n<h2>Score</h2>\n").append(TrendChart.score(data, model)).append(legend());
         if (data.scores().stream().allMatch(score -> score == null)) {
             html.append("<p class=\"note\">No run in this history was scored; add objectives to the spec.</p>\n");
         }
@@ -49,7 +51,7 @@ final class TrendPage {
                 html.append("<p class=\"note\">No run measured ").append(Xml.escape(metric)).append(". A --metric"
                         + " must name a metric of result.json as probe.metric.</p>\n");
             } else {
-                html.append(TrendChart.metric(data, metric));
+                html.append(TrendChart.metric(data, model, metric));
             }
             html.append("</section>\n");
         }
