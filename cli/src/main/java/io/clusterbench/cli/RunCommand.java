@@ -85,6 +85,7 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.INTERRUPTED;
         }
         Verdicts.print(outcome.result().score(), outcome.gate(), stdout);
+        EffectPrinter.print(outcome.result().comparison(), stdout);
         Verdicts.reported(plan.outDir(), stdout);
         if (outcome.probesFailed() || outcome.tuningFailed()) {
             return ExitCodes.SOME_PROBES_FAILED;

@@ -55,8 +55,16 @@ final class RunPrinter implements RunListener {
     }
 
     @Override
+    public void round(int index, int of, String condition) {
+        out.println("-- round " + index + "/" + of + ": " + condition + (condition.equals("A") ? " (before tuning)"
+                : " (tuned)"));
+    }
+
+    @Override
     public void benchmarked(String stage, RunResult result) {
         out.println();
+        out.println(stage.equals("before") ? "Before tuning (A), rounds merged:" : stage.equals("after")
+                ? "Tuned (B), rounds merged:" : stage + ":");
         HeadlineTable.print(result, out);
     }
 

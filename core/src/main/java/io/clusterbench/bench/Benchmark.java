@@ -17,6 +17,7 @@ import io.clusterbench.result.RunIds;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.result.ToolInfo;
 import io.clusterbench.spec.ClusterSpec;
+import io.clusterbench.spec.LoadParameters;
 import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.ProbeSpec;
 import io.clusterbench.spec.SecretResolver;
@@ -28,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -113,7 +115,7 @@ public final class Benchmark {
                     for (ProbeSpec probe : group) {
                         ProbeMeasurement measurement = stop.raised()
                                 ? skipped(probe, "not started: the run was stopped first")
-                                : runOne(spec, probe, ssh, stop, running, listener);
+                                : runRounds(spec, probe, options, ssh, stop, running, listener);
                         if (record.add(measurement, clock.instant(), ssh.insecureHosts())) {
                             listener.probeFinished(measurement, resultFile);
                         }
@@ -137,6 +139,25 @@ public final class Benchmark {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * Runs the probe's rounds one after another (each a whole run of the probe: warm-up, load, its own connections)
+     * and merges them; a stop ends the rounds early and keeps those done.
+     */
+    private ProbeMeasurement runRounds(ClusterSpec spec, ProbeSpec probe, BenchmarkOptions options, RunSshHosts ssh,
+            StopSignal stop, Map<String, ProbeProgress> running, BenchmarkListener listener) {
+        int rounds = options.rounds().orElse(LoadParameters.ROUNDS.in(probe.parameters()).intValue());
+        if (rounds == 1) {
+            return runOne(spec, probe, ssh, stop, running, listener);
+        }
+        List<ProbeMeasurement> done = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>();
+        do {
+            done.add(runOne(spec, probe, ssh, stop, running, listener));
+            indices.add(done.size());
+        } while (done.size() < rounds && !stop.raised());
+        return RoundMerge.merge(done, indices, Collections.nCopies(done.size(), ""));
     }
 
     private ProbeMeasurement runOne(ClusterSpec spec, ProbeSpec probe, RunSshHosts ssh, StopSignal stop,

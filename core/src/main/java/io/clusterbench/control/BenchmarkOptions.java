@@ -13,8 +13,10 @@ import java.util.OptionalInt;
  * @param only the probe ids to run, or empty for all
  * @param maxParallel how many probe groups run at once; empty takes the spec's {@code settings.maxParallelProbes}
  * @param progressInterval how often the listener hears progress
+ * @param rounds how many rounds every probe measures, in place of each probe's own {@code rounds}; empty for theirs
  */
-public record BenchmarkOptions(Path outDir, List<String> only, OptionalInt maxParallel, Duration progressInterval) {
+public record BenchmarkOptions(Path outDir, List<String> only, OptionalInt maxParallel, Duration progressInterval,
+        OptionalInt rounds) {
 
     public BenchmarkOptions {
         Objects.requireNonNull(outDir, "outDir");
@@ -24,6 +26,20 @@ public record BenchmarkOptions(Path outDir, List<String> only, OptionalInt maxPa
             checkParallel("maxParallel", maxParallel.getAsInt());
         }
         Objects.requireNonNull(progressInterval, "progressInterval");
+        Objects.requireNonNull(rounds, "rounds");
+        if (rounds.isPresent() && rounds.getAsInt() < 1) {
+            throw new IllegalArgumentException("rounds must be at least 1, got " + rounds.getAsInt());
+        }
+    }
+
+    /** With each probe's own rounds. */
+    public BenchmarkOptions(Path outDir, List<String> only, OptionalInt maxParallel, Duration progressInterval) {
+        this(outDir, only, maxParallel, progressInterval, OptionalInt.empty());
+    }
+
+    /** The same options with every probe measuring {@code count} rounds. */
+    public BenchmarkOptions rounds(int count) {
+        return new BenchmarkOptions(outDir, only, maxParallel, progressInterval, OptionalInt.of(count));
     }
 
     /** The most probe groups that may run at once. */
@@ -48,6 +64,6 @@ public record BenchmarkOptions(Path outDir, List<String> only, OptionalInt maxPa
 
     /** The same options for only these probes. */
     public BenchmarkOptions only(List<String> probeIds) {
-        return new BenchmarkOptions(outDir, probeIds, maxParallel, progressInterval);
+        return new BenchmarkOptions(outDir, probeIds, maxParallel, progressInterval, rounds);
     }
 }

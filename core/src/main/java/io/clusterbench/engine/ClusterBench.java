@@ -191,9 +191,15 @@ public final class ClusterBench {
         return Scorer.score(spec.spec(), run, history);
     }
 
-    /** Compares a run after tuning with the run before it, on the same workload. */
-    public RunComparison compare(LoadedSpec spec, RunResult before, RunResult after) {
-        return RunComparisons.compare(spec.spec(), before, after, spec.spec().baseline());
+    /** Compares the tuned rounds (B) of {@code after} with the rounds before tuning (A) of {@code before}. */
+    public RunComparison compare(LoadedSpec spec, RunResult before, RunResult after,
+            RunComparisons.Design design) {
+        return RunComparisons.compare(spec.spec(), before, after, spec.spec().baseline(), design);
+    }
+
+    /** Which tuning actions would change something and which of those cannot be rolled back; changes nothing. */
+    public Tuning.Reversibility reversibility(LoadedSpec spec) {
+        return new Tuning(actions, secrets, clock).reversibility(spec);
     }
 
     /** Writes audit-report.md, audit-report.html (+ report.css) and junit.xml for a run. */

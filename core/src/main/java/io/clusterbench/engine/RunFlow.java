@@ -3,23 +3,33 @@ package io.clusterbench.engine;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.control.BenchmarkOptions;
 import io.clusterbench.control.StopSignal;
+import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.Evidence;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.score.RunComparisons;
 import io.clusterbench.spec.LoadedSpec;
+import io.clusterbench.tune.Tuning;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The before -> tuning -> after -> comparison -> rollback-if-worse -> score -> gate flow of {@link ClusterBench#run},
+ * The rounds -> tuning switches -> comparison -> rollback-if-worse -> score -> gate flow of {@link ClusterBench#run},
  * in one place so that every front runs it alike.
+ *
+ * <p>Each condition, A (before tuning) and B (tuned), is measured in rounds (see {@link RoundPlan}). When every
+ * change of the tuning can be rolled back, the conditions alternate, ABBAABBAAB, applying and rolling back the
+ * tuning between rounds with read-back, so that drift of the machine falls on both conditions alike; otherwise all
+ * A rounds run before the tuning and all B rounds after it, and the result names that weaker design.
  */
 final class RunFlow {
-    private static final int STAGES = 4;
+    private static final int STAGES = 3;
 
     private final ClusterBench engine;
     private final LoadedSpec spec;
@@ -27,6 +37,11 @@ final class RunFlow {
     private final RunPlan plan;
     private final RunListener listener;
     private final StopSignal stop;
+
+    private RunResult tuned;
+    private final List<Evidence> evidence = new ArrayList<>();
+    private boolean applied;
+    private String notComparable;
 
     RunFlow(ClusterBench engine, LoadedSpec spec, String specFile, RunPlan plan, RunListener listener,
             StopSignal stop) {
@@ -39,42 +54,57 @@ final class RunFlow {
     }
 
     RunOutcome run() throws ClusterBenchException {
-        listener.stage(1, STAGES, "benchmark before tuning");
-        RunResult before = benchmark("before", plan.beforeDir());
-        if (stop.raised()) {
-            return stopped(before, null);
+        Tuning.Reversibility reversibility = engine.reversibility(spec);
+        RoundPlan rounds = RoundPlan.of(spec.spec(), reversibility);
+        listener.stage(1, STAGES, rounds.describe());
+        List<String> conditions = new ArrayList<>();
+        List<RunResult> measured = new ArrayList<>();
+        String order = rounds.order();
+        for (int i = 0; i < order.length() && !stop.raised(); i++) {
+            String condition = order.substring(i, i + 1);
+            switchTo(condition, i + 1);
+            if (stop.raised()) {
+                break;
+            }
+            listener.round(i + 1, order.length(), condition);
+            Path dir = plan.outDir().resolve("rounds").resolve(String.format("%02d-%s", i + 1, condition));
+            BenchmarkOptions options = new BenchmarkOptions(dir, List.of(), plan.maxParallel(), Duration.ofSeconds(1))
+                    .rounds(1);
+            measured.add(engine.benchmark(spec, specFile, options, listener, stop));
+            conditions.add(condition);
         }
-        listener.stage(2, STAGES, "tuning");
-        RunResult tuned = engine.tune(spec, specFile, plan.tuningDir(), spec.spec().settings().rollback(), listener,
-                stop::raised);
-        listener.tuned(tuned);
-        if (stop.raised()) {
-            return stopped(tuned, before);
+        if (!stop.raised() && !applied && notComparable == null && !reversibility.changing().isEmpty()) {
+            // An even number of alternating rounds ends in A: the run leaves the tuning applied, as asked.
+            switchTo("B", order.length() + 1);
         }
-        listener.stage(3, STAGES, "benchmark after tuning, same workload");
-        RunResult after = benchmark("after", plan.afterDir());
-        if (stop.raised()) {
-            return stopped(after, before);
+        String ran = String.join("", conditions);
+        RunResult before = RoundPlan.merge(measured, conditions, "A");
+        RunResult after = RoundPlan.merge(measured, conditions, "B");
+        writeIfPresent(before, plan.beforeDir());
+        writeIfPresent(after, plan.afterDir());
+        if (stop.raised() || before == null || after == null) {
+            RunResult last = after != null ? after : before;
+            return stopped(last == null ? null : withTuning(last), before);
         }
-        listener.stage(4, STAGES, "score, compare and gate");
+        listener.benchmarked("before", before);
+        listener.benchmarked("after", after);
+        listener.stage(2, STAGES, "compare, score and gate");
         // The before-run is scored too, so that its report and the trend show where tuning started from.
         RunResult scoredBefore = before.withScore(engine.score(spec, before, plan.history()));
         ResultFiles.write(scoredBefore, plan.beforeDir().resolve(ResultFiles.RESULT_JSON));
         listener.note("Before tuning: " + scoredBefore.score().verdict() + ", score "
                 + Numbers.score(scoredBefore.score().score()));
-        Optional<String> notComparable = RunComparisons.whyNotComparable(tuned.changes());
-        RunComparison comparison = notComparable.isPresent()
-                ? RunComparisons.notComparable(before, notComparable.get())
-                : engine.compare(spec, before, after);
-        listener.note("Comparison with the run before tuning: " + comparison.explanation());
+        RunComparison comparison = notComparable != null
+                ? RunComparisons.notComparable(before, notComparable)
+                : engine.compare(spec, before, after, new RunComparisons.Design(rounds.design(), ran,
+                        rounds.perCondition(), rounds.note(), Map.of()));
+        listener.compared(comparison);
         if (comparison.regressed() && spec.spec().settings().rollbackIfWorse()) {
-            listener.note("rollbackIfWorse: rolling the tuning back");
-            tuned = engine.rollBackTuning(spec, tuned, plan.tuningDir(),
-                    "the benchmark after tuning regressed: " + comparison.explanation(), listener);
-            comparison = new RunComparison(comparison.beforeRunId(), comparison.metrics(), true, true,
-                    comparison.explanation());
+            listener.stage(3, STAGES, "rollbackIfWorse: rolling the tuning back");
+            rollBack("a key objective's metric got worse: " + comparison.explanation());
+            comparison = comparison.rolledBackBecauseWorse();
         }
-        RunResult result = after.withTuning(tuned.changes(), tuned.evidence()).withComparison(comparison);
+        RunResult result = withTuning(after).withComparison(comparison);
         GatedRun gated = engine.gate(spec, result, plan.history(), plan.policy(), plan.outDir());
         if (plan.historyAdd() != null) {
             StoredRun stored = engine.addToHistory(plan.outDir(), plan.historyAdd());
@@ -84,14 +114,55 @@ final class RunFlow {
                 false);
     }
 
-    private RunResult benchmark(String stage, Path dir) throws ClusterBenchException {
-        BenchmarkOptions options = new BenchmarkOptions(dir, List.of(), plan.maxParallel(), Duration.ofSeconds(1));
-        RunResult result = engine.benchmark(spec, specFile, options, listener, stop);
-        listener.benchmarked(stage, result);
-        return result;
+    /** Brings the cluster into {@code condition} before round {@code index}: applies or rolls back the tuning. */
+    private void switchTo(String condition, int index) throws ClusterBenchException {
+        if (notComparable != null) {
+            return;
+        }
+        if (condition.equals("B") && !applied) {
+            RunResult result = engine.tune(spec, specFile, plan.tuningDir(), spec.spec().settings().rollback(),
+                    listener, stop::raised);
+            evidence.addAll(result.evidence());
+            tuned = result;
+            listener.tuned(result);
+            Optional<String> why = RunComparisons.whyNotComparable(result.changes());
+            if (why.isPresent()) {
+                notComparable = why.get();
+                listener.note("Tuning before round " + index + ": " + why.get()
+                        + "; the remaining rounds measure the cluster as it is");
+                return;
+            }
+            applied = true;
+        } else if (condition.equals("A") && applied) {
+            rollBack("alternating A/B: back to the state before tuning for round " + index);
+            if (tuned.changes().stream().anyMatch(c -> c.status() != ChangeStatus.ROLLED_BACK
+                    && c.status() != ChangeStatus.UNCHANGED && c.status() != ChangeStatus.CHECKED)) {
+                notComparable = "inconclusive: the rollback before round " + index + " did not restore every change,"
+                        + " so the conditions are not what they claim; see evidence.jsonl";
+                listener.note(notComparable);
+            }
+        }
     }
 
-    /** Stopped early: the last stage's result is written; nothing is scored or gated on partial evidence. */
+    private void rollBack(String reason) throws ClusterBenchException {
+        int known = tuned.evidence().size();
+        RunResult result = engine.rollBackTuning(spec, tuned, plan.tuningDir(), reason, listener);
+        evidence.addAll(result.evidence().subList(known, result.evidence().size()));
+        tuned = result;
+        applied = false;
+    }
+
+    private RunResult withTuning(RunResult run) {
+        return tuned == null ? run : run.withTuning(tuned.changes(), evidence);
+    }
+
+    private static void writeIfPresent(RunResult run, Path dir) throws ClusterBenchException {
+        if (run != null) {
+            ResultFiles.write(run, dir.resolve(ResultFiles.RESULT_JSON));
+        }
+    }
+
+    /** Stopped early: what was measured is written; nothing is scored or gated on partial evidence. */
     private static RunOutcome stopped(RunResult last, RunResult before) {
         return new RunOutcome(last, before, null, null, List.of(), true);
     }

@@ -1,6 +1,7 @@
 package io.clusterbench.engine;
 
 import io.clusterbench.control.BenchmarkListener;
+import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.control.TuningListener;
 
@@ -9,6 +10,14 @@ public interface RunListener extends BenchmarkListener, TuningListener {
 
     /** A stage begins: {@code number} of {@code of}, such as 2 of 4, "tuning". */
     default void stage(int number, int of, String title) {
+    }
+
+    /** Round {@code index} of {@code of} begins, in {@code condition} ({@code A} before tuning, {@code B} tuned). */
+    default void round(int index, int of, String condition) {
+    }
+
+    /** The comparison of the conditions is done. */
+    default void compared(RunComparison comparison) {
     }
 
     /** A benchmark stage ended; {@code result} holds its measurements, already written. */

@@ -9,7 +9,8 @@ import io.clusterbench.report.Doc.Table;
 import io.clusterbench.report.Doc.Tone;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
-import io.clusterbench.result.MetricComparison;
+import io.clusterbench.result.EffectVerdict;
+import io.clusterbench.result.MetricEffect;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
@@ -44,11 +45,12 @@ final class AuditReport {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Heading(1, "Cluster Bench audit report: " + result.cluster(), "top"));
         blocks.addAll(summary(result));
+        // The effect of the tuning comes right after the verdict: it is what a run of `run` is for.
+        blocks.addAll(ScoreSections.comparison(result));
         blocks.addAll(environment(result));
         blocks.addAll(MeasurementSections.of(result));
         blocks.addAll(TuningSections.of(result));
         blocks.addAll(ScoreSections.objectives(result));
-        blocks.addAll(ScoreSections.comparison(result));
         blocks.addAll(Findings.section(result));
         return new Doc("Cluster Bench audit report: " + result.cluster() + " (run " + result.runId() + ")", blocks);
     }
@@ -87,12 +89,11 @@ final class AuditReport {
                 : counts("Tuning actions", result.changes(), ChangeOutcome::status, ChangeStatus.values())
                         + " Evidence steps recorded: " + result.evidence().size() + ".").item(Tone.NEUTRAL));
         if (result.comparison() != null) {
-            List<MetricComparison> metrics = result.comparison().metrics();
-            long significant = metrics.stream().filter(MetricComparison::significant).count();
-            long worse = metrics.stream().filter(m -> m.significant() && m.worse()).count();
-            glance.add(Line.of("Compared with run ").code(result.comparison().beforeRunId()).text(": "
-                    + metrics.size() + " metrics, " + significant + " changed significantly, " + worse
-                    + " of them for the worse.").item(Tone.NEUTRAL));
+            List<MetricEffect> metrics = result.comparison().metrics();
+            long improved = metrics.stream().filter(m -> m.verdict() == EffectVerdict.IMPROVED).count();
+            long worse = metrics.stream().filter(MetricEffect::worse).count();
+            glance.add(Line.of("Effect of the tuning on " + metrics.size() + " key metrics: " + improved
+                    + " improved, " + worse + " worse (table under \"Effect of the tuning\").").item(Tone.NEUTRAL));
         }
         int findings = Findings.of(result).size();
         glance.add(Line.of("Failures and warnings: " + findings + " (listed under \"Failures and warnings\").")

@@ -7,7 +7,8 @@ import io.clusterbench.report.Doc.Item;
 import io.clusterbench.report.Doc.Tone;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
-import io.clusterbench.result.MetricComparison;
+import io.clusterbench.result.EffectTable;
+import io.clusterbench.result.MetricEffect;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
@@ -95,14 +96,10 @@ final class Findings {
             }
         }
         if (result.comparison() != null) {
-            for (MetricComparison metric : result.comparison().metrics()) {
-                if (metric.significant() && metric.worse()) {
-                    items.add(Line.of("Metric ").code(metric.metric()).text(" got worse against run ")
-                            .code(result.comparison().beforeRunId()).text(": " + Numbers.withUnit(metric.before(), metric.unit())
-                                    + " -> " + Numbers.withUnit(metric.after(), metric.unit()) + " ("
-                                    + Numbers.signedPercent(metric.changePct()) + ", "
-                                    + ScoreSections.statistic(metric.statistic(), metric.pValue()) + ")"
-                                    + (metric.key() ? ", watched by a key objective." : "."))
+            for (MetricEffect metric : result.comparison().metrics()) {
+                if (metric.worse()) {
+                    items.add(Line.of("Metric ").code(metric.metric()).text(" got worse with the tuning: "
+                            + EffectTable.change(metric) + (metric.key() ? ", watched by a key objective." : "."))
                             .item(metric.key() ? Tone.BAD : Tone.WARN));
                 }
             }

@@ -3,7 +3,11 @@ package io.clusterbench.report;
 import io.clusterbench.result.OutputFiles;
 import io.clusterbench.result.GateOutcome;
 import io.clusterbench.result.GateStatus;
+import io.clusterbench.result.EffectTable;
+import io.clusterbench.result.EffectVerdict;
+import io.clusterbench.result.MetricEffect;
 import io.clusterbench.result.Numbers;
+import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.ProbeError;
@@ -51,6 +55,9 @@ final class JunitReport implements ReportWriter {
         if (result.gate() != null) {
             cases.add(gateCase(result, result.gate()));
         }
+        if (result.comparison() != null) {
+            cases.addAll(effectCases(result, result.comparison()));
+        }
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
@@ -90,6 +97,25 @@ final class JunitReport implements ReportWriter {
         String text = "gate " + gate.status() + " (exit code " + gate.exitCode() + "): " + gate.reason();
         return new Case(result.cluster() + ".gate", "gate: verdict " + gate.verdict() + ", score "
                 + Numbers.format(gate.score()), outcome, "clusterbench.gate." + gate.status(), text, text, text);
+    }
+
+    /**
+     * The effect table as test cases, one per key metric: the gate, not an effect, decides the build, so an effect
+     * passes with its row as output, and an inconclusive one is skipped with its reason.
+     */
+    private static List<Case> effectCases(RunResult result, RunComparison comparison) {
+        List<Case> cases = new ArrayList<>();
+        List<List<String>> rows = EffectTable.rows(comparison);
+        for (int i = 0; i < rows.size(); i++) {
+            MetricEffect effect = comparison.metrics().get(i);
+            List<String> row = rows.get(i);
+            String text = "before " + row.get(1) + "; after " + row.get(2) + "; change " + row.get(3) + "; verdict "
+                    + row.get(4) + "\n" + effect.reason() + "\n" + EffectTable.design(comparison);
+            String outcome = effect.verdict() == EffectVerdict.INCONCLUSIVE ? "skipped" : "pass";
+            cases.add(new Case(result.cluster() + ".effect", "effect: " + effect.metric() + " " + row.get(4), outcome,
+                    "clusterbench.effect." + effect.verdict(), effect.reason(), text, text));
+        }
+        return cases;
     }
 
     private static List<Case> objectiveCases(RunResult result) {

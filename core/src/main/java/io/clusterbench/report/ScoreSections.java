@@ -1,11 +1,13 @@
 package io.clusterbench.report;
 
 import io.clusterbench.report.Doc.Block;
+import io.clusterbench.report.Doc.Bullets;
 import io.clusterbench.report.Doc.Cell;
 import io.clusterbench.report.Doc.Heading;
 import io.clusterbench.report.Doc.Table;
 import io.clusterbench.report.Doc.Tone;
-import io.clusterbench.result.MetricComparison;
+import io.clusterbench.result.EffectTable;
+import io.clusterbench.result.MetricEffect;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.RunComparison;
@@ -65,28 +67,43 @@ final class ScoreSections {
             return List.of();
         }
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Heading(2, "Comparison with run " + comparison.beforeRunId(), "comparison"));
+        blocks.add(new Heading(2, "Effect of the tuning", "comparison"));
         blocks.add(Line.of(comparison.explanation()).paragraph());
-        blocks.add(Line.of("Key metric regressed: ").strong(Numbers.yesNo(comparison.regressed()))
+        blocks.add(Line.of("Key metric got worse: ").strong(Numbers.yesNo(comparison.regressed()))
                 .text(". Tuning rolled back because of it: ").strong(Numbers.yesNo(comparison.rolledBack()))
                 .text(".").paragraph(comparison.regressed() ? Tone.BAD : Tone.NEUTRAL));
-        List<List<Cell>> rows = new ArrayList<>();
-        for (MetricComparison metric : comparison.metrics()) {
-            Tone tone = metric.significant() ? (metric.worse() ? Tone.BAD : Tone.GOOD) : Tone.NEUTRAL;
-            rows.add(List.of(
-                    Cell.code(metric.metric()),
-                    Cell.text(metric.unit()),
-                    Cell.number(Numbers.format(metric.before())),
-                    Cell.number(Numbers.format(metric.after())),
-                    new Cell(List.of(new Doc.Text(Numbers.signedPercent(metric.changePct()))), true, tone),
-                    Cell.text(statistic(metric.statistic(), metric.pValue())),
-                    Cell.text(Numbers.yesNo(metric.significant())),
-                    Cell.text(Numbers.yesNo(metric.worse())),
-                    Cell.text(Numbers.yesNo(metric.key()))));
+        if (comparison.metrics().isEmpty()) {
+            return blocks;
         }
-        blocks.add(new Table("Run " + comparison.beforeRunId() + " (before) against run " + result.runId()
-                + " (after); change = (after - before) / before",
-                List.of("Metric", "Unit", "Before", "After", "Change", "Test", "Significant", "Worse", "Key"), rows));
+        List<List<Cell>> rows = new ArrayList<>();
+        List<List<String>> cells = EffectTable.rows(comparison);
+        for (int i = 0; i < cells.size(); i++) {
+            MetricEffect effect = comparison.metrics().get(i);
+            List<String> row = cells.get(i);
+            Tone tone = switch (effect.verdict()) {
+                case WORSE -> Tone.BAD;
+                case IMPROVED -> Tone.GOOD;
+                case INCONCLUSIVE -> Tone.WARN;
+                case NO_DETECTABLE_CHANGE -> Tone.NEUTRAL;
+            };
+            rows.add(List.of(
+                    Cell.code(row.get(0)),
+                    Cell.number(row.get(1)),
+                    Cell.number(row.get(2)),
+                    new Cell(List.of(new Doc.Text(row.get(3))), true, tone),
+                    new Cell(List.of(new Doc.Text(row.get(4))), false, tone),
+                    Cell.text(Numbers.yesNo(effect.key()))));
+        }
+        List<String> header = new ArrayList<>(EffectTable.HEADER);
+        header.add("Key");
+        blocks.add(new Table("Rounds before tuning (A, run " + comparison.beforeRunId() + ") against tuned rounds (B,"
+                + " run " + result.runId() + "); change = B - A, Hodges-Lehmann over rounds", header, rows));
+        blocks.add(Line.of(EffectTable.design(comparison)).paragraph());
+        List<Doc.Item> reasons = new ArrayList<>();
+        for (MetricEffect effect : comparison.metrics()) {
+            reasons.add(Line.of("").code(effect.metric()).text(": " + effect.reason()).item(Tone.NEUTRAL));
+        }
+        blocks.add(new Bullets(reasons));
         return blocks;
     }
 

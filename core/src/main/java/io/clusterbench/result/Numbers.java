@@ -23,6 +23,7 @@ public final class Numbers {
 
     private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_UP);
     private static final MathContext TWO_DIGITS = new MathContext(2, RoundingMode.HALF_UP);
+    private static final MathContext THREE_DIGITS = new MathContext(3, RoundingMode.HALF_UP);
 
     private Numbers() {
     }
@@ -63,6 +64,45 @@ public final class Numbers {
             return number + "%";
         }
         return number + " " + unit;
+    }
+
+    /**
+     * An estimate or an interval end, with at most 3 significant digits ({@code 2.01}, {@code 0.0312},
+     * {@code 1240}): more would claim a precision that a few rounds do not have; a dash for null.
+     */
+    public static String estimate(Double value) {
+        if (value == null) {
+            return "-";
+        }
+        if (!Double.isFinite(value) || value == 0) {
+            return format(value.doubleValue());
+        }
+        return plain(new BigDecimal(value).round(THREE_DIGITS));
+    }
+
+    /** A signed estimate with its unit, by {@link #estimate}: {@code +2.01 ms}, {@code -3.12%}; a dash for null. */
+    public static String signedEstimate(Double value, String unit) {
+        if (value == null) {
+            return "-";
+        }
+        String number = estimate(value);
+        String signed = (number.startsWith("-") || number.equals("0") ? "" : "+") + number;
+        if (unit == null || unit.isBlank() || unit.equals("ratio") || unit.equals("count")) {
+            return signed;
+        }
+        return unit.equals("percent") || unit.equals("%") ? signed + "%" : signed + " " + unit;
+    }
+
+    /** A 95% interval, {@code [+1.98, +2.05] ms} or {@code [-3.1%, +4.2%]}, by {@link #estimate}. */
+    public static String interval(Double low, Double high, String unit) {
+        if (low == null || high == null) {
+            return "-";
+        }
+        boolean percent = "%".equals(unit) || "percent".equals(unit);
+        String bare = percent ? "%" : "";
+        String tail = percent || unit == null || unit.isBlank() || unit.equals("count") || unit.equals("ratio") ? ""
+                : " " + unit;
+        return "[" + signedEstimate(low, bare) + ", " + signedEstimate(high, bare) + "]" + tail;
     }
 
     /** A signed percentage, such as a change from a baseline: {@code +12.35%}, {@code -3.5%}, {@code +0%}; a dash for null. */

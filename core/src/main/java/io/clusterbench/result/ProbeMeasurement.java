@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param metrics the numbers measured, in a stable order
  * @param latencies latency distributions, kept whole so that runs can be merged and compared on raw samples
  * @param errors failures met, counted
+ * @param rounds the probe's rounds, in order, when it measured in more than one; the metrics and latencies above
+ *     are then the merge of all of them (see docs/scoring.md)
  */
 public record ProbeMeasurement(
         String probe,
@@ -28,7 +30,8 @@ public record ProbeMeasurement(
         Instant endedAt,
         List<MetricValue> metrics,
         List<LatencyHistogram> latencies,
-        List<ProbeError> errors) {
+        List<ProbeError> errors,
+        List<ProbeRound> rounds) {
 
     public ProbeMeasurement {
         Objects.requireNonNull(probe, "probe");
@@ -40,6 +43,24 @@ public record ProbeMeasurement(
         metrics = List.copyOf(metrics);
         latencies = List.copyOf(latencies);
         errors = List.copyOf(errors);
+        rounds = rounds == null ? List.of() : List.copyOf(rounds);
+    }
+
+    /** A measurement of one round only, as every probe returns it. */
+    public ProbeMeasurement(String probe, String kind, String target, ProbeStatus status, Instant startedAt,
+            Instant endedAt, List<MetricValue> metrics, List<LatencyHistogram> latencies, List<ProbeError> errors) {
+        this(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors, List.of());
+    }
+
+    /** The same measurement with these rounds. */
+    public ProbeMeasurement withRounds(List<ProbeRound> newRounds) {
+        return new ProbeMeasurement(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors,
+                newRounds);
+    }
+
+    /** The rounds of one condition ({@code A}, {@code B}, or empty for a plain benchmark). */
+    public List<ProbeRound> rounds(String condition) {
+        return rounds.stream().filter(r -> r.condition().equals(condition)).toList();
     }
 
     /** How long the probe ran. */

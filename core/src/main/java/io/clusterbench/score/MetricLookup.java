@@ -1,6 +1,7 @@
 package io.clusterbench.score;
 
 import io.clusterbench.result.LatencyHistogram;
+import io.clusterbench.result.LatencySource;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeError;
@@ -11,8 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -27,8 +26,6 @@ import org.HdrHistogram.Histogram;
  */
 final class MetricLookup {
 
-    private static final Pattern LATENCY_STAT = Pattern.compile("(.*?)(?:mean|median|p[0-9]+(?:\\.[0-9]+)?)_ms");
-    private static final List<String> OVERALL = List.of("all", "latency");
 
     private MetricLookup() {
     }
@@ -113,22 +110,7 @@ final class MetricLookup {
 
     /** The name of the histogram a metric of a probe with these histograms comes from, if any. */
     static Optional<String> histogramName(String metricName, List<LatencyHistogram> latencies) {
-        Matcher m = LATENCY_STAT.matcher(metricName);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        String prefix = m.group(1);
-        if (!prefix.isEmpty()) {
-            String name = prefix.endsWith(".") || prefix.endsWith("_") ? prefix.substring(0, prefix.length() - 1)
-                    : prefix;
-            return latencies.stream().map(LatencyHistogram::name).filter(name::equals).findFirst();
-        }
-        for (String overall : OVERALL) {
-            if (latencies.stream().anyMatch(h -> h.name().equals(overall))) {
-                return Optional.of(overall);
-            }
-        }
-        return latencies.size() == 1 ? Optional.of(latencies.get(0).name()) : Optional.empty();
+        return LatencySource.histogramName(metricName, latencies);
     }
 
     /** The probe whose id is the longest prefix of {@code metric} followed by a dot (ids may contain dots). */

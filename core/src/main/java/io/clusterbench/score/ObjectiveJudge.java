@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.HdrHistogram.Histogram;
 
 /** Judges one objective against one run and its baseline; the rules are in docs/scoring.md. */
 final class ObjectiveJudge {
@@ -106,12 +105,14 @@ final class ObjectiveJudge {
         }
         List<Double> values = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        Histogram merged = new Histogram(3); // auto-resizing, so runs recorded with other ranges merge
+        List<Double> baselineRounds = new ArrayList<>();
         for (RunResult earlier : baseline.runs()) {
             MetricLookup.value(earlier, o.metric()).ifPresent(m -> {
                 values.add(m.value());
                 ids.add(earlier.runId());
-                MetricLookup.histogram(earlier, o.metric()).ifPresent(merged::add);
+                for (double r : RunComparisons.allRoundValues(earlier, o.metric())) {
+                    baselineRounds.add(r);
+                }
             });
         }
         if (values.isEmpty()) {
@@ -126,8 +127,9 @@ final class ObjectiveJudge {
         double base = settings.aggregate().apply(values.stream().mapToDouble(Double::doubleValue).toArray());
         Criterion pass = o.pass();
         double passLimit = pass.limit(base);
-        Optional<SampleComparison> samples = merged.getTotalCount() == 0 ? Optional.empty()
-                : MetricLookup.histogram(run, o.metric()).map(now -> SampleComparison.of(merged, now));
+        Optional<HistoryShift> samples = HistoryShift.of(
+                baselineRounds.stream().mapToDouble(Double::doubleValue).toArray(),
+                RunComparisons.allRoundValues(run, o.metric()), values, settings.minEffectPct());
         String change = base == 0 ? "" : " is " + Numbers.signedPercent((v - base) / base * 100) + " from";
         String against = measured + change + (base == 0 ? " against" : "") + " the baseline "
                 + Numbers.withUnit(base, unit) + " (" + origin(settings, ids) + ")";
@@ -137,12 +139,11 @@ final class ObjectiveJudge {
             return facts.judgement(ObjectiveStatus.PASS, 1, against + ", within " + passText, "pass");
         }
         if (samples.isPresent() && !significant(pass.op(), samples.get(), settings)) {
-            return facts.judgement(ObjectiveStatus.PASS, 1, against + ", beyond " + passText + " but not significant ("
-                    + samples.get().describe() + "; a change counts at p < " + Numbers.format(settings.alpha())
-                    + " with medians moved >= " + Numbers.format(settings.minEffectPct()) + "% the bad way)", "pass");
+            return facts.judgement(ObjectiveStatus.PASS, 1, against + ", beyond " + passText + " but not beyond the noise ("
+                    + samples.get().describe() + ")", "pass");
         }
-        String beyond = against + ", beyond " + passText + samples.map(s -> " and significant (" + s.describe() + ")")
-                .orElse(" (no raw samples to test: judged on the bound alone)");
+        String beyond = against + ", beyond " + passText + samples.map(s -> " and beyond the noise (" + s.describe() + ")")
+                .orElse(" (no rounds to test, at least 4 in the run and in its baseline: judged on the bound alone)");
         Optional<Criterion> warning = o.warning();
         if (warning.isPresent() && warning.get().op().test(v, warning.get().limit(base))) {
             double warningLimit = warning.get().limit(base);
@@ -155,26 +156,23 @@ final class ObjectiveJudge {
 
     /** The numbers of a relative judgement, shared by its outcomes. */
     private record RelativeFacts(ObjectiveSpec objective, double measured, String unit, double bound, double baseline,
-            List<String> runs, Optional<SampleComparison> samples) {
+            List<String> runs, Optional<HistoryShift> samples) {
 
         Judgement judgement(ObjectiveStatus status, double score, String reason, String outcome) {
             return new Judgement(objective, status, score, measured, unit, bound, baseline, runs,
-                    samples.map(SampleComparison::statistic).orElse(null),
-                    samples.map(SampleComparison::pValue).orElse(null), reason, outcome);
+                    samples.map(s -> HistoryShift.STATISTIC).orElse(null), null, reason, outcome);
         }
     }
 
     /** Whether the samples moved significantly the way that breaks the criterion (either way for ==). */
-    private static boolean significant(Comparison op, SampleComparison samples, BaselineSettings settings) {
-        double alpha = settings.alpha();
-        double effect = settings.minEffectPct();
+    private static boolean significant(Comparison op, HistoryShift samples, BaselineSettings settings) {
         if (op.isUpperBound()) {
-            return samples.shifted(true, alpha, effect);
+            return samples.shifted(true);
         }
         if (op.isLowerBound()) {
-            return samples.shifted(false, alpha, effect);
+            return samples.shifted(false);
         }
-        return samples.shifted(true, alpha, effect) || samples.shifted(false, alpha, effect);
+        return samples.shifted(true) || samples.shifted(false);
     }
 
     private static String origin(BaselineSettings settings, List<String> ids) {

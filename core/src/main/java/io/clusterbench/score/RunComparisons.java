@@ -2,9 +2,9 @@ package io.clusterbench.score;
 
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
-import io.clusterbench.result.MetricComparison;
+import io.clusterbench.result.EffectVerdict;
+import io.clusterbench.result.MetricEffect;
 import io.clusterbench.result.MetricValue;
-import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.RunComparison;
@@ -18,19 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.HdrHistogram.Histogram;
 
 /**
- * Compares a run with an earlier run on the same workload (after tuning against before): the proof, or disproof,
- * that tuning helped.
+ * Compares the tuned condition with the condition before tuning, round by round: the proof, or disproof, that
+ * tuning helped.
  *
- * <p>Metrics compared: every objective's metric (in spec order), then every probe's headline latency, the
- * {@code p99_ms} metrics ({@code p99_ms}, {@code get.p99_ms}, {@code ttft_p99_ms}, ...), each once and only when
- * both runs measured it. A change is significant when both runs kept the histogram behind the metric, the
- * Mann-Whitney U test gives p below {@code alpha}, and the medians moved at least {@code minEffect} percent the same
- * way as the metric; without samples a change is never called significant, because one number per run cannot tell
- * a change from noise. {@code worse} follows {@link MetricDirection}. The run regressed when a metric watched by a
- * key objective is significantly worse.
+ * <p>Metrics compared: every objective's metric (in spec order), then each load probe's median and p99 latencies
+ * ({@code p50_ms}, {@code p99_ms}, {@code get.p99_ms}, {@code ttft_p99_ms}, ...) and its throughput, each once and
+ * only when both conditions measured it. The evidence is the metric's value in each round, never the requests of one
+ * round: {@link RoundEffects} gives the change with its 95% interval, the noise floor and one verdict. The run
+ * regressed when a metric watched by a key objective is {@code WORSE}.
  */
 public final class RunComparisons {
 
@@ -59,12 +56,31 @@ public final class RunComparisons {
 
     /** A comparison that compares nothing, and says why. */
     public static RunComparison notComparable(RunResult before, String reason) {
-        return new RunComparison(before.runId(), List.of(), false, false, reason);
+        return new RunComparison(before.runId(), RunComparison.NONE, "", 0, reason, List.of(), false, false, reason);
     }
 
-    /** {@code after} compared with {@code before} under the significance rule of {@code settings}. */
+    /**
+     * How the rounds of a comparison were laid out.
+     *
+     * @param design {@link RunComparison#ALTERNATING} or {@link RunComparison#BEFORE_AFTER}
+     * @param order the conditions in the order their rounds ran
+     * @param roundsPerCondition the rounds each condition was to measure
+     * @param note why this design, and what it cannot rule out
+     * @param disturbed per probe id, why its conditions were not alike (other load seen before a round), if so
+     */
+    public record Design(String design, String order, int roundsPerCondition, String note,
+            Map<String, String> disturbed) {
+        public Design {
+            disturbed = Map.copyOf(disturbed);
+        }
+    }
+
+    /**
+     * The rounds of {@code after} (condition B) compared with those of {@code before} (condition A), one effect per
+     * key metric, under the minimum effect of {@code settings}.
+     */
     public static RunComparison compare(ClusterSpec spec, RunResult before, RunResult after,
-            BaselineSettings settings) {
+            BaselineSettings settings, Design design) {
         Map<String, Optional<ObjectiveSpec>> metrics = new LinkedHashMap<>();
         for (ObjectiveSpec o : spec.objectives()) {
             // The first objective on a metric gives its direction; any key objective on it makes it key.
@@ -74,46 +90,70 @@ public final class RunComparisons {
         for (String headline : headlines(after)) {
             metrics.putIfAbsent(headline, Optional.empty());
         }
-        List<MetricComparison> compared = new ArrayList<>();
+        List<MetricEffect> effects = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Map.Entry<String, Optional<ObjectiveSpec>> entry : metrics.entrySet()) {
-            Optional<MetricComparison> c = compare(entry.getKey(), entry.getValue(), before, after, settings);
-            c.ifPresentOrElse(compared::add, () -> {
+            Optional<MetricEffect> e = effect(entry.getKey(), entry.getValue(), before, after, settings, design);
+            e.ifPresentOrElse(effects::add, () -> {
                 if (entry.getValue().isPresent()) {
                     missing.add(entry.getKey());
                 }
             });
         }
-        boolean regressed = compared.stream().anyMatch(m -> m.key() && m.significant() && m.worse());
-        return new RunComparison(before.runId(), compared, regressed, false,
-                explanation(before, compared, missing, regressed));
+        boolean regressed = effects.stream().anyMatch(m -> m.key() && m.worse());
+        return new RunComparison(before.runId(), design.design(), design.order(), design.roundsPerCondition(),
+                design.note(), effects, regressed, false, explanation(before, effects, missing, regressed));
     }
 
-    private static Optional<MetricComparison> compare(String metric, Optional<ObjectiveSpec> objective,
-            RunResult before, RunResult after, BaselineSettings settings) {
+    private static Optional<MetricEffect> effect(String metric, Optional<ObjectiveSpec> objective, RunResult before,
+            RunResult after, BaselineSettings settings, Design design) {
         Optional<MetricValue> was = MetricLookup.value(before, metric);
         Optional<MetricValue> is = MetricLookup.value(after, metric);
         if (was.isEmpty() || is.isEmpty()) {
             return Optional.empty();
         }
-        double b = was.get().value();
-        double a = is.get().value();
-        Double changePct = b == 0 ? null : (a - b) / b * 100;
         MetricDirection direction = MetricDirection.of(metric, is.get().unit(),
                 objective.map(o -> o.pass().op()).filter(op -> op != Comparison.EQUAL));
-        Optional<Histogram> hb = MetricLookup.histogram(before, metric);
-        Optional<Histogram> ha = MetricLookup.histogram(after, metric);
-        Optional<SampleComparison> samples = hb.isPresent() && ha.isPresent()
-                ? Optional.of(SampleComparison.of(hb.get(), ha.get())) : Optional.empty();
-        boolean significant = a != b && samples.map(s -> s.shifted(a > b, settings.alpha(), settings.minEffectPct()))
-                .orElse(false);
-        return Optional.of(new MetricComparison(metric, is.get().unit(), b, a, changePct,
-                samples.map(SampleComparison::statistic).orElse(null), samples.map(SampleComparison::pValue)
-                        .orElse(null), significant, direction.worse(b, a), objective.map(ObjectiveSpec::key)
-                        .orElse(false)));
+        String probe = MetricLookup.find(after, metric).probe().map(ProbeMeasurement::probe).orElse("");
+        return Optional.of(RoundEffects.effect(metric, is.get().unit(), objective.map(ObjectiveSpec::key)
+                .orElse(false), direction, roundValues(before, metric, "A"), roundValues(after, metric, "B"),
+                settings.minEffectPct(), Optional.ofNullable(design.disturbed().get(probe))));
     }
 
-    /** The probes' p99 latency metrics that come from a kept histogram, in probe order. */
+    /** The metric's value in every round of the run, whatever its condition. */
+    static double[] allRoundValues(RunResult run, String metric) {
+        MetricLookup.Found found = MetricLookup.find(run, metric);
+        if (found.probe().isEmpty() || found.value().isEmpty()) {
+            return new double[0];
+        }
+        return found.probe().get().rounds().stream()
+                .map(r -> r.metric(found.name()))
+                .flatMap(Optional::stream)
+                .mapToDouble(MetricValue::value)
+                .toArray();
+    }
+
+    /** The metric's value in each round of {@code condition} that measured it. */
+    static double[] roundValues(RunResult run, String metric, String condition) {
+        MetricLookup.Found found = MetricLookup.find(run, metric);
+        if (found.probe().isEmpty()) {
+            return new double[0];
+        }
+        return found.probe().get().rounds(condition).stream()
+                .map(r -> r.metric(found.name()))
+                .flatMap(Optional::stream)
+                .mapToDouble(MetricValue::value)
+                .toArray();
+    }
+
+    /** Throughput metrics compared for every load probe that has one. */
+    private static final List<String> THROUGHPUT = List.of("ops_per_s", "requests_per_s", "request_throughput",
+            "output_throughput");
+
+    /**
+     * The probes' median and p99 latency metrics that come from a kept histogram, and their throughput, in probe
+     * order.
+     */
     static List<String> headlines(RunResult run) {
         List<String> names = new ArrayList<>();
         for (ProbeMeasurement p : run.probes()) {
@@ -122,7 +162,9 @@ public final class RunComparisons {
             }
             for (MetricValue m : p.metrics()) {
                 boolean p99 = m.name().equals("p99_ms") || m.name().endsWith(".p99_ms") || m.name().endsWith("_p99_ms");
-                if (p99 && MetricLookup.histogramName(m.name(), p.latencies()).isPresent()) {
+                boolean latency = p99 || m.name().equals("p50_ms");
+                if (latency && MetricLookup.histogramName(m.name(), p.latencies()).isPresent()
+                        || THROUGHPUT.contains(m.name())) {
                     names.add(p.probe() + "." + m.name());
                 }
             }
@@ -130,32 +172,28 @@ public final class RunComparisons {
         return names;
     }
 
-    private static String explanation(RunResult before, List<MetricComparison> compared, List<String> missing,
+    private static String explanation(RunResult before, List<MetricEffect> effects, List<String> missing,
             boolean regressed) {
-        List<String> worse = compared.stream().filter(m -> m.significant() && m.worse())
-                .map(RunComparisons::change).toList();
-        List<String> better = compared.stream().filter(m -> m.significant() && !m.worse())
-                .map(RunComparisons::change).toList();
-        StringBuilder s = new StringBuilder("against run " + before.runId() + ": " + compared.size()
-                + " metrics compared, " + worse.size() + " significantly worse"
-                + (worse.isEmpty() ? "" : " (" + String.join(", ", worse) + ")") + ", " + better.size()
-                + " significantly changed otherwise" + (better.isEmpty() ? "" : " (" + String.join(", ", better) + ")"));
+        Map<EffectVerdict, List<String>> by = new LinkedHashMap<>();
+        for (EffectVerdict v : EffectVerdict.values()) {
+            by.put(v, new ArrayList<>());
+        }
+        effects.forEach(e -> by.get(e.verdict()).add(e.metric()));
+        StringBuilder s = new StringBuilder("against the rounds before tuning (run " + before.runId() + "): "
+                + effects.size() + " metrics compared: ");
+        List<String> parts = new ArrayList<>();
+        by.forEach((verdict, names) -> {
+            if (!names.isEmpty()) {
+                parts.add(names.size() + " " + verdict.words() + (verdict == EffectVerdict.NO_DETECTABLE_CHANGE
+                        ? "" : " (" + String.join(", ", names) + ")"));
+            }
+        });
+        s.append(parts.isEmpty() ? "none" : String.join(", ", parts));
         if (!missing.isEmpty()) {
-            s.append("; not measured in both runs: ").append(Baseline.abbreviate(missing));
+            s.append("; not measured in both conditions: ").append(Baseline.abbreviate(missing));
         }
-        if (!worse.isEmpty() || !better.isEmpty()) {
-            // Until rounds and a noise floor exist, say what the test is worth where it speaks.
-            s.append("; the test counts every request of one run as an independent sample and no noise floor was"
-                    + " measured, so a flagged change is a lead to check, not an established effect");
-        }
-        s.append(regressed ? "; a key objective's metric got significantly worse: regressed"
-                : "; no key objective's metric got significantly worse");
+        s.append(regressed ? "; a key objective's metric got worse: regressed"
+                : "; no key objective's metric got worse");
         return s.toString();
-    }
-
-    private static String change(MetricComparison m) {
-        String pct = m.changePct() == null ? "" : " " + Numbers.signedPercent(m.changePct());
-        return m.metric() + " " + Numbers.withUnit(m.before(), m.unit()) + " -> " + Numbers.withUnit(m.after(),
-                m.unit()) + pct;
     }
 }

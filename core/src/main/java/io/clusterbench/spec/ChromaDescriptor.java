@@ -21,7 +21,7 @@ public final class ChromaDescriptor implements ProbeDescriptor {
     public static final Parameter<Duration> TIMEOUT = Parameter.length("timeout").byDefault(Duration.ofSeconds(10));
 
     private static final ParameterTable TABLE = ParameterTable.builder()
-            .add(COLLECTION, QUERIES, WARMUP, N_RESULTS, TIMEOUT).build();
+            .add(COLLECTION, QUERIES, WARMUP, LoadParameters.ROUNDS, N_RESULTS, TIMEOUT).build();
 
     @Override
     public String word() {

@@ -40,7 +40,8 @@ public final class HttpDescriptor implements ProbeDescriptor {
     public static final Parameter<Duration> TIMEOUT = Parameter.length("timeout").byDefault(Duration.ofSeconds(5));
 
     private static final ParameterTable TABLE = ParameterTable.builder()
-            .add(RATE, CONCURRENCY, DURATION, REQUESTS, WARMUP, METHOD, HEADERS, BODY, EXPECT_STATUS, TIMEOUT)
+            .add(RATE, CONCURRENCY, DURATION, REQUESTS, WARMUP, LoadParameters.ROUNDS, METHOD, HEADERS, BODY,
+                    EXPECT_STATUS, TIMEOUT)
             .rule(RuleKind.EXACTLY_ONE, "rate", "concurrency")
             .rule(RuleKind.AT_MOST_ONE, "duration", "requests").build();
 

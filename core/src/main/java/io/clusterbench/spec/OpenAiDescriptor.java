@@ -51,7 +51,7 @@ public final class OpenAiDescriptor implements ProbeDescriptor {
 
     private static final ParameterTable TABLE = ParameterTable.builder()
             .add(ENDPOINT, REQUESTS, REQUEST_RATE, BURSTINESS, MAX_CONCURRENCY, PROMPT_TOKENS, MAX_TOKENS,
-                    WARMUP_REQUESTS, SEED, PROMPTS_FILE, PERCENTILES, GOODPUT, METRICS, TIMEOUT)
+                    WARMUP_REQUESTS, LoadParameters.ROUNDS, SEED, PROMPTS_FILE, PERCENTILES, GOODPUT, METRICS, TIMEOUT)
             .build();
 
     @Override

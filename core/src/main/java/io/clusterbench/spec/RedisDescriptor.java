@@ -43,7 +43,8 @@ public final class RedisDescriptor implements ProbeDescriptor {
             "instantaneous_ops_per_s", "keyspace_hit_ratio");
 
     private static final ParameterTable TABLE = ParameterTable.builder()
-            .add(CLIENTS, PIPELINE, REQUESTS, DURATION, WARMUP, COMMANDS, VALUE_SIZE, KEY_PREFIX, DATABASE, TLS)
+            .add(CLIENTS, PIPELINE, REQUESTS, DURATION, WARMUP, LoadParameters.ROUNDS, COMMANDS, VALUE_SIZE,
+                    KEY_PREFIX, DATABASE, TLS)
             .rule(RuleKind.AT_MOST_ONE, "requests", "duration").build();
 
     @Override

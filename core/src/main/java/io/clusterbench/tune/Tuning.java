@@ -55,6 +55,47 @@ public final class Tuning {
         return outcomes;
     }
 
+    /**
+     * Which actions would change something, and which of those could not be rolled back (a restart, a command
+     * without {@code undo}, or an action whose state cannot be read); plans only, changes nothing.
+     *
+     * @param changing the ids of the actions that would change something
+     * @param irreversible the ids among them whose change cannot be undone, each with why
+     */
+    public record Reversibility(List<String> changing, List<String> irreversible) {
+        public Reversibility {
+            changing = List.copyOf(changing);
+            irreversible = List.copyOf(irreversible);
+        }
+    }
+
+    /** Plans every action to see whether the tuning can be applied and rolled back at will; changes nothing. */
+    public Reversibility reversibility(LoadedSpec loaded) {
+        List<String> changing = new ArrayList<>();
+        List<String> irreversible = new ArrayList<>();
+        try (RunSshHosts ssh = new RunSshHosts(loaded.spec(), secrets)) {
+            for (ActionSpec spec : loaded.spec().tuning()) {
+                TuningAction action = registry.action(spec.kind()).orElse(null);
+                if (action == null) {
+                    continue;
+                }
+                try {
+                    ActionPlan plan = action.plan(new ActionContext(loaded.spec(), spec, secrets, ssh, clock));
+                    if (plan.change() == ActionPlan.Change.CHANGE) {
+                        changing.add(spec.id());
+                        if (!plan.reversible()) {
+                            irreversible.add(spec.id() + (plan.note().isEmpty() ? "" : " (" + plan.note() + ")"));
+                        }
+                    }
+                } catch (ClusterBenchException e) {
+                    changing.add(spec.id());
+                    irreversible.add(spec.id() + " (its state cannot be read: " + e.getMessage() + ")");
+                }
+            }
+        }
+        return new Reversibility(changing, irreversible);
+    }
+
     private ChangeOutcome planOne(LoadedSpec loaded, ActionSpec spec, RunSshHosts ssh) {
         TuningAction action = registry.action(spec.kind()).orElse(null);
         if (action == null) {

@@ -1,6 +1,8 @@
 package io.clusterbench.report;
 
-import io.clusterbench.result.MetricComparison;
+import io.clusterbench.result.EffectVerdict;
+import io.clusterbench.result.MetricEffect;
+import io.clusterbench.result.RoundSpread;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
@@ -48,11 +50,16 @@ final class HandMadeJudgement {
     static RunComparison comparison(RunResult run) {
         double cacheP99 = metricIn(run, "cache-latency", "p99_ms");
         double webP99 = metricIn(run, "web-latency", "p99_ms");
-        return new RunComparison("20260101T000000Z-abcdef", List.of(
-                new MetricComparison("cache-latency.p99_ms", "ms", cacheP99 * 2, cacheP99, -50.0, "mann-whitney-u",
-                        0.0001, true, false, false),
-                new MetricComparison("web-latency.p99_ms", "ms", webP99 / 2, webP99, 100.0, "mann-whitney-u",
-                        0.002, true, true, true)),
-                true, false, "web-latency.p99_ms doubled (+100.0%, p = 0.002); cache-latency.p99_ms halved");
+        return new RunComparison("20260101T000000Z-abcdef", RunComparison.ALTERNATING, "ABBAABBAAB", 5,
+                "alternating: every change is rolled back and applied again between rounds", List.of(
+                new MetricEffect("cache-latency.p99_ms", "ms", false, new RoundSpread(cacheP99 * 2, cacheP99 * 1.9,
+                        cacheP99 * 2.1, 5), new RoundSpread(cacheP99, cacheP99 * 0.95, cacheP99 * 1.05, 5),
+                        -cacheP99, -cacheP99 * 1.1, -cacheP99 * 0.9, -50.0, -55.0, -45.0, 12.0, cacheP99 * 0.24, 0.968,
+                        EffectVerdict.IMPROVED, "improved: cache-latency.p99_ms halved"),
+                new MetricEffect("web-latency.p99_ms", "ms", true, new RoundSpread(webP99 / 2, webP99 / 2.1,
+                        webP99 / 1.9, 5), new RoundSpread(webP99, webP99 * 0.95, webP99 * 1.05, 5), webP99 / 2,
+                        webP99 * 0.4, webP99 * 0.6, 100.0, 80.0, 120.0, 15.0, webP99 * 0.075, 0.968,
+                        EffectVerdict.WORSE, "worse: web-latency.p99_ms doubled")),
+                true, false, "web-latency.p99_ms doubled (+100% [+80%, +120%]); cache-latency.p99_ms halved");
     }
 }

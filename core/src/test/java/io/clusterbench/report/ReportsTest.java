@@ -234,7 +234,8 @@ class ReportsTest {
         assertThat(findings).contains(FAIL_MARKER).contains(WARN_MARKER)
                 .contains("Objective secured-latency.p99_ms (pass <= +10%) is INCONCLUSIVE")
                 .contains("Verdict FAIL with score 50.0 of 100")
-                .contains("Metric web-latency.p99_ms got worse against run 20260101T000000Z-abcdef");
+                .contains("Metric web-latency.p99_ms got worse with the tuning: +")
+                .contains("watched by a key objective");
         for (ChangeOutcome change : result.changes()) {
             if (change.status() == ChangeStatus.FAILED || change.status() == ChangeStatus.ROLLED_BACK) {
                 assertThat(findings).contains("Tuning action " + change.action()).contains(change.message());
@@ -283,14 +284,20 @@ class ReportsTest {
     }
 
     @Test
-    void showsTheComparisonWithChangePercentAndSignificance() {
-        List<List<String>> rows = rows(reports.table("Run 20260101T000000Z-abcdef (before)"));
+    void showsTheEffectTableRightAfterTheVerdictWithIntervalsAndVerdicts() {
+        List<List<String>> rows = rows(reports.table("Rounds before tuning (A, run 20260101T000000Z-abcdef)"));
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(0)).containsExactly("cache-latency.p99_ms", "ms",
-                Numbers.format(metric("cache-latency", "p99_ms") * 2), Numbers.format(metric("cache-latency", "p99_ms")),
-                "-50%", "mann-whitney-u, p = 0.0001", "yes", "no", "no");
-        assertThat(rows.get(1).get(4)).isEqualTo("+100%");
-        assertThat(rows.get(1).subList(6, 9)).containsExactly("yes", "yes", "yes");
+        double p99 = metric("cache-latency", "p99_ms");
+        assertThat(rows.get(0).get(0)).isEqualTo("cache-latency.p99_ms");
+        assertThat(rows.get(0).get(1)).isEqualTo(Numbers.withUnit(p99 * 2, "ms") + " (" + Numbers.format(p99 * 1.9)
+                + "-" + Numbers.format(p99 * 2.1) + ", 5 rounds)");
+        assertThat(rows.get(0).get(3)).endsWith("(-50% [-55%, -45%])");
+        assertThat(rows.get(0).get(4)).isEqualTo("improved");
+        assertThat(rows.get(1).get(3)).endsWith("(+100% [+80%, +120%])");
+        assertThat(rows.get(1).subList(4, 6)).containsExactly("worse", "yes");
+        assertThat(reports.section("comparison")).contains("Design: alternating (ABBAABBAAB), 5 rounds per condition");
+        // Right after the verdict: before the measurements.
+        assertThat(reports.markdown.indexOf("Effect of the tuning")).isLessThan(reports.markdown.indexOf("## Measure"));
     }
 
     @Test
@@ -324,11 +331,16 @@ class ReportsTest {
     @Test
     void writesOneJunitTestCasePerObjectiveWithCorrectCounts() {
         Element suite = (Element) reports.junitDom.getElementsByTagName("testsuite").item(0);
-        assertThat(suite.getAttribute("tests")).isEqualTo("4");
+        assertThat(suite.getAttribute("tests")).isEqualTo("6");
         assertThat(suite.getAttribute("failures")).isEqualTo("1");
         assertThat(suite.getAttribute("skipped")).isEqualTo("1");
         assertThat(suite.getAttribute("errors")).isEqualTo("0");
-        List<Element> cases = WrittenReports.elements(reports.junitDom.getElementsByTagName("testcase"));
+        List<Element> all = WrittenReports.elements(reports.junitDom.getElementsByTagName("testcase"));
+        List<Element> effects = all.stream().filter(c -> c.getAttribute("classname").equals("report-test.effect"))
+                .toList();
+        assertThat(effects).extracting(c -> c.getAttribute("name")).containsExactly(
+                "effect: cache-latency.p99_ms improved", "effect: web-latency.p99_ms worse");
+        List<Element> cases = all.stream().filter(c -> !effects.contains(c)).toList();
         assertThat(cases).hasSize(4).allSatisfy(c -> assertThat(c.getAttribute("classname")).isEqualTo("report-test"));
         assertThat(cases).extracting(c -> c.getAttribute("name")).containsExactly(
                 "cache-latency.p99_ms <= 1000", "web-latency.p99_ms <= 0.001 (warning <= 0.002)",

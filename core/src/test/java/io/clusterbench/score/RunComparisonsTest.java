@@ -1,27 +1,30 @@
 package io.clusterbench.score;
 
-import static io.clusterbench.score.ScoreFixtures.latencyProbe;
 import static io.clusterbench.score.ScoreFixtures.objective;
-import static io.clusterbench.score.ScoreFixtures.planted;
-import static io.clusterbench.score.ScoreFixtures.probe;
+import static io.clusterbench.score.ScoreFixtures.rounds;
 import static io.clusterbench.score.ScoreFixtures.run;
 import static io.clusterbench.score.ScoreFixtures.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clusterbench.result.MetricComparison;
+import io.clusterbench.result.EffectVerdict;
+import io.clusterbench.result.MetricEffect;
 import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.BaselineSettings;
 import io.clusterbench.spec.Comparison;
 import io.clusterbench.spec.NoDataPolicy;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Before/after comparisons: direction, significance and regression. */
+/** Comparisons of the tuned rounds with the rounds before tuning: direction, verdicts and regression. */
 class RunComparisonsTest {
+
+    private static final RunComparisons.Design ALTERNATING = new RunComparisons.Design(RunComparison.ALTERNATING,
+            "ABBAABBAAB", 5, "alternating", Map.of());
 
     @ParameterizedTest(name = "{0} [{1}]: {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -52,57 +55,111 @@ class RunComparisonsTest {
     }
 
     @Test
-    void flagsAKeyLatencyThatGotSignificantlyWorseAsARegression() {
-        RunResult before = run("before", 0, latencyProbe("cache", planted(1, 1.0)), probe("host", "ops_per_s",
-                1000, "ops/s"));
-        RunResult after = run("after", 10, latencyProbe("cache", planted(2, 1.10)), probe("host", "ops_per_s",
-                1200, "ops/s"));
+    void callsAKeyLatencyThatRoseBeyondTheNoiseWorseAndTheRunRegressed() {
+        RunResult before = run("before", 0, rounds("cache", "A", "get.p99_ms", "ms", 1.00, 1.02, 0.98, 1.01, 0.99));
+        RunResult after = run("after", 10, rounds("cache", "B", "get.p99_ms", "ms", 1.50, 1.52, 1.49, 1.51, 1.48));
 
-        RunComparison c = RunComparisons.compare(spec(List.of(
-                objective("cache.get.p99_ms", "<= 5", null, 1, true, NoDataPolicy.FAIL),
-                objective("host.ops_per_s", ">= 500"))), before, after, BaselineSettings.DEFAULT);
+        RunComparison c = RunComparisons.compare(spec(List.of(objective("cache.get.p99_ms", "<= 5", null, 1, true,
+                NoDataPolicy.FAIL))), before, after, BaselineSettings.DEFAULT, ALTERNATING);
 
-        assertThat(c.beforeRunId()).isEqualTo("before");
-        assertThat(c.metrics()).extracting(MetricComparison::metric)
-                .containsExactly("cache.get.p99_ms", "host.ops_per_s");
-        MetricComparison latency = c.metrics().get(0);
-        assertThat(latency.significant()).isTrue();
-        assertThat(latency.worse()).isTrue();
-        assertThat(latency.key()).isTrue();
-        assertThat(latency.pValue()).isLessThan(0.01);
-        MetricComparison throughput = c.metrics().get(1);
-        assertThat(throughput.worse()).isFalse();
-        assertThat(throughput.significant()).isFalse(); // one number per run: no samples, never significant
-        assertThat(throughput.changePct()).isEqualTo(20.0);
+        MetricEffect latency = c.metrics().get(0);
+        assertThat(latency.verdict()).isEqualTo(EffectVerdict.WORSE);
+        assertThat(latency.change()).isBetween(0.45, 0.55);
+        assertThat(latency.changeLow()).isLessThanOrEqualTo(latency.change());
+        assertThat(latency.changeHigh()).isGreaterThanOrEqualTo(latency.change());
+        assertThat(latency.changePct()).isBetween(45.0, 55.0);
+        assertThat(latency.before().median()).isEqualTo(1.00);
+        assertThat(latency.after().rounds()).isEqualTo(5);
+        assertThat(latency.confidence()).isGreaterThanOrEqualTo(0.95);
         assertThat(c.regressed()).isTrue();
-        assertThat(c.rolledBack()).isFalse();
-        assertThat(c.explanation()).startsWith("against run before: 2 metrics compared, 1 significantly worse"
-                + " (cache.get.p99_ms ").endsWith("a key objective's metric got significantly worse: regressed");
+        assertThat(c.design()).isEqualTo(RunComparison.ALTERNATING);
+        assertThat(c.order()).isEqualTo("ABBAABBAAB");
+        assertThat(c.explanation()).contains("1 worse (cache.get.p99_ms)").endsWith("regressed");
     }
 
     @Test
-    void comparesHeadlineLatenciesAndDoesNotCallNoiseARegression() {
-        RunResult before = run("before", 0, latencyProbe("cache", planted(1, 1.0)));
-        RunResult after = run("after", 10, latencyProbe("cache", planted(2, 1.0)));
+    void callsRoundsThatOverlapNoDetectableChangeAndSaysWhatCouldHaveBeenDetected() {
+        RunResult before = run("before", 0, rounds("cache", "A", "get.p99_ms", "ms", 1.00, 1.10, 0.90, 1.05, 0.95));
+        RunResult after = run("after", 10, rounds("cache", "B", "get.p99_ms", "ms", 1.02, 0.92, 1.08, 0.97, 1.01));
 
-        RunComparison c = RunComparisons.compare(spec(List.of()), before, after, BaselineSettings.DEFAULT);
+        RunComparison c = RunComparisons.compare(spec(List.of(objective("cache.get.p99_ms", "<= 5", null, 1, true,
+                NoDataPolicy.FAIL))), before, after, BaselineSettings.DEFAULT, ALTERNATING);
 
-        assertThat(c.metrics()).extracting(MetricComparison::metric).containsExactly("cache.get.p99_ms");
-        assertThat(c.metrics().get(0).significant()).isFalse();
-        assertThat(c.metrics().get(0).statistic()).isEqualTo("mann-whitney-u");
+        MetricEffect latency = c.metrics().get(0);
+        assertThat(latency.verdict()).isEqualTo(EffectVerdict.NO_DETECTABLE_CHANGE);
+        assertThat(latency.changePctLow()).isNegative();
+        assertThat(latency.changePctHigh()).isPositive();
+        assertThat(latency.detectablePct()).isGreaterThan(5.0);
+        assertThat(latency.reason()).startsWith("no detectable change").contains("could have detected a change of");
         assertThat(c.regressed()).isFalse();
     }
 
     @Test
     void doesNotCallAnImprovementOfAKeyMetricARegression() {
-        RunResult before = run("before", 0, latencyProbe("cache", planted(1, 1.10)));
-        RunResult after = run("after", 10, latencyProbe("cache", planted(2, 1.0)));
+        RunResult before = run("before", 0, rounds("cache", "A", "get.p99_ms", "ms", 1.50, 1.52, 1.49, 1.51, 1.48));
+        RunResult after = run("after", 10, rounds("cache", "B", "get.p99_ms", "ms", 1.00, 1.02, 0.98, 1.01, 0.99));
 
         RunComparison c = RunComparisons.compare(spec(List.of(objective("cache.get.p99_ms", "<= 5", null, 1, true,
-                NoDataPolicy.FAIL))), before, after, BaselineSettings.DEFAULT);
+                NoDataPolicy.FAIL))), before, after, BaselineSettings.DEFAULT, ALTERNATING);
 
-        assertThat(c.metrics().get(0).significant()).isTrue();
-        assertThat(c.metrics().get(0).worse()).isFalse();
+        assertThat(c.metrics().get(0).verdict()).isEqualTo(EffectVerdict.IMPROVED);
         assertThat(c.regressed()).isFalse();
+    }
+
+    @Test
+    void aShiftBelowTheMinimumEffectIsNoDetectableChangeEvenWhenTheIntervalExcludesZero() {
+        RunResult before = run("before", 0, rounds("cache", "A", "get.p99_ms", "ms", 1.000, 1.001, 0.999, 1.000,
+                1.000));
+        RunResult after = run("after", 10, rounds("cache", "B", "get.p99_ms", "ms", 1.020, 1.021, 1.019, 1.020,
+                1.020));
+
+        RunComparison c = RunComparisons.compare(spec(List.of(objective("cache.get.p99_ms", "<= 5"))), before, after,
+                BaselineSettings.DEFAULT, ALTERNATING);
+
+        MetricEffect latency = c.metrics().get(0);
+        assertThat(latency.changePctLow()).isPositive();
+        assertThat(latency.verdict()).isEqualTo(EffectVerdict.NO_DETECTABLE_CHANGE);
+        assertThat(latency.detectablePct()).isEqualTo(BaselineSettings.DEFAULT.minEffectPct());
+    }
+
+    @Test
+    void fewerThanFourRoundsAreInconclusive() {
+        RunResult before = run("before", 0, rounds("cache", "A", "get.p99_ms", "ms", 1.0, 1.0, 1.0));
+        RunResult after = run("after", 10, rounds("cache", "B", "get.p99_ms", "ms", 3.0, 3.0, 3.0));
+
+        RunComparison c = RunComparisons.compare(spec(List.of(objective("cache.get.p99_ms", "<= 5"))), before, after,
+                BaselineSettings.DEFAULT, ALTERNATING);
+
+        assertThat(c.metrics().get(0).verdict()).isEqualTo(EffectVerdict.INCONCLUSIVE);
+        assertThat(c.metrics().get(0).reason()).contains("too few rounds (3 before, 3 after");
+        assertThat(c.regressed()).isFalse();
+    }
+
+    @Test
+    void aDisturbedProbeMakesItsMetricsInconclusiveWithTheReason() {
+        RunResult before = run("before", 0, rounds("cache", "A", "get.p99_ms", "ms", 1.00, 1.02, 0.98, 1.01, 0.99));
+        RunResult after = run("after", 10, rounds("cache", "B", "get.p99_ms", "ms", 1.50, 1.52, 1.49, 1.51, 1.48));
+        RunComparisons.Design disturbed = new RunComparisons.Design(RunComparison.ALTERNATING, "ABBAABBAAB", 5,
+                "alternating", Map.of("cache", "other clients sent 900 ops/s before round 3"));
+
+        RunComparison c = RunComparisons.compare(spec(List.of(objective("cache.get.p99_ms", "<= 5", null, 1, true,
+                NoDataPolicy.FAIL))), before, after, BaselineSettings.DEFAULT, disturbed);
+
+        assertThat(c.metrics().get(0).verdict()).isEqualTo(EffectVerdict.INCONCLUSIVE);
+        assertThat(c.metrics().get(0).reason()).isEqualTo("inconclusive: other clients sent 900 ops/s before round 3");
+        assertThat(c.regressed()).isFalse();
+    }
+
+    @Test
+    void aThroughputThatFellIsWorse() {
+        RunResult before = run("before", 0, rounds("cache", "A", "ops_per_s", "ops/s", 1000, 1010, 990, 1005, 995));
+        RunResult after = run("after", 10, rounds("cache", "B", "ops_per_s", "ops/s", 700, 710, 690, 705, 695));
+
+        RunComparison c = RunComparisons.compare(spec(List.of()), before, after, BaselineSettings.DEFAULT,
+                ALTERNATING);
+
+        assertThat(c.metrics()).extracting(MetricEffect::metric).containsExactly("cache.ops_per_s");
+        assertThat(c.metrics().get(0).verdict()).isEqualTo(EffectVerdict.WORSE);
+        assertThat(c.metrics().get(0).changePct()).isBetween(-31.0, -29.0);
     }
 }

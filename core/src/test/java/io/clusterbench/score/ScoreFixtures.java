@@ -4,6 +4,7 @@ import io.clusterbench.probe.LatencyMetrics;
 import io.clusterbench.result.LatencyHistogram;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
+import io.clusterbench.result.ProbeRound;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.result.ScoreResult;
@@ -92,6 +93,22 @@ final class ScoreFixtures {
     static ProbeMeasurement latencyProbe(String id, Histogram micros) {
         return new ProbeMeasurement(id, "redis", "redis://127.0.0.1:6379/0", ProbeStatus.OK, T0, T0.plusSeconds(10),
                 LatencyMetrics.of("get.", micros), List.of(LatencyHistogram.of("get", "us", micros)), List.of());
+    }
+
+    /**
+     * A probe measured in rounds of {@code condition}: each round holds {@code metric} with one of {@code values}; the
+     * merged value is their median, as {@code RoundMerge} gives it for a metric without a histogram.
+     */
+    static ProbeMeasurement rounds(String id, String condition, String metric, String unit, double... values) {
+        List<ProbeRound> rounds = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            rounds.add(new ProbeRound(i + 1, condition, T0.plusSeconds(i), T0.plusSeconds(i + 1), ProbeStatus.OK,
+                    List.of(MetricValue.of(metric, values[i], unit))));
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return new ProbeMeasurement(id, "redis", "redis://127.0.0.1:6379/0", ProbeStatus.OK, T0, T0.plusSeconds(10),
+                List.of(MetricValue.of(metric, sorted[sorted.length / 2], unit)), List.of(), List.of(), rounds);
     }
 
     static RunResult run(String id, int minute, ProbeMeasurement... probes) {

@@ -1,0 +1,96 @@
+package io.clusterbench.engine;
+
+import io.clusterbench.bench.RoundMerge;
+import io.clusterbench.result.ProbeMeasurement;
+import io.clusterbench.result.RunComparison;
+import io.clusterbench.result.RunResult;
+import io.clusterbench.spec.ClusterSpec;
+import io.clusterbench.spec.LoadParameters;
+import io.clusterbench.spec.ProbeSpec;
+import io.clusterbench.tune.Tuning;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How {@code run} lays out its rounds: how many per condition, in which order, and why that design.
+ *
+ * @param perCondition the rounds of each condition: {@link LoadParameters#RUN_ROUNDS}, or more where a probe asks
+ * @param design {@link RunComparison#ALTERNATING} or {@link RunComparison#BEFORE_AFTER}
+ * @param order the conditions in order, such as {@code ABBAABBAAB}
+ * @param note why this design, and what it cannot rule out
+ */
+record RoundPlan(int perCondition, String design, String order, String note) {
+
+    /** The plan for a spec whose tuning plans as {@code reversibility} says. */
+    static RoundPlan of(ClusterSpec spec, Tuning.Reversibility reversibility) {
+        int rounds = LoadParameters.RUN_ROUNDS;
+        for (ProbeSpec probe : spec.probes().values()) {
+            rounds = Math.max(rounds, LoadParameters.ROUNDS.in(probe.parameters()).intValue());
+        }
+        if (reversibility.changing().isEmpty()) {
+            return new RoundPlan(rounds, RunComparison.BEFORE_AFTER, "A".repeat(rounds) + "B".repeat(rounds),
+                    "before/after: the tuning plans no change, so there is nothing to alternate");
+        }
+        if (!reversibility.irreversible().isEmpty()) {
+            return new RoundPlan(rounds, RunComparison.BEFORE_AFTER, "A".repeat(rounds) + "B".repeat(rounds),
+                    "before/after, the weaker design: " + String.join(", ", reversibility.irreversible())
+                            + " cannot be rolled back, so the conditions could not alternate, and a drift of the"
+                            + " machine between the A rounds and the B rounds is not cancelled");
+        }
+        return new RoundPlan(rounds, RunComparison.ALTERNATING, alternating(rounds),
+                "alternating: every change is rolled back and applied again between rounds, each switch read back"
+                        + " (evidence.jsonl), so a drift of the machine falls on both conditions alike");
+    }
+
+    /** ABBA repeated: every condition follows and precedes the other equally often, so linear drift cancels. */
+    static String alternating(int perCondition) {
+        StringBuilder order = new StringBuilder();
+        for (int i = 0; i < 2 * perCondition; i++) {
+            order.append(i % 4 == 0 || i % 4 == 3 ? 'A' : 'B');
+        }
+        return order.toString();
+    }
+
+    /** One line for the console. */
+    String describe() {
+        return perCondition + " rounds per condition, " + design + " (" + order + "): A = before tuning, B = tuned";
+    }
+
+    /**
+     * The rounds of one condition merged into one run: each probe's rounds by {@link RoundMerge}, each round keeping
+     * its place in the whole order; null when no round of that condition was measured.
+     */
+    static RunResult merge(List<RunResult> measured, List<String> conditions, String condition) {
+        Map<String, List<ProbeMeasurement>> byProbe = new LinkedHashMap<>();
+        Map<String, List<Integer>> indices = new LinkedHashMap<>();
+        Set<String> insecure = new LinkedHashSet<>();
+        RunResult first = null;
+        RunResult last = null;
+        for (int i = 0; i < measured.size(); i++) {
+            if (!conditions.get(i).equals(condition)) {
+                continue;
+            }
+            RunResult round = measured.get(i);
+            first = first == null ? round : first;
+            last = round;
+            insecure.addAll(round.insecureHosts());
+            for (ProbeMeasurement p : round.probes()) {
+                byProbe.computeIfAbsent(p.probe(), id -> new ArrayList<>()).add(p);
+                indices.computeIfAbsent(p.probe(), id -> new ArrayList<>()).add(i + 1);
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        List<ProbeMeasurement> probes = new ArrayList<>();
+        byProbe.forEach((probe, rounds) -> probes.add(RoundMerge.merge(rounds, indices.get(probe),
+                Collections.nCopies(rounds.size(), condition))));
+        return new RunResult(RunResult.SCHEMA_VERSION, first.runId(), first.cluster(), first.specFile(),
+                first.specSha256(), first.tool(), first.startedAt(), last.endedAt(), List.copyOf(insecure), probes);
+    }
+}
