@@ -21,15 +21,18 @@ import redis.clients.jedis.exceptions.JedisException;
  * How many commands per second a Redis server serves to clients other than this check, from two readings of INFO's
  * {@code total_commands_processed} on one connection.
  *
- * <p>Not INFO's {@code instantaneous_ops_per_s}: that is a moving average over about 1.6 s of 100 ms samples, so
+ * <p>Not INFO's {@code instantaneous_ops_per_sec}: that is a moving average over about 1.6 s of 100 ms samples, so
  * right after the run's own round it still shows the run's own load. The counter difference over the gap is exact,
  * less the commands this connection sent in between: Redis counts a command after running it, so the first INFO is
  * in the second reading and not in the first, and the second INFO is in neither.
  */
 final class RedisOtherClients {
-    /** Other clients' commands per second above which a server is not quiet; a replica's acks and a sentinel stay well under. */
+    /**
+     * Other clients' commands per second above which a server is not quiet; a replica's acknowledgements and a
+     * sentinel's pings stay well under it.
+     */
     static final double LIMIT_OPS_PER_S = 50;
-    /** The gap between the two readings: long enough to see 50 ops/s as a dozen commands, short enough for every round. */
+    /** The gap between the readings: long enough to see 50 ops/s as a dozen commands, short enough for each round. */
     static final Duration GAP = Duration.ofMillis(250);
     /** Commands of this connection counted between the two readings: the first INFO. */
     static final long OWN_COMMANDS = 1;

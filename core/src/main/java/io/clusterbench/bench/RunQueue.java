@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 record RunQueue(double load1, List<Integer> runnable, int cpus) {
     private static final Pattern LOADAVG = Pattern.compile(
-            "(\\d+(?:\\.\\d+)?)\\s+\\d+(?:\\.\\d+)?\\s+\\d+(?:\\.\\d+)?\\s+(\\d+)/\\d+\\s+\\d+");
+            "(\\d+(?:\\.\\d+)?)\\s+\\d+(?:\\.\\d+)?\\s+\\d+(?:\\.\\d+)?\\s+(\\d{1,9})/\\d+\\s+\\d+");
     private static final Pattern COUNT = Pattern.compile("\\d{1,6}");
 
     RunQueue {
