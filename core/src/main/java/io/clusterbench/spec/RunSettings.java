@@ -1,5 +1,7 @@
 package io.clusterbench.spec;
 
+import java.util.Objects;
+
 /**
  * How a run behaves (spec key {@code settings:}).
  *
@@ -7,13 +9,27 @@ package io.clusterbench.spec;
  * @param maxParallelProbes how many probes may run at once
  * @param rollbackIfWorse whether {@code clusterbench run} rolls the tuning back when a key objective's metric got
  *     significantly worse after it
+ * @param quietCheck what the run does when the check before each measured condition finds other load on a target
  */
-public record RunSettings(boolean rollback, int maxParallelProbes, boolean rollbackIfWorse) {
+public record RunSettings(boolean rollback, int maxParallelProbes, boolean rollbackIfWorse,
+        QuietCheckPolicy quietCheck) {
 
-    /** Roll back, four probes at once, keep tuning that made things worse (the report shows it). */
-    public static final RunSettings DEFAULT = new RunSettings(true, 4, false);
+    /**
+     * Roll back, four probes at once, keep tuning that made things worse (the report shows it), and call a comparison
+     * inconclusive when something else loaded its target.
+     */
+    public static final RunSettings DEFAULT = new RunSettings(true, 4, false, QuietCheckPolicy.INCONCLUSIVE);
 
-    /** Settings without {@code rollbackIfWorse} (false). */
+    public RunSettings {
+        Objects.requireNonNull(quietCheck, "quietCheck");
+    }
+
+    /** Settings with the default quiet-cluster check ({@code inconclusive}). */
+    public RunSettings(boolean rollback, int maxParallelProbes, boolean rollbackIfWorse) {
+        this(rollback, maxParallelProbes, rollbackIfWorse, QuietCheckPolicy.INCONCLUSIVE);
+    }
+
+    /** Settings without {@code rollbackIfWorse} (false) and with the default quiet-cluster check. */
     public RunSettings(boolean rollback, int maxParallelProbes) {
         this(rollback, maxParallelProbes, false);
     }

@@ -67,11 +67,13 @@ final class SpecBinder {
     }
 
     private RunSettings settings(YamlMap m) {
-        m.allow(List.of("rollback", "maxParallelProbes", "rollbackIfWorse"));
+        m.allow(List.of("rollback", "maxParallelProbes", "rollbackIfWorse", "quietCheck"));
         boolean rollback = m.flag("rollback").orElse(RunSettings.DEFAULT.rollback());
         int parallel = m.whole("maxParallelProbes", 1, 64).orElse((long) RunSettings.DEFAULT.maxParallelProbes())
                 .intValue();
         boolean rollbackIfWorse = m.flag("rollbackIfWorse").orElse(RunSettings.DEFAULT.rollbackIfWorse());
-        return new RunSettings(rollback, parallel, rollbackIfWorse);
+        QuietCheckPolicy quietCheck = m.choice("quietCheck", QuietCheckPolicy.words()).map(QuietCheckPolicy::fromWord)
+                .orElse(RunSettings.DEFAULT.quietCheck());
+        return new RunSettings(rollback, parallel, rollbackIfWorse, quietCheck);
     }
 }

@@ -27,6 +27,8 @@ class BadSpecStructureTest {
                         "bad-duration.yaml:8:21 hosts.sark.connectTimeout: must be a duration such as 500ms, 10s, 2m or 1h, got '10 secs'",
                         "bad-duration.yaml:9:21 hosts.sark.commandTimeout: must be a duration such as 500ms, 10s, 2m or 1h, got the number 60",
                         "bad-duration.yaml:13:51 probes.lb-latency.duration: must be longer than 0, got 0s")),
+                arguments("bad-quiet-check.yaml", List.of(
+                        "bad-quiet-check.yaml:4:25 settings.quietCheck: must be inconclusive, record or off, got 'recrod' (did you mean 'record'?)")),
                 arguments("bad-ids.yaml", List.of(
                         "bad-ids.yaml:1:10 cluster: 'my cluster' is not a valid name: use letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters",
                         "bad-ids.yaml:3:3 services.Cache Server: 'Cache Server' is not a valid name: use letters, digits, '.', '_' and '-', starting with a letter or digit, at most 64 characters",

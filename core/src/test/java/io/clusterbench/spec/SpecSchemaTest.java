@@ -79,6 +79,7 @@ class SpecSchemaTest {
             trend-structure.yaml            | metrcs
             trend-metrics.yaml              | trend.metrics
             past-probe-limits.yaml          | clients
+            bad-quiet-check.yaml            | quietCheck
             """)
     void rejectsStructuralErrors(String file, String mentioned) {
         Set<ValidationMessage> messages = validate(file, SpecFiles.resource("specs/bad/" + file));

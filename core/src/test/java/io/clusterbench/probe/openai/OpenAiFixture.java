@@ -131,6 +131,15 @@ public final class OpenAiFixture implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Holds every completion request after its response headers until the fixture closes, as vLLM holds a long
+     * generation: each one counts in {@code vllm:num_requests_running} meanwhile. For tests outside this package,
+     * such as the quiet-cluster check's.
+     */
+    public OpenAiFixture holdCompletions() {
+        return scripts(i -> Script.tokens(5, 0, 0).stallAfter(0));
+    }
+
     OpenAiFixture models(String... ids) {
         this.models = List.of(ids);
         return this;
