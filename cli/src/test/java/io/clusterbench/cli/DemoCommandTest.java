@@ -38,7 +38,11 @@ class DemoCommandTest {
                 .contains("Wrote " + spec)
                 .contains("valid, cluster 'clusterbench-demo'")
                 .containsPattern("(?m)^cache-latency\\s+OK\\s+ops_per_s")
-                .contains("== 4/4 score, compare and gate")
+                .contains("== 2/3 compare, score and gate")
+                .contains("Effect of the tuning: against the rounds before tuning")
+                .containsPattern("(?m)^  cache-latency\\.get\\.p99_ms\\s+.*\\[[-+].*\\s(improved|worse|no detectable change"
+                        + "|inconclusive)$")
+                .contains("Design: alternating (ABBAABBAAB), 5 rounds per condition")
                 .containsPattern("Verdict: (PASS|WARNING|FAIL|INCONCLUSIVE), score \\d+\\.\\d / 100")
                 .contains("result.json: " + resultFile)
                 .contains("report:      " + dir.resolve("run").resolve("audit-report.html"))

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.clusterbench.local.LocalSshd;
 import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.EffectVerdict;
+import io.clusterbench.result.MetricEffect;
+import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.testkit.RealServers;
@@ -53,7 +56,7 @@ class RollbackIfWorseTest {
                     services:
                       api: { type: http, url: "http://127.0.0.1:%d/" }
                     probes:
-                      api-latency: { service: api, concurrency: 2, requests: 300 }
+                      api-latency: { service: api, concurrency: 2, requests: 100, warmup: 0s }
                     tuning:
                       - id: slow-down
                         ssh-command: box
@@ -74,9 +77,19 @@ class RollbackIfWorseTest {
             assertThat(result.comparison().rolledBack()).isTrue();
             assertThat(result.changes().get(0).status()).isEqualTo(ChangeStatus.ROLLED_BACK);
             assertThat(Files.readString(delayFile).strip()).isEqualTo("0");
+            // Alternating ABBAABBAAB: applied before rounds 2, 6 and 10, rolled back before 4 and 8, then by
+            // rollbackIfWorse; every switch read back.
             assertThat(EvidenceLog.read(out.resolve("tuning").resolve(EvidenceLog.FILE_NAME)))
                     .extracting(e -> e.step().word())
-                    .containsExactly("applying", "applied", "rolling-back", "rolled-back");
+                    .containsExactly("applying", "applied", "rolling-back", "rolled-back", "applying", "applied",
+                            "rolling-back", "rolled-back", "applying", "applied", "rolling-back", "rolled-back");
+            assertThat(result.comparison().design()).isEqualTo(RunComparison.ALTERNATING);
+            assertThat(result.comparison().order()).isEqualTo("ABBAABBAAB");
+            MetricEffect p50 = result.comparison().metrics().get(0);
+            assertThat(p50.verdict()).isEqualTo(EffectVerdict.WORSE);
+            // 20 ms of delay planted: the interval of the change holds it.
+            assertThat(p50.changeLow()).isLessThanOrEqualTo(21.0);
+            assertThat(p50.changeHigh()).isGreaterThanOrEqualTo(19.0);
             assertThat(run.out()).contains("rollbackIfWorse: rolling the tuning back");
         } finally {
             server.stop(0);

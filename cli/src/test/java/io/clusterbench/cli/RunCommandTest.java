@@ -35,12 +35,17 @@ class RunCommandTest {
         CliRun run = CliRun.of("run", spec.toString(), "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("== 1/4", "== 2/4", "== 3/4", "== 4/4", "Verdict: PASS");
+        assertThat(run.out()).contains("== 1/3 5 rounds per condition, alternating (ABBAABBAAB)", "-- round 10/10: B",
+                "== 2/3", "Verdict: PASS", "Effect of the tuning: ", "Change [95% CI]", "Design: alternating");
         RunResult result = ResultFiles.read(out.resolve(ResultFiles.RESULT_JSON));
         RunResult before = ResultFiles.read(out.resolve("before").resolve(ResultFiles.RESULT_JSON));
         assertThat(result.changes()).extracting(change -> change.status()).containsExactly(ChangeStatus.APPLIED);
         assertThat(result.comparison().beforeRunId()).isEqualTo(before.runId());
         assertThat(result.comparison().metrics()).anySatisfy(m -> assertThat(m.metric()).isEqualTo("cache.p99_ms"));
+        assertThat(before.probes().get(0).rounds()).extracting(r -> r.index()).containsExactly(1, 4, 5, 8, 9);
+        assertThat(result.probes().get(0).rounds()).extracting(r -> r.condition()).containsOnly("B").hasSize(5);
+        assertThat(out.resolve("rounds").resolve("01-A").resolve(ResultFiles.RESULT_JSON)).exists();
+        assertThat(out.resolve("rounds").resolve("10-B").resolve(ResultFiles.RESULT_JSON)).exists();
         assertThat(result.runId()).isNotEqualTo(before.runId());
         assertThat(before.score()).isNotNull();
         assertThat(Files.readString(out.resolve("audit-report.md"))).contains("slowlog-max-len").contains("cache.p99_ms");
@@ -70,7 +75,7 @@ class RunCommandTest {
                 .containsExactly(ChangeStatus.ROLLED_BACK, ChangeStatus.FAILED);
         assertThat(result.comparison().metrics()).isEmpty();
         assertThat(result.comparison().explanation()).startsWith("not applied: nothing to compare");
-        assertThat(run.out()).contains("Comparison with the run before tuning: not applied: nothing to compare")
-                .doesNotContain("significantly changed");
+        assertThat(run.out()).contains("Effect of the tuning: not applied: nothing to compare")
+                .doesNotContain("improved").doesNotContain("worse (");
     }
 }

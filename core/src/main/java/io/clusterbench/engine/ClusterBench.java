@@ -197,6 +197,11 @@ public final class ClusterBench {
         return RunComparisons.compare(spec.spec(), before, after, spec.spec().baseline(), design);
     }
 
+    /** The quiet-cluster check of a run, on its own ssh connections; close it when the run ends. */
+    QuietWatch quietWatch(LoadedSpec spec) {
+        return new QuietWatch(spec, secrets);
+    }
+
     /** Which tuning actions would change something and which of those cannot be rolled back; changes nothing. */
     public Tuning.Reversibility reversibility(LoadedSpec spec) {
         return new Tuning(actions, secrets, clock).reversibility(spec);

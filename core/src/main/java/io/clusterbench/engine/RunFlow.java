@@ -4,6 +4,7 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.control.BenchmarkOptions;
 import io.clusterbench.control.StopSignal;
 import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.Disturbance;
 import io.clusterbench.result.Evidence;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ResultFiles;
@@ -60,18 +61,25 @@ final class RunFlow {
         List<String> conditions = new ArrayList<>();
         List<RunResult> measured = new ArrayList<>();
         String order = rounds.order();
-        for (int i = 0; i < order.length() && !stop.raised(); i++) {
-            String condition = order.substring(i, i + 1);
-            switchTo(condition, i + 1);
-            if (stop.raised()) {
-                break;
+        Map<String, String> disturbed;
+        List<Disturbance> disturbances;
+        try (QuietWatch quiet = engine.quietWatch(spec)) {
+            for (int i = 0; i < order.length() && !stop.raised(); i++) {
+                String condition = order.substring(i, i + 1);
+                switchTo(condition, i + 1);
+                if (stop.raised()) {
+                    break;
+                }
+                listener.round(i + 1, order.length(), condition);
+                quiet.before(i + 1).forEach(d -> listener.note("quiet-cluster check: " + d.message()));
+                Path dir = plan.outDir().resolve("rounds").resolve(String.format("%02d-%s", i + 1, condition));
+                BenchmarkOptions options = new BenchmarkOptions(dir, List.of(), plan.maxParallel(),
+                        Duration.ofSeconds(1)).rounds(1);
+                measured.add(engine.benchmark(spec, specFile, options, listener, stop));
+                conditions.add(condition);
             }
-            listener.round(i + 1, order.length(), condition);
-            Path dir = plan.outDir().resolve("rounds").resolve(String.format("%02d-%s", i + 1, condition));
-            BenchmarkOptions options = new BenchmarkOptions(dir, List.of(), plan.maxParallel(), Duration.ofSeconds(1))
-                    .rounds(1);
-            measured.add(engine.benchmark(spec, specFile, options, listener, stop));
-            conditions.add(condition);
+            disturbed = quiet.disturbed();
+            disturbances = quiet.found();
         }
         if (!stop.raised() && !applied && notComparable == null && !reversibility.changing().isEmpty()) {
             // An even number of alternating rounds ends in A: the run leaves the tuning applied, as asked.
@@ -97,7 +105,7 @@ final class RunFlow {
         RunComparison comparison = notComparable != null
                 ? RunComparisons.notComparable(before, notComparable)
                 : engine.compare(spec, before, after, new RunComparisons.Design(rounds.design(), ran,
-                        rounds.perCondition(), rounds.note(), Map.of()));
+                        rounds.perCondition(), rounds.note(), disturbed, disturbances));
         listener.compared(comparison);
         if (comparison.regressed() && spec.spec().settings().rollbackIfWorse()) {
             listener.stage(3, STAGES, "rollbackIfWorse: rolling the tuning back");

@@ -99,6 +99,12 @@ final class ScoreSections {
         blocks.add(new Table("Rounds before tuning (A, run " + comparison.beforeRunId() + ") against tuned rounds (B,"
                 + " run " + result.runId() + "); change = B - A, Hodges-Lehmann over rounds", header, rows));
         blocks.add(Line.of(EffectTable.design(comparison)).paragraph());
+        if (!comparison.disturbances().isEmpty()) {
+            List<Doc.Item> found = new ArrayList<>();
+            comparison.disturbances().forEach(d -> found.add(Line.of("Quiet-cluster check: " + d.message())
+                    .item(Tone.WARN)));
+            blocks.add(new Bullets(found));
+        }
         List<Doc.Item> reasons = new ArrayList<>();
         for (MetricEffect effect : comparison.metrics()) {
             reasons.add(Line.of("").code(effect.metric()).text(": " + effect.reason()).item(Tone.NEUTRAL));

@@ -13,12 +13,14 @@ import java.util.Objects;
  * @param roundsPerCondition the rounds each condition was to measure
  * @param designNote why this design, and what it cannot rule out
  * @param metrics one effect per key metric, objectives' metrics first
+ * @param disturbances other load found on the targets by the quiet-cluster check before the rounds
  * @param regressed whether a metric watched by a key objective is {@link EffectVerdict#WORSE}
  * @param rolledBack whether the tuning was rolled back because of that ({@code rollbackIfWorse: true})
  * @param explanation one sentence with the numbers
  */
 public record RunComparison(String beforeRunId, String design, String order, int roundsPerCondition,
-        String designNote, List<MetricEffect> metrics, boolean regressed, boolean rolledBack, String explanation) {
+        String designNote, List<MetricEffect> metrics, List<Disturbance> disturbances, boolean regressed,
+        boolean rolledBack, String explanation) {
 
     /** Conditions alternated between rounds by applying and rolling back the tuning: drift cancels out. */
     public static final String ALTERNATING = "alternating";
@@ -33,12 +35,13 @@ public record RunComparison(String beforeRunId, String design, String order, int
         Objects.requireNonNull(order, "order");
         Objects.requireNonNull(designNote, "designNote");
         metrics = List.copyOf(metrics);
+        disturbances = disturbances == null ? List.of() : List.copyOf(disturbances);
         Objects.requireNonNull(explanation, "explanation");
     }
 
     /** The same comparison, rolled back because it regressed. */
     public RunComparison rolledBackBecauseWorse() {
-        return new RunComparison(beforeRunId, design, order, roundsPerCondition, designNote, metrics, true, true,
-                explanation);
+        return new RunComparison(beforeRunId, design, order, roundsPerCondition, designNote, metrics, disturbances,
+                true, true, explanation);
     }
 }

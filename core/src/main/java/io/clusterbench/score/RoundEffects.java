@@ -29,7 +29,7 @@ final class RoundEffects {
     static final double LEVEL = 0.95;
     private static final double POWER = 0.80;
     /** Above this floor, "no detectable change" would promise nothing: the verdict is inconclusive instead. */
-    static final double NOISE_LIMIT_PCT = 50;
+    static final double NOISE_LIMIT_PCT = 100;
     /** The median absolute deviation of normal data times this is its standard deviation. */
     private static final double MAD_TO_SIGMA = 1.4826;
 

@@ -2,6 +2,7 @@ package io.clusterbench.score;
 
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.Disturbance;
 import io.clusterbench.result.EffectVerdict;
 import io.clusterbench.result.MetricEffect;
 import io.clusterbench.result.MetricValue;
@@ -56,7 +57,8 @@ public final class RunComparisons {
 
     /** A comparison that compares nothing, and says why. */
     public static RunComparison notComparable(RunResult before, String reason) {
-        return new RunComparison(before.runId(), RunComparison.NONE, "", 0, reason, List.of(), false, false, reason);
+        return new RunComparison(before.runId(), RunComparison.NONE, "", 0, reason, List.of(), List.of(), false, false,
+                reason);
     }
 
     /**
@@ -67,11 +69,13 @@ public final class RunComparisons {
      * @param roundsPerCondition the rounds each condition was to measure
      * @param note why this design, and what it cannot rule out
      * @param disturbed per probe id, why its conditions were not alike (other load seen before a round), if so
+     * @param disturbances every disturbance the quiet-cluster check found, also those only recorded
      */
     public record Design(String design, String order, int roundsPerCondition, String note,
-            Map<String, String> disturbed) {
+            Map<String, String> disturbed, List<Disturbance> disturbances) {
         public Design {
             disturbed = Map.copyOf(disturbed);
+            disturbances = List.copyOf(disturbances);
         }
     }
 
@@ -102,7 +106,8 @@ public final class RunComparisons {
         }
         boolean regressed = effects.stream().anyMatch(m -> m.key() && m.worse());
         return new RunComparison(before.runId(), design.design(), design.order(), design.roundsPerCondition(),
-                design.note(), effects, regressed, false, explanation(before, effects, missing, regressed));
+                design.note(), effects, design.disturbances(), regressed, false,
+                explanation(before, effects, missing, regressed));
     }
 
     private static Optional<MetricEffect> effect(String metric, Optional<ObjectiveSpec> objective, RunResult before,

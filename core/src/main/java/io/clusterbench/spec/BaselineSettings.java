@@ -10,8 +10,8 @@ import java.util.Optional;
  * @param runs how many passing runs {@link BaselineSource#LAST_PASSING} uses, at least 1
  * @param runId the pinned run for {@link BaselineSource#RUN}; empty otherwise
  * @param aggregate how several runs' values become one baseline value
- * @param alpha the significance level of the Mann-Whitney U test on raw samples, above 0 and below 1
- * @param minEffectPct the smallest change of the samples' medians, in percent, that counts as a real change
+ * @param alpha accepted for specs written before rounds and not used: every interval is a 95% rank interval
+ * @param minEffectPct the smallest relative change, in percent, that counts whatever the noise floor
  * @param noHistory what a relative objective counts as without a baseline
  */
 public record BaselineSettings(

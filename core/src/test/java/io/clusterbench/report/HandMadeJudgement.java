@@ -59,7 +59,7 @@ final class HandMadeJudgement {
                 new MetricEffect("web-latency.p99_ms", "ms", true, new RoundSpread(webP99 / 2, webP99 / 2.1,
                         webP99 / 1.9, 5), new RoundSpread(webP99, webP99 * 0.95, webP99 * 1.05, 5), webP99 / 2,
                         webP99 * 0.4, webP99 * 0.6, 100.0, 80.0, 120.0, 15.0, webP99 * 0.075, 0.968,
-                        EffectVerdict.WORSE, "worse: web-latency.p99_ms doubled")),
+                        EffectVerdict.WORSE, "worse: web-latency.p99_ms doubled")), List.of(),
                 true, false, "web-latency.p99_ms doubled (+100% [+80%, +120%]); cache-latency.p99_ms halved");
     }
 }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RunComparisonsTest {
 
     private static final RunComparisons.Design ALTERNATING = new RunComparisons.Design(RunComparison.ALTERNATING,
-            "ABBAABBAAB", 5, "alternating", Map.of());
+            "ABBAABBAAB", 5, "alternating", Map.of(), List.of());
 
     @ParameterizedTest(name = "{0} [{1}]: {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -140,7 +140,7 @@ class RunComparisonsTest {
         RunResult before = run("before", 0, rounds("cache", "A", "get.p99_ms", "ms", 1.00, 1.02, 0.98, 1.01, 0.99));
         RunResult after = run("after", 10, rounds("cache", "B", "get.p99_ms", "ms", 1.50, 1.52, 1.49, 1.51, 1.48));
         RunComparisons.Design disturbed = new RunComparisons.Design(RunComparison.ALTERNATING, "ABBAABBAAB", 5,
-                "alternating", Map.of("cache", "other clients sent 900 ops/s before round 3"));
+                "alternating", Map.of("cache", "other clients sent 900 ops/s before round 3"), List.of());
 
         RunComparison c = RunComparisons.compare(spec(List.of(objective("cache.get.p99_ms", "<= 5", null, 1, true,
                 NoDataPolicy.FAIL))), before, after, BaselineSettings.DEFAULT, disturbed);
