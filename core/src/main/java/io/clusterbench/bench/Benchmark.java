@@ -21,6 +21,7 @@ import io.clusterbench.spec.LoadParameters;
 import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.ProbeSpec;
 import io.clusterbench.spec.SecretResolver;
+import io.clusterbench.spec.Workloads;
 import io.clusterbench.ssh.RunSshHosts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -115,7 +116,8 @@ public final class Benchmark {
                     for (ProbeSpec probe : group) {
                         ProbeMeasurement measurement = stop.raised()
                                 ? skipped(probe, "not started: the run was stopped first")
-                                : runRounds(spec, probe, options, ssh, stop, running, listener);
+                                : runRounds(spec, probe, options, ssh, stop, running, listener)
+                                        .withWorkload(Workloads.of(spec, probe));
                         if (record.add(measurement, clock.instant(), ssh.insecureHosts())) {
                             listener.probeFinished(measurement, resultFile);
                         }

@@ -59,7 +59,8 @@ public final class RoundMerge {
         }
         ProbeMeasurement last = rounds.get(rounds.size() - 1);
         return new ProbeMeasurement(first.probe(), first.kind(), first.target(), status(rounds), first.startedAt(),
-                last.endedAt(), mergeMetrics(rounds, latencies), latencies, mergeErrors(rounds), kept);
+                last.endedAt(), mergeMetrics(rounds, latencies), latencies, mergeErrors(rounds), kept,
+                first.workload());
     }
 
     private static ProbeStatus status(List<ProbeMeasurement> rounds) {

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param errors failures met, counted
  * @param rounds the probe's rounds, in order, when it measured in more than one; the metrics and latencies above
  *     are then the merge of all of them (see docs/scoring.md)
+ * @param workload the SHA-256 of the probe's workload (kind, target, parameters but rounds); measurements with
+ *     different workloads are never compared; null in results written before it existed
  */
 public record ProbeMeasurement(
         String probe,
@@ -31,7 +33,8 @@ public record ProbeMeasurement(
         List<MetricValue> metrics,
         List<LatencyHistogram> latencies,
         List<ProbeError> errors,
-        List<ProbeRound> rounds) {
+        List<ProbeRound> rounds,
+        String workload) {
 
     public ProbeMeasurement {
         Objects.requireNonNull(probe, "probe");
@@ -49,13 +52,19 @@ public record ProbeMeasurement(
     /** A measurement of one round only, as every probe returns it. */
     public ProbeMeasurement(String probe, String kind, String target, ProbeStatus status, Instant startedAt,
             Instant endedAt, List<MetricValue> metrics, List<LatencyHistogram> latencies, List<ProbeError> errors) {
-        this(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors, List.of());
+        this(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors, List.of(), null);
     }
 
     /** The same measurement with these rounds. */
     public ProbeMeasurement withRounds(List<ProbeRound> newRounds) {
         return new ProbeMeasurement(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors,
-                newRounds);
+                newRounds, workload);
+    }
+
+    /** The same measurement, marked with the hash of its probe's workload. */
+    public ProbeMeasurement withWorkload(String hash) {
+        return new ProbeMeasurement(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors,
+                rounds, hash);
     }
 
     /** The rounds of one condition ({@code A}, {@code B}, or empty for a plain benchmark). */

@@ -3,6 +3,7 @@ package io.clusterbench.score;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveStatus;
+import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.BaselineSettings;
 import io.clusterbench.spec.Comparison;
@@ -106,7 +107,15 @@ final class ObjectiveJudge {
         List<Double> values = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         List<Double> baselineRounds = new ArrayList<>();
+        String workload = workloadOf(run, o.metric());
+        List<String> otherWorkload = new ArrayList<>();
         for (RunResult earlier : baseline.runs()) {
+            String theirs = workloadOf(earlier, o.metric());
+            if (workload != null && theirs != null && !workload.equals(theirs)) {
+                // Another experiment (other clients, rate, commands or target): never compared.
+                otherWorkload.add(earlier.runId());
+                continue;
+            }
             MetricLookup.value(earlier, o.metric()).ifPresent(m -> {
                 values.add(m.value());
                 ids.add(earlier.runId());
@@ -117,6 +126,9 @@ final class ObjectiveJudge {
         }
         if (values.isEmpty()) {
             String why = baseline.runs().isEmpty() ? "no runs in " + baseline.description()
+                    : !otherWorkload.isEmpty() ? "runs " + Baseline.abbreviate(otherWorkload) + " measured another"
+                            + " workload of its probe (its parameters or target differ), and runs of different"
+                            + " workloads are never compared"
                     : "none of " + baseline.description() + " measured it";
             boolean pass = settings.noHistory() == NoHistoryPolicy.PASS;
             return judgement(o, pass ? ObjectiveStatus.PASS : ObjectiveStatus.INCONCLUSIVE, pass ? 1 : 0, v, unit,
@@ -165,6 +177,11 @@ final class ObjectiveJudge {
     }
 
     /** Whether the samples moved significantly the way that breaks the criterion (either way for ==). */
+    /** The workload hash of the probe behind {@code metric} in {@code run}, or null when unknown. */
+    private static String workloadOf(RunResult run, String metric) {
+        return MetricLookup.find(run, metric).probe().map(ProbeMeasurement::workload).orElse(null);
+    }
+
     private static boolean significant(Comparison op, HistoryShift samples, BaselineSettings settings) {
         if (op.isUpperBound()) {
             return samples.shifted(true);

@@ -226,6 +226,24 @@ class BaselineTest {
     }
 
     @Test
+    void neverComparesARunWithBaselinesOfAnotherWorkload() {
+        List<RunResult> history = new ArrayList<>();
+        for (RunResult base : plantedHistory()) {
+            history.add(new RunResult(base.schemaVersion(), base.runId(), base.cluster(), base.specFile(),
+                    base.specSha256(), base.tool(), base.startedAt(), base.endedAt(), base.insecureHosts(),
+                    List.of(base.probes().get(0).withWorkload("clients-50")), base.changes(), base.evidence(),
+                    base.score(), base.comparison()));
+        }
+        RunResult now = run("now", 100, rounds("cache", "", "get.p99_ms", "ms", roundValues(42, 1.10))
+                .withWorkload("clients-8"));
+
+        ObjectiveResult o = Scorer.score(spec(List.of(P99_REL)), now, history).objectives().get(0);
+
+        assertThat(o.status()).isEqualTo(ObjectiveStatus.INCONCLUSIVE);
+        assertThat(o.explanation()).contains("runs base1, base2, base3 measured another workload of its probe");
+    }
+
+    @Test
     void passesAShiftBelowTheMinimumEffect() {
         RunResult now = run("now", 100, rounds("cache", "", "get.p99_ms", "ms", roundValues(42, 1.10)));
         BaselineSettings lenient = new BaselineSettings(BaselineSource.LAST_PASSING, 5, Optional.empty(),

@@ -108,7 +108,7 @@ final class ScoreFixtures {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return new ProbeMeasurement(id, "redis", "redis://127.0.0.1:6379/0", ProbeStatus.OK, T0, T0.plusSeconds(10),
-                List.of(MetricValue.of(metric, sorted[sorted.length / 2], unit)), List.of(), List.of(), rounds);
+                List.of(MetricValue.of(metric, sorted[sorted.length / 2], unit)), List.of(), List.of(), rounds, null);
     }
 
     static RunResult run(String id, int minute, ProbeMeasurement... probes) {
