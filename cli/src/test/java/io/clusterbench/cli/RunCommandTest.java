@@ -3,8 +3,10 @@ package io.clusterbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.local.LocalRedis;
+import io.clusterbench.local.LocalSshd;
 import io.clusterbench.result.ChangeStatus;
 import io.clusterbench.result.ResultFiles;
+import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.testkit.RealServers;
 import java.nio.file.Files;
@@ -49,6 +51,39 @@ class RunCommandTest {
         assertThat(result.runId()).isNotEqualTo(before.runId());
         assertThat(before.score()).isNotNull();
         assertThat(Files.readString(out.resolve("audit-report.md"))).contains("slowlog-max-len").contains("cache.p99_ms");
+    }
+
+    @Test
+    void anIrreversibleActionGetsTheBeforeAfterDesignAndTheResultNamesIt(LocalRedis redis, LocalSshd sshd,
+            @TempDir Path dir) throws Exception {
+        Path marker = dir.resolve("marker");
+        Path spec = Files.writeString(dir.resolve("cluster.yaml"), """
+                cluster: run-test
+                hosts:
+                  box: { address: 127.0.0.1, port: %d, user: "%s", keyFile: "%s", knownHosts: "%s" }
+                services:
+                  redis: { type: redis, address: 127.0.0.1, port: %d }
+                probes:
+                  cache: { service: redis, clients: 2, requests: 500, warmup: 0s }
+                tuning:
+                  - id: touch
+                    ssh-command: box
+                    run: [sh, -c, 'echo done > "$1"', sh, "%s"]
+                objectives:
+                  - { metric: cache.p99_ms, pass: "<= 5000" }
+                """.formatted(sshd.port(), sshd.user(), sshd.clientKey(), sshd.knownHostsFile(), redis.port(),
+                marker));
+        Path out = dir.resolve("run");
+
+        CliRun run = CliRun.of("run", spec.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        RunResult result = ResultFiles.read(out.resolve(ResultFiles.RESULT_JSON));
+        assertThat(result.comparison().design()).isEqualTo(RunComparison.BEFORE_AFTER);
+        assertThat(result.comparison().order()).isEqualTo("AAAAABBBBB");
+        assertThat(result.comparison().designNote()).contains("the weaker design").contains("touch");
+        assertThat(Files.readString(marker).strip()).isEqualTo("done");
+        assertThat(run.out()).contains("Design: before-after (AAAAABBBBB)");
     }
 
     @Test
