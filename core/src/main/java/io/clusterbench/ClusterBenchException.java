@@ -23,7 +23,9 @@ public class ClusterBenchException extends Exception {
         /** A remote command or protocol exchange failed. */
         REMOTE,
         /** An option given to a flow is out of its range ({@code --min-score 101}); nothing ran or was written. */
-        USAGE
+        USAGE,
+        /** Another run holds the cluster's lease; nothing was changed or loaded. */
+        BUSY
     }
 
     private final Kind kind;

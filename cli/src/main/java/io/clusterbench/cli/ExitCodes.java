@@ -27,6 +27,8 @@ public final class ExitCodes {
     /** Another input file (a result.json, a history folder) is unreadable or invalid. */
     public static final int INVALID_INPUT = 6;
     /** A bug in clusterbench: please report it with the printed details. */
+    /** Another run holds the cluster's lease (settings.lease); nothing was changed or loaded. */
+    public static final int BUSY = 7;
     public static final int INTERNAL = 70;
     /** Stopped by Ctrl-C or SIGTERM. */
     public static final int INTERRUPTED = 130;
@@ -43,6 +45,7 @@ public final class ExitCodes {
             case CONNECTION -> CONNECTION;
             case REMOTE -> REMOTE;
             case USAGE -> USAGE;
+            case BUSY -> BUSY;
         };
     }
 }

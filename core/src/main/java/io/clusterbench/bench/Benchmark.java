@@ -9,6 +9,7 @@ import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.control.ProbeProgress;
 import io.clusterbench.control.StopSignal;
 import io.clusterbench.result.ErrorKind;
+import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
@@ -21,6 +22,7 @@ import io.clusterbench.spec.LoadParameters;
 import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.ProbeSpec;
 import io.clusterbench.spec.SecretResolver;
+import io.clusterbench.spec.SecretScrubber;
 import io.clusterbench.spec.Workloads;
 import io.clusterbench.ssh.RunSshHosts;
 import java.io.IOException;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,6 +100,8 @@ public final class Benchmark {
         Path resultFile = prepareOutput(options.outDir());
         RunRecord record = new RunRecord(spec, loaded.sha256(), specFile, selected, resultFile, clock.instant());
         int parallel = Math.max(1, options.maxParallel().orElse(spec.settings().maxParallelProbes()));
+        // Servers echo credentials in error bodies; nothing they said reaches a file or the console unscrubbed.
+        SecretScrubber scrubber = SecretScrubber.of(spec, secrets);
         List<List<ProbeSpec>> groups = ProbeSelection.groupByLoadedTarget(selected);
 
         Map<String, ProbeProgress> running = new ConcurrentHashMap<>();
@@ -116,8 +121,8 @@ public final class Benchmark {
                     for (ProbeSpec probe : group) {
                         ProbeMeasurement measurement = stop.raised()
                                 ? skipped(probe, "not started: the run was stopped first")
-                                : runRounds(spec, probe, options, ssh, stop, running, listener)
-                                        .withWorkload(Workloads.of(spec, probe));
+                                : scrubbed(runRounds(spec, probe, options, ssh, stop, running, listener)
+                                        .withWorkload(Workloads.of(spec, probe)), scrubber);
                         if (record.add(measurement, clock.instant(), ssh.insecureHosts())) {
                             listener.probeFinished(measurement, resultFile);
                         }
@@ -149,7 +154,7 @@ public final class Benchmark {
      */
     private ProbeMeasurement runRounds(ClusterSpec spec, ProbeSpec probe, BenchmarkOptions options, RunSshHosts ssh,
             StopSignal stop, Map<String, ProbeProgress> running, BenchmarkListener listener) {
-        int rounds = options.rounds().orElse(LoadParameters.ROUNDS.in(probe.parameters()).intValue());
+        int rounds = options.rounds().orElse(LoadParameters.benchmarkRounds(spec, probe));
         if (rounds == 1) {
             return runOne(spec, probe, ssh, stop, running, listener);
         }
@@ -183,6 +188,22 @@ public final class Benchmark {
         } finally {
             running.remove(probe.id());
         }
+    }
+
+    /** The measurement with every error message, its target and its label values scrubbed of secrets. */
+    static ProbeMeasurement scrubbed(ProbeMeasurement m, SecretScrubber scrubber) {
+        List<ProbeError> errors = m.errors().stream()
+                .map(e -> new ProbeError(e.kind(), scrubber.scrub(e.message()), e.count(), e.firstAt())).toList();
+        List<MetricValue> metrics = m.metrics().stream().map(v -> v.labels().isEmpty() ? v
+                : new MetricValue(v.name(), v.value(), v.unit(), scrubLabels(v.labels(), scrubber))).toList();
+        return new ProbeMeasurement(m.probe(), m.kind(), scrubber.scrub(m.target()), m.status(), m.startedAt(),
+                m.endedAt(), metrics, m.latencies(), errors, m.rounds(), m.workload());
+    }
+
+    private static Map<String, String> scrubLabels(Map<String, String> labels, SecretScrubber scrubber) {
+        Map<String, String> out = new LinkedHashMap<>();
+        labels.forEach((k, v) -> out.put(k, scrubber.scrub(v)));
+        return out;
     }
 
     private ProbeMeasurement skipped(ProbeSpec probe, String why) {

@@ -2,6 +2,7 @@ package io.clusterbench.engine;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.bench.Benchmark;
+import io.clusterbench.bench.ClusterLease;
 import io.clusterbench.control.BenchmarkListener;
 import io.clusterbench.control.BenchmarkOptions;
 import io.clusterbench.bench.ProbeRegistry;
@@ -31,7 +32,9 @@ import io.clusterbench.tune.Tuning;
 import io.clusterbench.control.TuningListener;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -48,6 +51,9 @@ import java.util.function.BooleanSupplier;
 public final class ClusterBench {
     private final ProbeRegistry probes;
     private final ActionRegistry actions;
+    /** The clusters whose lease this thread holds, so that run's own stages do not wait for run itself. */
+    private static final ThreadLocal<Set<String>> HELD = ThreadLocal.withInitial(HashSet::new);
+
     private final SecretResolver secrets;
     private final Clock clock;
 
@@ -80,7 +86,33 @@ public final class ClusterBench {
     /** Runs the spec's probes and writes result.json; see {@link Benchmark#run}. */
     public RunResult benchmark(LoadedSpec spec, String specFile, BenchmarkOptions options, BenchmarkListener listener,
             StopSignal stop) throws ClusterBenchException {
-        return new Benchmark(probes, secrets, clock).run(spec, specFile, options, listener, stop);
+        return leased(spec, "benchmark", stop::raised, spec.spec().settings().lease().benchmark(),
+                () -> new Benchmark(probes, secrets, clock).run(spec, specFile, options, listener, stop));
+    }
+
+    /** Work done under the cluster's lease. */
+    private interface LeasedWork<T> {
+        T run() throws ClusterBenchException;
+    }
+
+    /**
+     * Runs {@code work} holding the cluster's lease ({@link ClusterLease}), unless this thread holds it already
+     * (run's own benchmarks and tunings) or {@code wanted} is false.
+     */
+    private <T> T leased(LoadedSpec spec, String command, BooleanSupplier stopped, boolean wanted,
+            LeasedWork<T> work) throws ClusterBenchException {
+        String cluster = spec.spec().name();
+        if (!wanted || HELD.get().contains(cluster)) {
+            return work.run();
+        }
+        try (ClusterLease lease = ClusterLease.take(spec.spec(), secrets, command, clock, stopped)) {
+            HELD.get().add(cluster);
+            try {
+                return work.run();
+            } finally {
+                HELD.get().remove(cluster);
+            }
+        }
     }
 
     /**
@@ -139,7 +171,8 @@ public final class ClusterBench {
      */
     public RunOutcome run(LoadedSpec spec, String specFile, RunPlan plan, RunListener listener, StopSignal stop)
             throws ClusterBenchException {
-        return new RunFlow(this, spec, specFile, plan, listener, stop).run();
+        return leased(spec, "run", stop::raised, true, () -> new RunFlow(this, spec, specFile, plan, listener, stop)
+                .run());
     }
 
     /**
@@ -221,6 +254,7 @@ public final class ClusterBench {
     /** Applies the tuning actions with read-back, rollback and evidence. See {@link Tuning#apply}. */
     public RunResult tune(LoadedSpec spec, String specFile, Path outDir, boolean rollback, TuningListener listener,
             BooleanSupplier stopped) throws ClusterBenchException {
-        return new Tuning(actions, secrets, clock).apply(spec, specFile, outDir, rollback, listener, stopped);
+        return leased(spec, "tune", stopped, true,
+                () -> new Tuning(actions, secrets, clock).apply(spec, specFile, outDir, rollback, listener, stopped));
     }
 }

@@ -1,5 +1,6 @@
 package io.clusterbench.spec;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
@@ -43,7 +44,7 @@ final class SpecBinder {
         ScoreThresholds score = top.section("score").map(this::score).orElse(ScoreThresholds.DEFAULT);
         BaselineSettings baseline = top.section("baseline").map(new BaselineBinder(binding)::bind)
                 .orElse(BaselineSettings.DEFAULT);
-        RunSettings settings = top.section("settings").map(this::settings).orElse(RunSettings.DEFAULT);
+        RunSettings settings = top.section("settings").map(m -> settings(m, services)).orElse(RunSettings.DEFAULT);
         TrendSettings trend = top.section("trend").map(new TrendBinder(binding, probes)::bind)
                 .orElse(TrendSettings.NONE);
         if (binding.errorCount() > 0) {
@@ -66,14 +67,33 @@ final class SpecBinder {
         return new ScoreThresholds(pass, warning.orElse(Math.min(ScoreThresholds.DEFAULT.warning(), pass)));
     }
 
-    private RunSettings settings(YamlMap m) {
-        m.allow(List.of("rollback", "maxParallelProbes", "rollbackIfWorse", "quietCheck"));
+    private RunSettings settings(YamlMap m, ServiceBinder.Services services) {
+        m.allow(List.of("rollback", "maxParallelProbes", "rollbackIfWorse", "quietCheck", "lease", "leaseWait",
+                "leaseBenchmark"));
         boolean rollback = m.flag("rollback").orElse(RunSettings.DEFAULT.rollback());
         int parallel = m.whole("maxParallelProbes", 1, 64).orElse((long) RunSettings.DEFAULT.maxParallelProbes())
                 .intValue();
         boolean rollbackIfWorse = m.flag("rollbackIfWorse").orElse(RunSettings.DEFAULT.rollbackIfWorse());
         QuietCheckPolicy quietCheck = m.choice("quietCheck", QuietCheckPolicy.words()).map(QuietCheckPolicy::fromWord)
                 .orElse(RunSettings.DEFAULT.quietCheck());
-        return new RunSettings(rollback, parallel, rollbackIfWorse, quietCheck);
+        return new RunSettings(rollback, parallel, rollbackIfWorse, quietCheck, lease(m, services));
+    }
+
+    /** {@code lease: none}, or the id of a redis service, which holds the lease; the first redis service if absent. */
+    private LeaseSettings lease(YamlMap m, ServiceBinder.Services services) {
+        Optional<String> named = m.text("lease");
+        boolean none = named.filter("none"::equals).isPresent();
+        Optional<String> service = named.filter(n -> !n.equals("none"));
+        if (service.isPresent() && services.types().get(service.get()) != ServiceType.REDIS) {
+            List<String> redis = services.types().entrySet().stream().filter(e -> e.getValue() == ServiceType.REDIS)
+                    .map(java.util.Map.Entry::getKey).toList();
+            binding.error(m.get("lease").orElseThrow(), m.child("lease"), "must be 'none' or the id of a redis"
+                    + " service, which holds the lease, got '" + service.get() + "'" + (redis.isEmpty()
+                    ? "; this spec has no redis service: write lease: none"
+                    : " (redis services: " + String.join(", ", redis) + ")"));
+        }
+        Duration wait = m.duration("leaseWait").orElse(LeaseSettings.DEFAULT.waitFor());
+        boolean benchmark = m.flag("leaseBenchmark").orElse(LeaseSettings.DEFAULT.benchmark());
+        return new LeaseSettings(service, none, wait, benchmark);
     }
 }

@@ -8,13 +8,16 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.clusterbench.ClusterBenchException.Kind;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.result.Evidence;
+import io.clusterbench.spec.SecretScrubber;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code evidence.jsonl}: append-only, one JSON object per line, each line forced to disk before the step it
@@ -37,6 +40,7 @@ public final class EvidenceLog implements AutoCloseable {
     private final Path file;
     private final FileOutputStream out;
     private final List<Evidence> written = new ArrayList<>();
+    private SecretScrubber scrubber = new SecretScrubber();
 
     private EvidenceLog(Path file, FileOutputStream out) {
         this.file = file;
@@ -53,8 +57,15 @@ public final class EvidenceLog implements AutoCloseable {
         }
     }
 
-    /** Appends one line and forces it to disk. */
-    public synchronized void append(Evidence evidence) throws ClusterBenchException {
+    /** Scrubs every line this log writes from now on with {@code secrets} (command output may print a secret). */
+    public synchronized EvidenceLog scrubbedBy(SecretScrubber secrets) {
+        this.scrubber = secrets;
+        return this;
+    }
+
+    /** Appends one line, scrubbed of secrets, and forces it to disk. */
+    public synchronized void append(Evidence raw) throws ClusterBenchException {
+        Evidence evidence = scrub(raw);
         try {
             byte[] line = (LINES.writeValueAsString(evidence) + "\n").getBytes(StandardCharsets.UTF_8);
             out.write(line);
@@ -63,6 +74,21 @@ public final class EvidenceLog implements AutoCloseable {
         } catch (IOException e) {
             throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot append to " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private Evidence scrub(Evidence e) {
+        return new Evidence(e.runId(), e.seq(), e.at(), e.action(), e.kind(), scrubber.scrub(e.target()), e.step(),
+                scrubValues(e.before()), scrubValues(e.wanted()), scrubValues(e.after()),
+                e.command().stream().map(scrubber::scrub).toList(), e.durationMs(), scrubber.scrub(e.message()));
+    }
+
+    private Map<String, String> scrubValues(Map<String, String> values) {
+        if (values == null) {
+            return null;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, scrubber.scrub(v)));
+        return out;
     }
 
     /** Every line this log appended, in order. */

@@ -12,6 +12,7 @@ import io.clusterbench.result.ToolInfo;
 import io.clusterbench.spec.ActionSpec;
 import io.clusterbench.spec.LoadedSpec;
 import io.clusterbench.spec.SecretResolver;
+import io.clusterbench.spec.SecretScrubber;
 import io.clusterbench.ssh.RunSshHosts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,11 +131,12 @@ public final class Tuning {
         Instant startedAt = clock.instant();
         String runId = RunIds.next(startedAt);
         createFolder(outDir);
-        try (EvidenceLog log = EvidenceLog.open(outDir.resolve(EvidenceLog.FILE_NAME));
+        SecretScrubber scrubber = SecretScrubber.of(loaded.spec(), secrets);
+        try (EvidenceLog log = EvidenceLog.open(outDir.resolve(EvidenceLog.FILE_NAME)).scrubbedBy(scrubber);
                 RunSshHosts ssh = new RunSshHosts(loaded.spec(), secrets)) {
             TuningSteps steps = new TuningSteps(runId, log, listener, clock, 0);
-            List<ChangeOutcome> outcomes = new TuningProtocol(registry, loaded.spec(), secrets, ssh, clock, steps)
-                    .run(rollback, stopped);
+            List<ChangeOutcome> outcomes = scrubbed(new TuningProtocol(registry, loaded.spec(), secrets, ssh, clock,
+                    steps).run(rollback, stopped), scrubber);
             RunResult result = new RunResult(RunResult.SCHEMA_VERSION, runId, loaded.spec().name(), specFile,
                     loaded.sha256(), ToolInfo.current(), startedAt, clock.instant(), ssh.insecureHosts(), List.of())
                     .withTuning(outcomes, log.written());
@@ -151,17 +153,31 @@ public final class Tuning {
      */
     public RunResult rollBack(LoadedSpec loaded, RunResult tuned, Path outDir, String reason, TuningListener listener)
             throws ClusterBenchException {
-        try (EvidenceLog log = EvidenceLog.open(outDir.resolve(EvidenceLog.FILE_NAME));
+        SecretScrubber scrubber = SecretScrubber.of(loaded.spec(), secrets);
+        try (EvidenceLog log = EvidenceLog.open(outDir.resolve(EvidenceLog.FILE_NAME)).scrubbedBy(scrubber);
                 RunSshHosts ssh = new RunSshHosts(loaded.spec(), secrets)) {
             TuningSteps steps = new TuningSteps(tuned.runId(), log, listener, clock, tuned.evidence().size());
-            List<ChangeOutcome> outcomes = new TuningReversal(registry, loaded.spec(), secrets, ssh, clock, steps)
-                    .reverse(tuned.changes(), reason);
+            List<ChangeOutcome> outcomes = scrubbed(new TuningReversal(registry, loaded.spec(), secrets, ssh, clock,
+                    steps).reverse(tuned.changes(), reason), scrubber);
             List<Evidence> evidence = new ArrayList<>(tuned.evidence());
             evidence.addAll(log.written());
             RunResult result = tuned.withTuning(outcomes, evidence);
             ResultFiles.write(result, outDir.resolve(ResultFiles.RESULT_JSON));
             return result;
         }
+    }
+
+    /** The outcomes with messages and states scrubbed of secrets: command output and server errors end up there. */
+    private static List<ChangeOutcome> scrubbed(List<ChangeOutcome> outcomes, SecretScrubber scrubber) {
+        return outcomes.stream().map(c -> new ChangeOutcome(c.action(), c.kind(), scrubber.scrub(c.target()),
+                c.status(), scrubValues(c.before(), scrubber), scrubValues(c.wanted(), scrubber),
+                scrubValues(c.after(), scrubber), c.verified(), scrubber.scrub(c.message()))).toList();
+    }
+
+    private static Map<String, String> scrubValues(Map<String, String> values, SecretScrubber scrubber) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, scrubber.scrub(v)));
+        return out;
     }
 
     private static void createFolder(Path outDir) throws ClusterBenchException {

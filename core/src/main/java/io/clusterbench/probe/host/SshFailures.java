@@ -27,6 +27,7 @@ final class SshFailures {
             // passphrase from the environment or a file); one that cannot be read fails the login.
             case ENVIRONMENT -> ErrorKind.AUTH;
             case CONNECTION -> ErrorKind.UNREACHABLE;
+            case BUSY -> ErrorKind.REFUSED;
         };
     }
 }
