@@ -176,6 +176,20 @@ public final class ClusterBench {
     }
 
     /**
+     * Runs {@link #run} on a thread of its own, so that an interrupt of the calling thread (how Jenkins stops a
+     * step) becomes a stop request, as for {@link #tuneAndWrite}: the running stage ends the way a stop ends it,
+     * writes what it measured or changed, and this returns with the thread's interrupt flag set again. Read
+     * {@code stop.raised()} after the return: an interrupt that came while the last files were written leaves
+     * {@link RunOutcome#stopped()} false but the signal raised.
+     *
+     * @throws ClusterBenchException when a stage cannot start or its files cannot be written
+     */
+    public RunOutcome runStoppable(LoadedSpec spec, String specFile, RunPlan plan, RunListener listener,
+            StopSignal stop) throws ClusterBenchException {
+        return StopOnInterrupt.run("clusterbench-run", stop, () -> run(spec, specFile, plan, listener, stop));
+    }
+
+    /**
      * Scores a run with the policy's thresholds, decides the gate, and writes the scored and gated result.json and
      * the reports into {@code outDir}: the one decision that the console, the exit code or build result, the
      * reports and junit.xml all show.

@@ -7,13 +7,15 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Runs {@code applyTuning} off the Pipeline's CPS thread: tunes on the agent, archives the evidence, and only then
- * fails the step if an action failed, so the evidence of a failed (and rolled back) tuning is always kept.
+ * Runs {@code applyTuning} off the Pipeline's CPS thread: tunes (or, with {@code verify}, tunes and verifies) on the
+ * agent, archives the evidence, and only then fails the step if an action failed, so the evidence of a failed (and
+ * rolled back) tuning is always kept.
  */
 final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
@@ -38,15 +40,25 @@ final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map
      */
     static TuningOutcome tune(ApplyTuningStep settings, Run<?, ?> run, FilePath workspace, Launcher launcher,
             TaskListener listener, Map<String, String> environment) throws IOException, InterruptedException {
+        String problem = settings.optionProblem();
+        if (problem != null) {
+            throw new AbortException(problem);
+        }
         TuningOutcome outcome = workspace.act(new TuneOnAgent(settings.getSpec(), settings.getOut(),
-                settings.isPlan(), settings.isRollback(), listener,
+                settings.isPlan(), settings.isRollback(), settings.isVerify(), listener,
                 BoundCredentials.lookUp(settings.getCredentials(), run, environment)));
         if (!outcome.planOnly()) {
             // Also when an action failed: the page then shows what was rolled back, next to the failure.
-            run.addOrReplaceAction(ClusterBenchAction.ofTuning(outcome.resultPath(), outcome.pageLines(),
-                    run.getAction(ClusterBenchAction.class)));
+            Verification verification = outcome.verification();
+            ClusterBenchAction earlier = run.getAction(ClusterBenchAction.class);
+            run.addOrReplaceAction(verification == null
+                    ? ClusterBenchAction.ofTuning(outcome.resultPath(), outcome.pageLines(), earlier)
+                    : ClusterBenchAction.ofTuning(outcome.resultPath(), verification.resultPath(),
+                            new BuildDetails(List.of(), outcome.pageLines(), verification.details().getEffects(),
+                                    verification.details().getEffectDesign()), earlier));
             if (settings.isArchive()) {
-                RunArtifacts.archive(run, workspace, launcher, listener, settings.getOut());
+                RunArtifacts.archive(run, workspace, launcher, listener,
+                        verification == null ? List.of(settings.getOut()) : verification.folders());
             }
         }
         if (outcome.failed()) {

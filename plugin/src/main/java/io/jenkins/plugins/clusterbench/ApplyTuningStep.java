@@ -29,6 +29,15 @@ import org.kohsuke.stapler.DataBoundSetter;
  *
  * <p>A failed action fails the step with core's message, after the rollback (unless {@code rollback: false}) and
  * after the evidence is archived.
+ *
+ * <p>With {@code verify: true} the step runs core's whole run flow instead: rounds before and after the tuning
+ * (alternating, applying and rolling back between rounds, when every change can be rolled back), the effect on every
+ * key metric with its 95% interval and verdict, and the spec's {@code rollbackIfWorse}.
+ *
+ * <pre>{@code
+ * def r = applyTuning spec: 'cluster.yaml', verify: true
+ * if (r.regressed) { error "tuning made ${r.effects.findAll { it.verdict == 'worse' }*.metric} worse" }
+ * }</pre>
  */
 public final class ApplyTuningStep extends ClusterBenchStep {
     /** Not the benchmark's folder: tuning writes its own result.json, which must not replace the benchmark's. */
@@ -36,6 +45,7 @@ public final class ApplyTuningStep extends ClusterBenchStep {
 
     private boolean plan;
     private boolean rollback = true;
+    private boolean verify;
 
     @DataBoundConstructor
     public ApplyTuningStep(String spec) {
@@ -65,6 +75,33 @@ public final class ApplyTuningStep extends ClusterBenchStep {
     @DataBoundSetter
     public void setRollback(boolean rollback) {
         this.rollback = rollback;
+    }
+
+    /**
+     * Whether to verify the tuning with evidence: measure the spec's probes in rounds before and after it (alternating
+     * where every change can be rolled back) and judge its effect on every key metric.
+     */
+    public boolean isVerify() {
+        return verify;
+    }
+
+    @DataBoundSetter
+    public void setVerify(boolean verify) {
+        this.verify = verify;
+    }
+
+    /** Why these options cannot run together, or null when they can; checked before anything runs. */
+    String optionProblem() {
+        if (verify && plan) {
+            return "applyTuning: plan: true and verify: true cannot be combined: a plan changes nothing, so there is"
+                    + " nothing to verify; drop one of them";
+        }
+        if (verify && !rollback) {
+            return "applyTuning: verify: true rolls the tuning back and forth between rounds, so rollback: false"
+                    + " cannot be honoured; drop rollback: false (a failed action is then rolled back as the spec's"
+                    + " settings.rollback says)";
+        }
+        return null;
     }
 
     @Override

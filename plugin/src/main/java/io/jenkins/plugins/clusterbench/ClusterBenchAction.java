@@ -2,8 +2,11 @@ package io.jenkins.plugins.clusterbench;
 
 import hudson.model.Action;
 import hudson.model.Run;
+import io.clusterbench.result.EffectTable;
+import io.clusterbench.result.EffectVerdict;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,18 +34,25 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
     private final BuildDetails details;
     /** Where applyTuning archived its evidence when another step's result is this action's; null otherwise. */
     private final String tuningResultPath;
+    /**
+     * Where applyTuning with verify: true wrote the verification's result.json and reports (the tuning's evidence is
+     * then at {@link #tuningResultPath}); null otherwise and in builds saved before the field existed.
+     */
+    private final String verifyResultPath;
     /** The spec's trend.metrics, which the job's trend draws; null in builds saved before the field existed. */
     private final ArrayList<String> trendMetrics;
     private transient Run<?, ?> run;
 
     ClusterBenchAction(Double score, String verdict, String resultPath, List<String> failedObjectives,
             Map<String, Double> metrics, BuildDetails details) {
-        this(score, verdict, resultPath, failedObjectives, metrics, details, null, List.of());
+        this(score, verdict, resultPath, failedObjectives, metrics, details, null, null, List.of());
     }
 
     private ClusterBenchAction(Double score, String verdict, String resultPath, List<String> failedObjectives,
-            Map<String, Double> metrics, BuildDetails details, String tuningResultPath, List<String> trendMetrics) {
+            Map<String, Double> metrics, BuildDetails details, String tuningResultPath, String verifyResultPath,
+            List<String> trendMetrics) {
         this.tuningResultPath = tuningResultPath;
+        this.verifyResultPath = verifyResultPath;
         this.trendMetrics = new ArrayList<>(trendMetrics);
         this.score = score;
         this.verdict = verdict;
@@ -60,7 +70,7 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
     /** The summary of an outcome with the details its own page shows. */
     static ClusterBenchAction of(BenchmarkOutcome outcome, BuildDetails details) {
         return new ClusterBenchAction(outcome.score(), outcome.verdict(), outcome.resultPath(),
-                outcome.failedObjectives(), outcome.metrics(), details, null, outcome.trendMetrics());
+                outcome.failedObjectives(), outcome.metrics(), details, null, null, outcome.trendMetrics());
     }
 
     /**
@@ -68,18 +78,30 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
      * before tuning), that summary stays and gains the changes, so the build page shows both.
      */
     static ClusterBenchAction ofTuning(String tuningResultPath, List<ChangeLine> changes, ClusterBenchAction earlier) {
+        return ofTuning(tuningResultPath, null, new BuildDetails(List.of(), changes), earlier);
+    }
+
+    /**
+     * The summary of a tuning run, as {@link #ofTuning(String, List, ClusterBenchAction)}, with the changes and, for
+     * a verified tuning ({@code verifyResultPath} not null), the effect table of {@code tuning}.
+     */
+    static ClusterBenchAction ofTuning(String tuningResultPath, String verifyResultPath, BuildDetails tuning,
+            ClusterBenchAction earlier) {
         if (earlier == null) {
             return new ClusterBenchAction(null, BenchmarkOutcome.UNSCORED, tuningResultPath, List.of(), Map.of(),
-                    new BuildDetails(List.of(), changes), null, List.of());
+                    new BuildDetails(List.of(), tuning.getChanges(), tuning.getEffects(), tuning.getEffectDesign()),
+                    null, verifyResultPath, List.of());
         }
         return new ClusterBenchAction(earlier.score, earlier.verdict, earlier.resultPath, earlier.getFailedObjectives(),
-                earlier.getMetrics(), new BuildDetails(earlier.getObjectives(), changes), tuningResultPath,
+                earlier.getMetrics(), new BuildDetails(earlier.getObjectives(), tuning.getChanges(),
+                        tuning.getEffects(), tuning.getEffectDesign()), tuningResultPath, verifyResultPath,
                 earlier.getTrendMetrics());
     }
 
     /**
-     * This summary, keeping the tuning changes (and the link to their evidence) of the summary it replaces, because a
-     * benchmark after tuning measures the cluster those changes made and its page should say what they were.
+     * This summary, keeping the tuning changes and their effects (and the links to their evidence) of the summary it
+     * replaces, because a benchmark after tuning measures the cluster those changes made and its page should say
+     * what they were.
      */
     ClusterBenchAction keepingTuningOf(ClusterBenchAction earlier) {
         if (earlier == null || earlier.getChanges().isEmpty() || !getChanges().isEmpty()) {
@@ -87,7 +109,8 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
         }
         String earlierTuning = earlier.tuningResultPath != null ? earlier.tuningResultPath : earlier.resultPath;
         return new ClusterBenchAction(score, verdict, resultPath, getFailedObjectives(), getMetrics(),
-                new BuildDetails(getObjectives(), earlier.getChanges()), earlierTuning, getTrendMetrics());
+                new BuildDetails(getObjectives(), earlier.getChanges(), earlier.getEffects(),
+                        earlier.getEffectDesign()), earlierTuning, earlier.verifyResultPath, getTrendMetrics());
     }
 
     /** The total score from 0 to 100, or null when the run was not scored. */
@@ -141,6 +164,39 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
         return details == null ? new ArrayList<>() : details.getChanges();
     }
 
+    /** The effect of a verified tuning per key metric, as the effect table's rows; empty when none was verified. */
+    public List<EffectLine> getEffects() {
+        return details == null ? new ArrayList<>() : details.getEffects();
+    }
+
+    /** The effect table's column titles, core's, so the page's table reads like the console's and the reports'. */
+    public List<String> getEffectHeader() {
+        return new ArrayList<>(EffectTable.HEADER);
+    }
+
+    /** The design line under the effect table, or null when no tuning was verified. */
+    public String getEffectDesign() {
+        return details == null ? null : details.getEffectDesign();
+    }
+
+    /** How many key metrics got each verdict, such as {@code 1 worse, 3 no detectable change}; empty without effects. */
+    public String getEffectCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (EffectVerdict verdict : EffectVerdict.values()) {
+            counts.put(verdict.words(), 0);
+        }
+        for (EffectLine effect : getEffects()) {
+            counts.merge(effect.getVerdict(), 1, Integer::sum);
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((words, count) -> {
+            if (count > 0) {
+                parts.add(count + " " + words);
+            }
+        });
+        return String.join(", ", parts);
+    }
+
     /**
      * The artifacts a step archives beside result.json, relative to the build's artifact root; the page links them
      * (a link answers 404 where archiving was switched off).
@@ -149,6 +205,7 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
         List<String> paths = new ArrayList<>();
         addArtifactsBeside(resultPath, paths);
         addArtifactsBeside(tuningResultPath, paths);
+        addArtifactsBeside(verifyResultPath, paths);
         return paths;
     }
 

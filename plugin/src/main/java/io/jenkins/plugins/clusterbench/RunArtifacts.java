@@ -21,11 +21,19 @@ final class RunArtifacts {
 
     static void archive(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener, String out)
             throws IOException, InterruptedException {
+        archive(run, workspace, launcher, listener, List.of(out));
+    }
+
+    /** Archives what core wrote into each of the folders, in one go. */
+    static void archive(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
+            List<String> folders) throws IOException, InterruptedException {
         Map<String, String> artifacts = new LinkedHashMap<>();
-        for (String name : FILES) {
-            String path = out + "/" + name;
-            if (workspace.child(path).exists()) {
-                artifacts.put(path, path);
+        for (String folder : folders) {
+            for (String name : FILES) {
+                String path = folder + "/" + name;
+                if (workspace.child(path).exists()) {
+                    artifacts.put(path, path);
+                }
             }
         }
         if (!artifacts.isEmpty()) {

@@ -19,9 +19,10 @@ import java.util.TreeMap;
  * @param planOnly whether this was a dry run that changed nothing
  * @param changes every action's outcome, in spec order
  * @param resultPath result.json relative to the workspace, with {@code /} separators
+ * @param verification what {@code verify: true} found, or null when the tuning was not verified
  */
-public record TuningOutcome(String runId, boolean planOnly, List<Change> changes, String resultPath)
-        implements Serializable {
+public record TuningOutcome(String runId, boolean planOnly, List<Change> changes, String resultPath,
+        Verification verification) implements Serializable {
 
     /** Statuses that mean an action did not end where the spec wanted, so the step must fail. */
     private static final List<ChangeStatus> FAILING =
@@ -38,12 +39,28 @@ public record TuningOutcome(String runId, boolean planOnly, List<Change> changes
             changes.add(new Change(outcome.action(), outcome.target(), outcome.status().name(), outcome.before(),
                     planOnly ? outcome.wanted() : outcome.after(), outcome.verified(), outcome.message()));
         }
-        return new TuningOutcome(runId, planOnly, changes, resultPath);
+        return new TuningOutcome(runId, planOnly, changes, resultPath, null);
     }
 
-    /** Whether any action failed, was rolled back because another failed, or could not be rolled back. */
+    /** This outcome with what the verification found. */
+    public TuningOutcome verifiedBy(Verification found) {
+        return new TuningOutcome(runId, planOnly, changes, resultPath, found);
+    }
+
+    /**
+     * Whether any action failed, was rolled back because another failed, or could not be rolled back. A rollback
+     * that {@code rollbackIfWorse} made after a verification is what the spec asked for, not a failure.
+     */
     public boolean failed() {
-        return changes.stream().anyMatch(c -> FAILING.contains(ChangeStatus.valueOf(c.status())));
+        return changes.stream().anyMatch(this::failing);
+    }
+
+    private boolean failing(Change change) {
+        ChangeStatus status = ChangeStatus.valueOf(change.status());
+        if (status == ChangeStatus.ROLLED_BACK && verification != null && verification.rolledBack()) {
+            return false;
+        }
+        return FAILING.contains(status);
     }
 
     /**
@@ -53,7 +70,7 @@ public record TuningOutcome(String runId, boolean planOnly, List<Change> changes
     public String failureMessage() {
         StringBuilder message = new StringBuilder();
         for (Change change : changes) {
-            if (FAILING.contains(ChangeStatus.valueOf(change.status()))) {
+            if (failing(change)) {
                 message.append(message.isEmpty() ? "Tuning failed: " : "; ")
                         .append(change.action()).append(' ').append(change.status()).append(": ")
                         .append(change.message());
@@ -74,9 +91,22 @@ public record TuningOutcome(String runId, boolean planOnly, List<Change> changes
 
     /**
      * The value {@code applyTuning} returns to a Pipeline script: action id to a map with {@code status},
-     * {@code target}, {@code before}, {@code after} (the wanted state for a plan), {@code verified} and {@code message}.
+     * {@code target}, {@code before}, {@code after} (the wanted state for a plan), {@code verified} and {@code message};
+     * with {@code verify: true}, a map with {@code runId}, the keys of {@link Verification#toStepResult()} and that
+     * action map under {@code changes} (under a key of its own, so that no action id can clash with a fixed key).
      */
     public Map<String, Object> toStepResult() {
+        if (verification == null) {
+            return actionMap();
+        }
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("runId", runId);
+        map.putAll(verification.toStepResult());
+        map.put("changes", actionMap());
+        return map;
+    }
+
+    private Map<String, Object> actionMap() {
         Map<String, Object> map = new LinkedHashMap<>();
         for (Change change : changes) {
             Map<String, Object> entry = new LinkedHashMap<>();

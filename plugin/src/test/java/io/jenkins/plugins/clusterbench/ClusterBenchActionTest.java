@@ -177,6 +177,46 @@ class ClusterBenchActionTest {
                 .isEmpty();
     }
 
+    @Test
+    void aVerifiedTuningShowsItsEffectRowsAndVerdictCountsAndALaterBenchmarkKeepsThem() {
+        EffectLine worse = new EffectLine("cache.p99_ms", "0.405 ms (0.398-0.431, 5 rounds)",
+                "0.451 ms (0.439-0.468, 5 rounds)", "+0.043 ms [+0.02, +0.063] ms", "worse");
+        EffectLine same = new EffectLine("cache.p50_ms", "0.2 ms", "0.2 ms", "+0 ms [-0.01, +0.01] ms",
+                "no detectable change");
+        EffectLine same2 = new EffectLine("cache.ops_per_s", "9000", "9010", "+10", "no detectable change");
+        BuildDetails verified = new BuildDetails(List.of(), List.of(TIMEOUT_CHANGE), List.of(worse, same, same2),
+                "Design: alternating (ABBAABBAAB), 5 rounds per condition: every change rolled back");
+
+        ClusterBenchAction tuned = ClusterBenchAction.ofTuning("v/tuning/result.json", "v/result.json", verified,
+                null);
+        ClusterBenchAction kept = action("after/result.json", details(List.of())).keepingTuningOf(tuned);
+
+        assertThat(tuned.getEffects()).containsExactly(worse, same, same2);
+        assertThat(tuned.getEffectCounts()).isEqualTo("1 worse, 2 no detectable change");
+        assertThat(tuned.getEffectHeader()).containsExactly("Metric", "Before (median, range)",
+                "After (median, range)", "Change [95% CI]", "Verdict");
+        assertThat(tuned.getArtifactPaths()).contains("v/tuning/evidence.jsonl", "v/audit-report.html");
+        assertThat(kept.getEffects()).containsExactly(worse, same, same2);
+        assertThat(kept.getEffectDesign()).startsWith("Design: alternating");
+        assertThat(kept.getArtifactPaths()).contains("after/junit.xml", "v/tuning/evidence.jsonl",
+                "v/audit-report.html");
+    }
+
+    @Test
+    void aBuildSavedBeforeEffectsExistedOrATuningNotVerifiedShowsNone() throws Exception {
+        ClusterBenchAction plain = ClusterBenchAction.ofTuning("t/result.json", List.of(TIMEOUT_CHANGE), null);
+        BuildDetails old = details(List.of(TIMEOUT_CHANGE));
+        Field field = BuildDetails.class.getDeclaredField("effects");
+        field.setAccessible(true);
+        field.set(old, null);
+
+        assertThat(plain.getEffects()).isEmpty();
+        assertThat(plain.getEffectCounts()).isEmpty();
+        assertThat(plain.getEffectDesign()).isNull();
+        assertThat(action("result.json", old).getEffects()).isEmpty();
+        assertThat(action("result.json", null).getEffects()).isEmpty();
+    }
+
     private static final ChangeLine TIMEOUT_CHANGE =
             new ChangeLine("policy", "cache", "APPLIED", true, "timeout: 0 -> 300", null);
 
