@@ -24,6 +24,11 @@ final class ProgressPrinter implements BenchmarkListener {
     }
 
     @Override
+    public void note(String line) {
+        out.println(line);
+    }
+
+    @Override
     public void probeStarted(String probe) {
         previous.put(probe, new Reading(0, System.nanoTime()));
         synchronized (out) {

@@ -17,6 +17,11 @@ final class TuningPrinter implements TuningListener {
     }
 
     @Override
+    public void note(String line) {
+        out.println(line);
+    }
+
+    @Override
     public void step(Evidence evidence) {
         synchronized (out) {
             out.printf("  %-22s %-16s %s%n", evidence.action(), evidence.step(), evidence.message());

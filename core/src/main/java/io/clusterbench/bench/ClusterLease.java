@@ -46,6 +46,7 @@ public final class ClusterLease implements AutoCloseable {
     private final Jedis jedis;
     private final String key;
     private final String holder;
+    private String note = "";
     private final ScheduledExecutorService heartbeat;
 
     private ClusterLease(Jedis jedis, String key, String holder) {
@@ -87,7 +88,12 @@ public final class ClusterLease implements AutoCloseable {
         String key = "clusterbench:lease:" + spec.name();
         String holder = "command=" + command + "; host=" + hostname() + "; pid=" + ProcessHandle.current().pid()
                 + "; since=" + clock.instant();
-        Jedis jedis = connect(spec, service, secrets);
+        Jedis jedis;
+        try {
+            jedis = connect(spec, service, secrets);
+        } catch (ClusterBenchException e) {
+            return unheld(e.getMessage());
+        }
         long deadline = System.nanoTime() + settings.waitFor().toNanos();
         try {
             while (true) {
@@ -108,10 +114,19 @@ public final class ClusterLease implements AutoCloseable {
             }
         } catch (JedisException e) {
             jedis.close();
-            throw new ClusterBenchException(Kind.CONNECTION, "cannot take the lease of cluster '" + spec.name()
-                    + "' on redis service '" + service.id() + "': " + e.getMessage() + "; make it reachable, or"
-                    + " write settings: { lease: none } to run without a lease");
+            return unheld("cannot take the lease of cluster '" + spec.name() + "' on redis service '"
+                    + service.id() + "': " + e.getMessage());
         }
+    }
+
+    /**
+     * Running on without a lease when its service cannot be reached: no other run can take it there either, and a
+     * benchmark must still be able to show that the service is down.
+     */
+    private static ClusterLease unheld(String why) {
+        ClusterLease lease = none();
+        lease.note = why + "; running without a lease (no other run can take it while the service is unreachable)";
+        return lease;
     }
 
     private static Jedis connect(ClusterSpec spec, ServiceSpec service, SecretResolver secrets)
@@ -134,6 +149,11 @@ public final class ClusterLease implements AutoCloseable {
             throw new ClusterBenchException(Kind.CONNECTION, "cannot reach redis service '" + service.id()
                     + "' for the lease: " + e.getMessage());
         }
+    }
+
+    /** Why no lease is held although the spec asks for one (its service cannot be reached), or empty. */
+    public String note() {
+        return note;
     }
 
     /** Whether this lease holds a key (false for {@link #none()}). */

@@ -9,6 +9,10 @@ import java.util.List;
 /** Hears what a benchmark does while it runs, to print it; every method may be called from any thread. */
 public interface BenchmarkListener {
 
+    /** One sentence about the run that is neither progress nor a result, such as running without a lease. */
+    default void note(String line) {
+    }
+
     /** A probe started. */
     default void probeStarted(String probe) {
     }

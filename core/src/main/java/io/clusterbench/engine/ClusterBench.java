@@ -36,6 +36,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * What both fronts, the CLI and the Jenkins plugin, call: load a spec, benchmark it, plan and apply its tuning,
@@ -86,7 +87,7 @@ public final class ClusterBench {
     /** Runs the spec's probes and writes result.json; see {@link Benchmark#run}. */
     public RunResult benchmark(LoadedSpec spec, String specFile, BenchmarkOptions options, BenchmarkListener listener,
             StopSignal stop) throws ClusterBenchException {
-        return leased(spec, "benchmark", stop::raised, spec.spec().settings().lease().benchmark(),
+        return leased(spec, "benchmark", stop::raised, spec.spec().settings().lease().benchmark(), listener::note,
                 () -> new Benchmark(probes, secrets, clock).run(spec, specFile, options, listener, stop));
     }
 
@@ -100,12 +101,15 @@ public final class ClusterBench {
      * (run's own benchmarks and tunings) or {@code wanted} is false.
      */
     private <T> T leased(LoadedSpec spec, String command, BooleanSupplier stopped, boolean wanted,
-            LeasedWork<T> work) throws ClusterBenchException {
+            Consumer<String> notes, LeasedWork<T> work) throws ClusterBenchException {
         String cluster = spec.spec().name();
         if (!wanted || HELD.get().contains(cluster)) {
             return work.run();
         }
         try (ClusterLease lease = ClusterLease.take(spec.spec(), secrets, command, clock, stopped)) {
+            if (!lease.note().isEmpty()) {
+                notes.accept(lease.note());
+            }
             HELD.get().add(cluster);
             try {
                 return work.run();
@@ -171,7 +175,7 @@ public final class ClusterBench {
      */
     public RunOutcome run(LoadedSpec spec, String specFile, RunPlan plan, RunListener listener, StopSignal stop)
             throws ClusterBenchException {
-        return leased(spec, "run", stop::raised, true, () -> new RunFlow(this, spec, specFile, plan, listener, stop)
+        return leased(spec, "run", stop::raised, true, listener::note, () -> new RunFlow(this, spec, specFile, plan, listener, stop)
                 .run());
     }
 
@@ -268,7 +272,7 @@ public final class ClusterBench {
     /** Applies the tuning actions with read-back, rollback and evidence. See {@link Tuning#apply}. */
     public RunResult tune(LoadedSpec spec, String specFile, Path outDir, boolean rollback, TuningListener listener,
             BooleanSupplier stopped) throws ClusterBenchException {
-        return leased(spec, "tune", stopped, true,
+        return leased(spec, "tune", stopped, true, listener::note,
                 () -> new Tuning(actions, secrets, clock).apply(spec, specFile, outDir, rollback, listener, stopped));
     }
 }

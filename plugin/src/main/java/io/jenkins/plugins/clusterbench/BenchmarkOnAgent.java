@@ -83,6 +83,11 @@ final class BenchmarkOnAgent extends MasterToSlaveFileCallable<BenchmarkOutcome>
     /** Prints one line per probe as it starts and finishes. */
     private record ConsoleProgress(PrintStream console) implements BenchmarkListener {
         @Override
+        public void note(String line) {
+            console.println(line);
+        }
+
+        @Override
         public void probeStarted(String probe) {
             console.println("  started  " + probe);
         }

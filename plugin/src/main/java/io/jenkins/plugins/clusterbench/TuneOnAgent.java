@@ -220,6 +220,11 @@ final class TuneOnAgent extends MasterToSlaveFileCallable<TuningOutcome> {
     /** Prints one line per evidence step and per planned action; core's messages carry no secrets. */
     private record ConsoleTuning(PrintStream console) implements TuningListener {
         @Override
+        public void note(String line) {
+            console.println(line);
+        }
+
+        @Override
         public void step(Evidence evidence) {
             console.println("  " + evidence.action() + " " + evidence.step() + ": " + evidence.message());
         }
