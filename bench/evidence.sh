@@ -163,15 +163,15 @@ bin/clusterbench benchmark "$work/warm.yaml" --out "$work/warm-up" >"$work/warm-
 
 # One JSON line per repetition: wall time, exit code, design, each compared metric, what the tuning left.
 record() {
-  local name=$1 rep=$2 wall=$3 rc=$4 result=$5
+  local rep=$1 wall=$2 rc=$3 load=$4 result=$5
   if [ ! -f "$result" ]; then
-    jq -nc --argjson rep "$rep" --argjson wall "$wall" --argjson rc "$rc" \
-      '{rep: $rep, wall: $wall, rc: $rc, design: null, order: null, rounds: null, metrics: [], changes: []}'
+    jq -nc --argjson rep "$rep" --argjson wall "$wall" --argjson rc "$rc" --argjson load "$load" \
+      '{rep: $rep, wall: $wall, rc: $rc, load1: $load, design: null, order: null, rounds: null, metrics: [], changes: []}'
     return
   fi
-  jq -c --argjson rep "$rep" --argjson wall "$wall" --argjson rc "$rc" '
+  jq -c --argjson rep "$rep" --argjson wall "$wall" --argjson rc "$rc" --argjson load "$load" '
     def median: if type == "object" then .median else . end;
-    {rep: $rep, wall: $wall, rc: $rc,
+    {rep: $rep, wall: $wall, rc: $rc, load1: $load,
      design: .comparison.design, order: .comparison.order, rounds: .comparison.roundsPerCondition,
      metrics: [.comparison.metrics[]? | {metric, unit, verdict, change, changeLow, changeHigh, changePct,
                 detectablePct, before: (.before | median), after: (.after | median)}],
@@ -180,23 +180,25 @@ record() {
 
 # $1 name, $2 spec, $3 command that resets the state before each repetition
 experiment() {
-  local name=$1 spec=$2 reset=$3 rep start end wall rc
+  local name=$1 spec=$2 reset=$3 rep start end wall rc load
   mkdir -p "$work/$name"
   : > "$work/$name/reps.jsonl"
   echo
   echo "== $name: $reps x bin/clusterbench run $spec"
   for rep in $(seq "$reps"); do
     eval "$reset"
+    load=$(cut -d' ' -f1 /proc/loadavg)
     start=$(date +%s.%N)
     rc=0
     bin/clusterbench run "$spec" --out "$work/$name/rep-$rep" >"$work/$name/rep-$rep.log" 2>&1 || rc=$?
     end=$(date +%s.%N)
     wall=$(awk "BEGIN {printf \"%.1f\", $end - $start}")
-    record "$name" "$rep" "$wall" "$rc" "$work/$name/rep-$rep/result.json" >> "$work/$name/reps.jsonl"
-    jq -r '"  rep \(.rep): exit \(.rc), \(.wall) s, \(.design // "no design") \(.order // ""); tuning \(
+    record "$rep" "$wall" "$rc" "$load" "$work/$name/rep-$rep/result.json" >> "$work/$name/reps.jsonl"
+    jq -r 'def r: if type == "number" then (if fabs >= 100 then round else . * 1000 | round / 1000 end) else . end;
+        "  rep \(.rep): exit \(.rc), \(.wall) s, load \(.load1), \(.design // "no design") \(.order // ""); tuning \(
         [.changes[] | "\(.status) check=\(.check // "-")"] | join(", ")); " + (
-        [.metrics[] | "\(.metric) \(.before)->\(.after) \(.verdict // "")"
-          + (if .changeLow != null then " [\(.changeLow), \(.changeHigh)]" else "" end)] | join("; "))' \
+        [.metrics[] | "\(.metric) \(.before | r)->\(.after | r) \(.verdict // "")"
+          + (if .changeLow != null then " [\(.changeLow | r), \(.changeHigh | r)]" else "" end)] | join("; "))' \
       <(tail -1 "$work/$name/reps.jsonl")
   done
 }
@@ -220,7 +222,7 @@ failed=0
 metric_table() {
   jq -rs '
     def med: sort | if length == 0 then null else .[(length - 1) / 2 | floor] end;
-    def r3: if . == null then "-" else (. * 1000 | round / 1000 | tostring) end;
+    def r3: if . == null then "-" elif fabs >= 100 then (round | tostring) else (. * 1000 | round / 1000 | tostring) end;
     [.[].metrics[]] | group_by(.metric)[] |
     "| `\(.[0].metric)` | \(map(select(.verdict == "NO_DETECTABLE_CHANGE")) | length) | \(map(select(.verdict == "IMPROVED")) | length) | \(map(select(.verdict == "WORSE")) | length) | \(map(select(.verdict == "INCONCLUSIVE")) | length) | \(map(select(.verdict == null)) | length) | \([.[].change | select(. != null)] | med | r3) \(.[0].unit // "") | \([.[].changeLow | select(. != null)] | min | r3) .. \([.[].changeHigh | select(. != null)] | max | r3) | \([.[].detectablePct | select(. != null)] | med | r3) |"' "$1"
 }
@@ -237,12 +239,21 @@ exits() {
   jq -rs '[.[].rc] | group_by(.) | map("exit \(.[0]): \(length)") | join(", ")' "$1"
 }
 
+# Per repetition of the no-op: the metrics that did not read "no detectable change", with their intervals.
+no_op_rows() {
+  jq -rs '
+    def r3: if . == null then "-" elif fabs >= 100 then (round | tostring) else (. * 1000 | round / 1000 | tostring) end;
+    .[] | "| \(.rep) | \([.metrics[] | select(.verdict != "NO_DETECTABLE_CHANGE")
+      | "`\(.metric)` \(.verdict // "no verdict") \(.change | r3) [\(.changeLow | r3), \(.changeHigh | r3)] \(.unit // "")"]
+      | if length == 0 then "all no detectable change" else join("; ") end) | \(.load1) | \(.wall) s |"' "$1"
+}
+
 # $1 name, $2 planted change in ms (signed), $3 wanted verdict
 planted_rows() {
   jq -rs --argjson planted "$2" --arg want "$3" '
     def r3: if . == null then "-" else (. * 1000 | round / 1000 | tostring) end;
     .[] | (.metrics[] | select(.metric == "lb.p50_ms")) as $m |
-    "| \(.rep) | \($m.before | r3) | \($m.after | r3) | \($m.change | r3) [\($m.changeLow | r3), \($m.changeHigh | r3)] | \($m.verdict // "-") | \(if $m.changeLow != null and $m.changeLow <= $planted and $planted <= $m.changeHigh then "yes" else "no" end) | \(.wall) s |"' \
+    "| \(.rep) | \($m.before | r3) | \($m.after | r3) | \($m.change | r3) [\($m.changeLow | r3), \($m.changeHigh | r3)] | \($m.verdict // "-") | \(if $m.changeLow != null and $m.changeLow <= $planted and $planted <= $m.changeHigh then "yes" else "no" end) | \(.load1) | \(.wall) s |"' \
     "$work/$1/reps.jsonl"
 }
 count_verdict() {
@@ -269,6 +280,10 @@ each repetition. An idle connection timeout cannot change the latency or through
 $metric_header
 $(metric_table "$f")
 
+| rep | metrics that did not read "no detectable change": verdict, change [95% interval] | load1 at start | wall |
+|---|---|---|---|
+$(no_op_rows "$f")
+
 **Repetitions in which every compared metric reads "no detectable change": $quiet of $reps** (criterion
 >= $no_op_needed: **$no_op_verdict**).
 Design: $(designs "$f"). Exit codes: $(exits "$f"). Wall time per \`run\`: $(walls "$f").
@@ -290,8 +305,8 @@ tuning: an \`ssh-command\` on the local sshd that writes $to to the proxy's cont
 (\`check: [cat, FILE]\`) and writes $from again (\`undo\`); the file holds $from before each repetition. The planted
 change of \`lb.p50_ms\` is **$planted ms**.
 
-| rep | before p50 (ms) | after p50 (ms) | change [95% interval] (ms) | verdict | interval contains $planted | wall |
-|---|---|---|---|---|---|---|
+| rep | before p50 (ms) | after p50 (ms) | change [95% interval] (ms) | verdict | interval contains $planted | load1 at start | wall |
+|---|---|---|---|---|---|---|---|
 $(planted_rows "$name" "$planted" "$want")
 
 All compared metrics:
@@ -335,7 +350,7 @@ mkdir -p docs/performance-parts
 
 Measured by \`bench/evidence.sh --reps $reps\` on $(date -u +%Y-%m-%d), on $(nproc) cores ($model),
 $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(redis-server --version | awk '{print $1, $3}'),
-$(nginx -v 2>&1 | sed 's/.*: //'); load average before the run: $load_before.
+$(nginx -v 2>&1 | sed 's/.*: //'); load average before the run: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg).
 
 Setup: one private redis-server, nginx balancer (one worker, two upstream server blocks) and OpenSSH sshd on
 127.0.0.1, started by \`io.clusterbench.local.LocalClusterMain\`, and \`io.clusterbench.local.DelayProxyMain\`, a TCP
