@@ -14,6 +14,8 @@
 #   --reps N     repetitions of `clusterbench run` per experiment; default 20
 #   --only X     run one experiment (the docs are then not written: a part must hold all three)
 #   --dir DIR    work folder for the servers, specs and run folders (kept afterwards); default a new temp folder
+# Environment: CB_REDIS_REQUESTS, the no-op's redis probe's requests per round (default 5000), to tell round length
+#   from other causes when the no-op fails.
 # Exit code: 0 when every criterion passed, 1 when one failed, 2 on bad usage, 3 when a tool or server is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -56,6 +58,7 @@ else
 fi
 control="$work/delay-us"
 planted_us=2000
+redis_requests="${CB_REDIS_REQUESTS:-5000}"
 planted_ms=2.0
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -115,7 +118,7 @@ cluster: evidence-no-op
 services:
   cache: { type: redis, address: 127.0.0.1, port: $CB_REDIS_PORT }
 probes:
-  cache: { service: cache, clients: 8, requests: 5000, commands: [get, set], warmup: 500ms }
+  cache: { service: cache, clients: 8, requests: $redis_requests, commands: [get, set], warmup: 500ms }
 tuning:
   - { redis-config: cache, set: { timeout: 300 } }
 objectives:
@@ -273,7 +276,7 @@ if selected no-op; then
   sections+=("$(cat <<MD
 ### a. No-op: Redis \`timeout\` 0 -> 300
 
-Spec: the redis probe \`{ clients: 8, requests: 5000, commands: [get, set], warmup: 500ms }\` on the
+Spec: the redis probe \`{ clients: 8, requests: $redis_requests, commands: [get, set], warmup: 500ms }\` on the
 private redis-server, tuning \`{ redis-config: cache, set: { timeout: 300 } }\`, \`CONFIG SET timeout 0\` before
 each repetition. An idle connection timeout cannot change the latency or throughput of connections that are busy.
 
