@@ -2,6 +2,7 @@ package io.clusterbench.cli;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.InputFiles;
 import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.engine.GatedRun;
 import io.clusterbench.result.GatePolicy;
@@ -69,6 +70,11 @@ final class AssertCommand implements Callable<Integer> {
         RunResult result = ResultFiles.read(resultFile);
         Path spec = specFile != null ? specFile : specOf(result);
         LoadedSpec loaded = SpecFiles.loadOrReport(spec, command.commandLine().getErr());
+        if (loaded == null && specFile == null) {
+            // A result.json can come from anywhere and name any file as its spec: say whose word it was.
+            command.commandLine().getErr().println(spec + " is the spec that " + resultFile + " names as its"
+                    + " specFile; give the right one with --spec");
+        }
         if (loaded == null) {
             return ExitCodes.INVALID_SPEC;
         }
@@ -85,6 +91,11 @@ final class AssertCommand implements Callable<Integer> {
         if (result.specFile() == null) {
             throw new ClusterBenchException(Kind.INVALID_INPUT, resultFile + " does not name its spec; give --spec");
         }
-        return Path.of(result.specFile());
+        try {
+            return InputFiles.path(result.specFile());
+        } catch (InputFiles.Refused refused) {
+            throw new ClusterBenchException(Kind.INVALID_INPUT, resultFile + ": its specFile is "
+                    + refused.getMessage() + "; give the spec with --spec");
+        }
     }
 }

@@ -1,9 +1,8 @@
 package io.clusterbench.result;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.InputFiles;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunFolders;
 import io.clusterbench.result.RunResult;
@@ -30,7 +29,6 @@ public record History(List<RunResult> runs, List<String> warnings) {
     /** How deep {@link #read} looks below the folder: {@code history/build-12/out/result.json} is found. */
     static final int MAX_DEPTH = 4;
 
-    private static final ObjectMapper PEEK = new ObjectMapper();
     private static final Comparator<RunResult> OLDEST_FIRST =
             Comparator.comparing(RunResult::startedAt).thenComparing(RunResult::runId);
 
@@ -79,12 +77,25 @@ public record History(List<RunResult> runs, List<String> warnings) {
         List<String> warnings = new ArrayList<>();
         Map<String, Found> byId = new LinkedHashMap<>();
         for (Path file : files) {
-            if (RunFolders.isPartOfAnotherRun(file.getParent(), folder, runFolders)
-                    || !looksLikeResult(file, warnings)) {
+            if (RunFolders.isPartOfAnotherRun(file.getParent(), folder, runFolders)) {
+                continue;
+            }
+            byte[] bytes;
+            try {
+                bytes = InputFiles.read(file, ResultFiles.maxBytes());
+            } catch (InputFiles.Refused refused) {
+                warnings.add(file + ": " + refused.getMessage() + "; skipped");
+                continue;
+            }
+            ResultReader.Shape shape = ResultReader.shape(bytes);
+            if (shape == ResultReader.Shape.MALFORMED) {
+                warnings.add(file + ": unreadable: not well-formed JSON; skipped");
+            }
+            if (shape != ResultReader.Shape.RESULT) {
                 continue;
             }
             try {
-                Found found = new Found(file, ResultFiles.read(file));
+                Found found = new Found(file, ResultFiles.parse(bytes, file.toString()));
                 Found earlier = byId.putIfAbsent(found.run().runId(), found);
                 if (earlier != null) {
                     Found kept = earlier.betterThan(found) ? earlier : found;
@@ -94,8 +105,10 @@ public record History(List<RunResult> runs, List<String> warnings) {
                             + ", which is kept (" + (kept.run().score() != null && dropped.run().score() == null
                                     ? "scored" : "nearer the top") + "); skipped");
                 }
-            } catch (ClusterBenchException | RuntimeException e) {
+            } catch (ClusterBenchException e) {
                 warnings.add(e.getMessage() + "; skipped");
+            } catch (RuntimeException e) {
+                warnings.add(file + ": cannot be used as a result (" + e.getClass().getSimpleName() + "); skipped");
             }
         }
         return new History(byId.values().stream().map(Found::run).toList(), warnings);
@@ -110,16 +123,6 @@ public record History(List<RunResult> runs, List<String> warnings) {
                 return scored;
             }
             return file.getNameCount() <= other.file.getNameCount();
-        }
-    }
-
-    private static boolean looksLikeResult(Path file, List<String> warnings) {
-        try {
-            JsonNode tree = PEEK.readTree(file.toFile());
-            return tree != null && tree.isObject() && tree.has("runId") && tree.has("schemaVersion");
-        } catch (IOException e) {
-            warnings.add(file + ": unreadable: " + e.getMessage().lines().findFirst().orElse("") + "; skipped");
-            return false;
         }
     }
 }

@@ -2,7 +2,6 @@ package io.clusterbench.result;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -12,9 +11,9 @@ import io.clusterbench.ClusterBenchException.Kind;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -79,43 +78,26 @@ public final class ResultFiles {
      * does; {@code source} names it in messages.
      */
     public static RunResult parse(String text, String source) throws ClusterBenchException {
-        try {
-            return fromTree(MAPPER.readTree(text), source);
-        } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            String where = location == null ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
-            throw new ClusterBenchException(Kind.INVALID_INPUT,
-                    source + where + ": not a valid result.json: " + e.getOriginalMessage(), e);
-        }
+        return ResultReader.parse(text.getBytes(StandardCharsets.UTF_8), source);
     }
 
-    private static RunResult fromTree(JsonNode tree, Object file) throws ClusterBenchException,
-            JsonProcessingException {
-        JsonNode version = tree == null ? null : tree.path("schemaVersion");
-        if (version == null || !version.canConvertToInt()) {
-            throw new ClusterBenchException(Kind.INVALID_INPUT, file + ": not a Cluster Bench result (no schemaVersion)");
-        }
-        if (version.intValue() > RunResult.SCHEMA_VERSION) {
-            throw new ClusterBenchException(Kind.INVALID_INPUT, file + ": schemaVersion " + version.intValue()
-                    + " was written by a newer clusterbench; this one reads up to " + RunResult.SCHEMA_VERSION
-                    + ": upgrade clusterbench");
-        }
-        return MAPPER.treeToValue(tree, RunResult.class);
-    }
-
-    /** Reads a {@code result.json}, refusing files written by a newer, incompatible version of the tool. */
+    /**
+     * Reads a {@code result.json} strictly (see docs/results.md, "Reading"): only a regular file of at most
+     * {@value ResultReader#MAX_BYTES} bytes, checked before reading; one JSON object, nested at most
+     * {@value ResultReader#MAX_NESTING} deep, of the one supported schemaVersion, without nulls where numbers
+     * belong. Messages never quote the file.
+     */
     public static RunResult read(Path file) throws ClusterBenchException {
-        try {
-            return fromTree(MAPPER.readTree(file.toFile()), file);
-        } catch (NoSuchFileException e) {
-            throw new ClusterBenchException(Kind.ENVIRONMENT, file + ": no such file", e);
-        } catch (JsonProcessingException e) {
-            var location = e.getLocation();
-            String where = location == null ? "" : ":" + location.getLineNr() + ":" + location.getColumnNr();
-            throw new ClusterBenchException(Kind.INVALID_INPUT,
-                    file + where + ": not a valid result.json: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot read " + file + ": " + e.getMessage(), e);
-        }
+        return ResultReader.read(file);
+    }
+
+    /** Reads result.json bytes read elsewhere (a history folder's file), as {@link #read} does. */
+    public static RunResult parse(byte[] bytes, String source) throws ClusterBenchException {
+        return ResultReader.parse(bytes, source);
+    }
+
+    /** The largest result.json the readers accept, in bytes. */
+    public static long maxBytes() {
+        return ResultReader.MAX_BYTES;
     }
 }

@@ -8,7 +8,6 @@ import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.RunResult;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -115,8 +114,18 @@ final class MetricLookup {
 
     /** The probe whose id is the longest prefix of {@code metric} followed by a dot (ids may contain dots). */
     private static Optional<ProbeMeasurement> probeOf(RunResult run, String metric) {
-        return run.probes().stream()
-                .filter(p -> metric.startsWith(p.probe() + ".") && metric.length() > p.probe().length() + 1)
-                .max(Comparator.comparingInt(p -> p.probe().length()));
+        // Called once per objective and baseline run: no allocation per probe, since a result may hold 20,000.
+        ProbeMeasurement best = null;
+        for (ProbeMeasurement p : run.probes()) {
+            if (isPrefix(p.probe(), metric) && (best == null || p.probe().length() > best.probe().length())) {
+                best = p;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** Whether {@code metric} is {@code id}, a dot and at least one more character. */
+    static boolean isPrefix(String id, String metric) {
+        return metric.length() > id.length() + 1 && metric.charAt(id.length()) == '.' && metric.startsWith(id);
     }
 }

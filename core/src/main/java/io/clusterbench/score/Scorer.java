@@ -78,7 +78,7 @@ public final class Scorer {
         Set<String> probes = new HashSet<>();
         for (ObjectiveSpec objective : spec.objectives()) {
             run.probes().stream().map(ProbeMeasurement::probe)
-                    .filter(id -> objective.metric().startsWith(id + "."))
+                    .filter(id -> MetricLookup.isPrefix(id, objective.metric()))
                     .max(Comparator.comparingInt(String::length))
                     .filter(id -> MetricLookup.judgesErrors(objective.metric().substring(id.length() + 1)))
                     .ifPresent(probes::add);

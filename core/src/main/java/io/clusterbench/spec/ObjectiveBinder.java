@@ -12,6 +12,12 @@ import org.snakeyaml.engine.v2.nodes.Node;
  */
 final class ObjectiveBinder {
 
+    /**
+     * Weights are relative, so a bound costs nothing; without one, 1e308 is finite but the sum of two such
+     * weights is not, and the score would become NaN.
+     */
+    static final Range WEIGHTS = new Range(0, false, 1_000_000, true);
+
     static final List<String> KEYS = List.of("metric", "pass", "warning", "weight", "key", "nodata");
     static final List<String> NO_DATA = List.of("fail", "ignore", "inconclusive");
 
@@ -50,7 +56,7 @@ final class ObjectiveBinder {
             CriterionParser.checkLooser(pass.get(), warning.get(), m.get("warning").orElseThrow(),
                     m.child("warning"), binding);
         }
-        double weight = m.number("weight", Range.above(0)).orElse(1.0);
+        double weight = m.number("weight", WEIGHTS).orElse(1.0);
         boolean key = m.flag("key").orElse(false);
         NoDataPolicy noData = m.choice("nodata", NO_DATA)
                 .map(word -> NoDataPolicy.valueOf(word.toUpperCase(Locale.ROOT))).orElse(NoDataPolicy.FAIL);

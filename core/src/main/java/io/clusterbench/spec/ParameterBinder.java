@@ -181,7 +181,16 @@ final class ParameterBinder {
         }
         int errorsBefore = binding.errorCount();
         Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> firstSpelling = new LinkedHashMap<>();
         for (String name : map.get().keys()) {
+            // Redis reads parameter names case-insensitively: timeout and TIMEOUT are one parameter set twice.
+            String first = firstSpelling.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
+            if (first != null) {
+                binding.error(map.get().keyNode(name), map.get().child(name), "duplicate parameter '"
+                        + Values.echo(name) + "': Redis reads names without regard to case, and '" + Values.echo(first)
+                        + "' (line " + binding.line(map.get().keyNode(first)) + ") sets the same one");
+                continue;
+            }
             Optional<String> refusal = RedisConfigPolicy.check(name);
             if (refusal.isPresent()) {
                 binding.error(map.get().keyNode(name), map.get().child(name), refusal.get());
@@ -192,7 +201,11 @@ final class ParameterBinder {
                     && !scalar.getValue().isEmpty()) {
                 String text = scalar.getValue();
                 if (scalar.getTag().equals(Tag.BOOL)) {
-                    text = Boolean.parseBoolean(text) ? "yes" : "no";
+                    Optional<Boolean> flag = Values.flag(value, map.get().child(name), binding);
+                    if (flag.isEmpty()) {
+                        continue;
+                    }
+                    text = flag.get() ? "yes" : "no";
                 }
                 values.put(name.toLowerCase(Locale.ROOT), text);
             } else {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * Binds a whole spec in one pass: each section in turn (so references can be checked against the sections they
@@ -25,8 +26,11 @@ final class SpecBinder {
     /** The spec, or empty when any error was reported. */
     Optional<ClusterSpec> bind(Node root) {
         if (!(root instanceof MappingNode)) {
+            // Named, never quoted: a file that is not a spec at all (a result.json can name /etc/passwd as its
+            // spec) must not have its first line printed.
             binding.error(root, "", "the spec must be a mapping (cluster:, hosts:, services:, ...) at the top, got "
-                    + Values.describe(root));
+                    + (root instanceof ScalarNode ? "text or a single value" : Values.describe(root))
+                    + "; is this file a cluster spec?");
             return Optional.empty();
         }
         YamlMap top = YamlMap.of(root, "", binding).orElseThrow();

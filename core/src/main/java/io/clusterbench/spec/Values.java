@@ -35,6 +35,8 @@ final class Values {
             "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     private static final int MAX_ECHO = 60;
+    /** The largest TCP port, for ports written inside URLs; port fields check the same range. */
+    static final int MAX_PORT = 65535;
 
     private Values() {
     }
@@ -147,12 +149,15 @@ final class Values {
     }
 
     static Optional<Boolean> flag(Node node, String path, Binding binding) {
-        Optional<ScalarNode> scalar = scalarTagged(node, Tag.BOOL);
-        if (scalar.isEmpty()) {
+        // A tag forces the type but not the spelling: "!!bool yes" or "!!bool maybe" is a BOOL node that
+        // Boolean.parseBoolean would read as false, silently. Only the two words of the JSON schema count.
+        Optional<String> word = scalarTagged(node, Tag.BOOL).map(ScalarNode::getValue)
+                .filter(v -> v.equals("true") || v.equals("false"));
+        if (word.isEmpty()) {
             binding.error(node, path, "must be true or false, got " + describe(node));
             return Optional.empty();
         }
-        return Optional.of(Boolean.parseBoolean(scalar.get().getValue()));
+        return Optional.of(word.get().equals("true"));
     }
 
     static Optional<Duration> duration(Node node, String path, Binding binding) {
@@ -189,6 +194,11 @@ final class Values {
                 String scheme = uri.getScheme();
                 if (("http".equals(scheme) || "https".equals(scheme)) && uri.getHost() != null
                         && uri.getUserInfo() == null) {
+                    if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > MAX_PORT)) {
+                        binding.error(node, path, "the port of the URL must be 1-" + MAX_PORT + ", got "
+                                + uri.getPort());
+                        return Optional.empty();
+                    }
                     return Optional.of(uri);
                 }
             } catch (URISyntaxException bad) {

@@ -51,14 +51,14 @@ class BadSpecStructureTest {
                         "missing-required.yaml:3:5 hosts.sark: missing required key 'user'",
                         "missing-required.yaml:7:10 services.cache: missing required key 'type'")),
                 arguments("not-a-mapping.yaml", List.of(
-                        "not-a-mapping.yaml:1:1: the spec must be a mapping (cluster:, hosts:, services:, ...) at the top, got a list")),
+                        "not-a-mapping.yaml:1:1: the spec must be a mapping (cluster:, hosts:, services:, ...) at the top, got a list; is this file a cluster spec?")),
                 arguments("score-warning-above-pass.yaml", List.of(
                         "score-warning-above-pass.yaml:4:12 score.warning: must be <= pass (90), got 95",
                         "score-warning-above-pass.yaml:5:32 settings.maxParallelProbes: must be 1-64, got 0")),
                 arguments("three-errors.yaml", List.of(
                         "three-errors.yaml:5:11 hosts.sark.port: must be 1-65535, got 0",
                         "three-errors.yaml:12:45 probes.cache-latency.clients: must be 1-10000, got 0",
-                        "three-errors.yaml:14:63 objectives[0].weight: must be > 0, got 0")),
+                        "three-errors.yaml:14:63 objectives[0].weight: must be > 0 and <= 1000000, got 0")),
                 arguments("trend-structure.yaml", List.of(
                         "trend-structure.yaml:7:3 trend.metrcs: unknown key 'metrcs' (did you mean 'metrics'?)",
                         "trend-structure.yaml:7:3 trend: missing required key 'metrics'",
@@ -109,7 +109,7 @@ class BadSpecStructureTest {
         assertThat(e.getMessage()).isEqualTo(String.join("\n",
                 "three-errors.yaml:5:11 hosts.sark.port: must be 1-65535, got 0",
                 "three-errors.yaml:12:45 probes.cache-latency.clients: must be 1-10000, got 0",
-                "three-errors.yaml:14:63 objectives[0].weight: must be > 0, got 0"));
+                "three-errors.yaml:14:63 objectives[0].weight: must be > 0 and <= 1000000, got 0"));
     }
 
     @Test
