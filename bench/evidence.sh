@@ -14,7 +14,7 @@
 #   --reps N     repetitions of `clusterbench run` per experiment; default 20
 #   --only X     run one experiment (the docs are then not written: a part must hold all three)
 #   --dir DIR    work folder for the servers, specs and run folders (kept afterwards); default a new temp folder
-# Environment: CB_REDIS_REQUESTS, the no-op's redis probe's requests per round (default 5000), to tell round length
+# Environment: CB_REDIS_REQUESTS, the no-op's redis probe's requests per round (default 40000, about 1 s), to tell round length
 #   from other causes when the no-op fails.
 # Exit code: 0 when every criterion passed, 1 when one failed, 2 on bad usage, 3 when a tool or server is missing.
 set -euo pipefail
@@ -58,7 +58,7 @@ else
 fi
 control="$work/delay-us"
 planted_us=2000
-redis_requests="${CB_REDIS_REQUESTS:-5000}"
+redis_requests="${CB_REDIS_REQUESTS:-40000}"
 planted_ms=2.0
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
