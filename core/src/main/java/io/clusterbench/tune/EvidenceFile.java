@@ -62,14 +62,26 @@ public record EvidenceFile(Path file, List<Evidence> lines, int cutShort) {
             }
             try {
                 lines.add(LINES.readValue(row, Evidence.class));
-            } catch (JsonEOFException e) {
-                cutShort++;
             } catch (IOException | RuntimeException e) {
+                if (endedEarly(e)) {
+                    cutShort++;
+                    continue;
+                }
                 throw invalid(file, "line " + (i + 1) + " is not an evidence line (" + e.getClass().getSimpleName()
                         + "): it was changed by hand, or this is not the evidence.jsonl of a tune or run");
             }
         }
         return new EvidenceFile(file, lines, cutShort);
+    }
+
+    /** Whether the JSON ended before its value did; Jackson wraps that when it happens inside a field's value. */
+    private static boolean endedEarly(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonEOFException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ClusterBenchException invalid(Path file, String what) {

@@ -27,9 +27,9 @@ public interface TuningAction {
 
     /**
      * What an operator does by hand to bring the target back to {@code before} when a rollback failed or cannot run:
-     * one sentence that names the values or the command, never a secret. Must not throw.
+     * one sentence that names the values or the command, never a secret, read after "by hand: ". Must not throw.
      */
     default String byHand(ActionContext context, Map<String, String> before) {
-        return "restore " + before + " on the target by hand";
+        return "restore " + before + " on the target";
     }
 }

@@ -100,7 +100,7 @@ public final class SshCommandAction implements TuningAction {
                 + Excerpt.quote(before.getOrDefault(CheckReading.OUTPUT_KEY, "")) + " with exit "
                 + before.getOrDefault(CheckReading.EXIT_KEY, "?") + " as before the change" : "";
         if (!settings.hasUndo()) {
-            return "reverse " + settings.run() + " by hand on host '" + settings.hostId() + "' (the action has "
+            return "reverse " + settings.run() + " on host '" + settings.hostId() + "' (the action has "
                     + NO_UNDO + ")" + then;
         }
         return "run the undo command " + settings.undo() + " on host '" + settings.hostId() + "'" + then;
