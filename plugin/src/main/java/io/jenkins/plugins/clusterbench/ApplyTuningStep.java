@@ -29,13 +29,23 @@ import org.kohsuke.stapler.DataBoundSetter;
  *
  * <p>A failed action fails the step with core's message, after the rollback (unless {@code rollback: false}) and
  * after the evidence is archived.
+ *
+ * <p>With {@code rollbackFrom}, the step restores instead what an earlier run left applied, from that run's
+ * evidence.jsonl (core's recovery), for example after an aborted build:
+ *
+ * <pre>{@code
+ * post { aborted { applyTuning spec: 'cluster.yaml', rollbackFrom: 'clusterbench-tuning/evidence.jsonl' } }
+ * }</pre>
  */
 public final class ApplyTuningStep extends ClusterBenchStep {
     /** Not the benchmark's folder: tuning writes its own result.json, which must not replace the benchmark's. */
     static final String DEFAULT_OUT = "clusterbench-tuning";
+    /** A recovery's folder: its result.json must not replace the one of the run it restores. */
+    static final String DEFAULT_ROLLBACK_OUT = "clusterbench-rollback";
 
     private boolean plan;
     private boolean rollback = true;
+    private String rollbackFrom;
 
     @DataBoundConstructor
     public ApplyTuningStep(String spec) {
@@ -44,7 +54,7 @@ public final class ApplyTuningStep extends ClusterBenchStep {
 
     @Override
     protected String defaultOut() {
-        return DEFAULT_OUT;
+        return rollbackFrom == null ? DEFAULT_OUT : DEFAULT_ROLLBACK_OUT;
     }
 
     /** Whether to only work out what would change (a dry run), changing and writing nothing. */
@@ -65,6 +75,16 @@ public final class ApplyTuningStep extends ClusterBenchStep {
     @DataBoundSetter
     public void setRollback(boolean rollback) {
         this.rollback = rollback;
+    }
+
+    /** The evidence.jsonl (relative to the workspace) whose left-applied changes to restore; null to apply. */
+    public String getRollbackFrom() {
+        return rollbackFrom;
+    }
+
+    @DataBoundSetter
+    public void setRollbackFrom(String rollbackFrom) {
+        this.rollbackFrom = rollbackFrom == null || rollbackFrom.isBlank() ? null : rollbackFrom.trim();
     }
 
     @Override
