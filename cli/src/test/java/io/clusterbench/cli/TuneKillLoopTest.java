@@ -81,7 +81,7 @@ class TuneKillLoopTest {
      */
     private record Anchor(String line, int maxDelayMs) {
         static final List<Anchor> TUNE_ANCHORS = List.of(new Anchor(null, 1500), new Anchor("Applying ", 400),
-                new Anchor(" applying ", 30), new Anchor(" applied ", 150));
+                new Anchor(" applying ", 30), new Anchor(" applied ", 400));
         static final List<Anchor> RUN_ANCHORS = List.of(new Anchor(" applying ", 30), new Anchor(" applied ", 100),
                 new Anchor(" rolling-back ", 30));
     }

@@ -53,6 +53,7 @@ class TuneStopAndRecoveryTest {
             assertThat(cli.printed()).contains("--rollback " + out.resolve(EvidenceLog.FILE_NAME));
         }
 
+        System.out.printf("tune --apply: SIGTERM to exit %.2f s%n", secondsToExit);
         // The running action (sleep 1, then write the file) finished its step and read-back; the next never began.
         assertThat(secondsToExit).as("seconds from SIGTERM to exit").isLessThan(20);
         assertThat(steps(out)).containsExactly("timeout applying", "timeout applied", "slow applying", "slow applied",
@@ -77,8 +78,10 @@ class TuneStopAndRecoveryTest {
         try (CliProcess cli = CliProcess.start("run", spec.toString(), "--out", out.toString())) {
             assertThat(cli.awaitLine(line -> line.contains("slow") && line.contains("applying")))
                     .as(cli.printed()).isTrue();
+            long signalled = System.nanoTime();
             cli.signal("INT");
             assertThat(cli.awaitExit(40)).as(cli.printed()).isEqualTo(130);
+            System.out.printf("run: SIGINT to exit %.2f s%n", (System.nanoTime() - signalled) / 1e9);
             assertThat(cli.printed()).contains("--rollback " + out.resolve("tuning").resolve(EvidenceLog.FILE_NAME));
         }
 
