@@ -40,8 +40,8 @@ import java.util.function.BooleanSupplier;
  * score it, compare runs and write reports. Fronts never reach past this class into probes.
  *
  * <p>Every flow is here: {@link #benchmarkAndWrite}, {@link #tuneAndWrite}, {@link #recover}, {@link #run},
- * {@link #gate}, {@link #trend}, {@link #addToHistory} and {@link #readHistory}; each takes the spec and options, writes its
- * files and returns records. Fronts only parse, print and adapt (docs/development.md, "The engine API").
+ * {@link #gate}, {@link #trend}, {@link #addToHistory} and {@link #readHistory}; each takes the spec and options,
+ * writes its files and returns records. Fronts only parse, print and adapt (docs/development.md, "The engine API").
  *
  * <p>Usage: {@code ClusterBench engine = ClusterBench.standard(); LoadedSpec spec = engine.load(path);
  * RunOutcome outcome = engine.run(spec, path.toString(), RunPlan.into(out), listener, stop);}
