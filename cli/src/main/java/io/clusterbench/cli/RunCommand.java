@@ -8,6 +8,8 @@ import io.clusterbench.result.GatePolicy;
 import io.clusterbench.result.History;
 import io.clusterbench.spec.LoadedSpec;
 import java.io.PrintWriter;
+import io.clusterbench.result.OutputFiles;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
@@ -77,12 +79,19 @@ final class RunCommand implements Callable<Integer> {
     static int run(LoadedSpec loaded, String specFile, RunPlan plan, PrintWriter stdout)
             throws ClusterBenchException {
         RunOutcome outcome;
-        try (SignalStop signal = new SignalStop("clusterbench-run-stop")) {
+        try (SignalStop signal = new SignalStop("clusterbench-run-stop", SignalStop.TUNING_GRACE_SECONDS)) {
             outcome = ClusterBench.standard().run(loaded, specFile, plan, new RunPrinter(stdout), signal.signal());
-        }
-        if (outcome.stopped()) {
-            stdout.println("Stopped before the end; each stage's folder holds what it measured or changed.");
-            return ExitCodes.INTERRUPTED;
+            if (outcome.stopped()) {
+                // Printed before the hook lets the JVM exit.
+                stdout.println("Stopped before the end; each stage's folder holds what it measured or changed.");
+                Path evidence = plan.tuningDir().resolve(OutputFiles.EVIDENCE_JSONL);
+                if (Files.isRegularFile(evidence)) {
+                    stdout.println("To undo what the tuning left applied: clusterbench tune " + specFile
+                            + " --rollback " + evidence);
+                }
+                stdout.flush();
+                return ExitCodes.INTERRUPTED;
+            }
         }
         Verdicts.print(outcome.result().score(), outcome.gate(), stdout);
         EffectPrinter.print(outcome.result().comparison(), stdout);

@@ -1,21 +1,22 @@
 package io.clusterbench.cli;
 
-import io.clusterbench.result.OutputFiles;
 import io.clusterbench.ClusterBenchException;
+import io.clusterbench.control.StopSignal;
 import io.clusterbench.engine.ClusterBench;
+import io.clusterbench.engine.WrittenRun;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
+import io.clusterbench.result.OutputFiles;
 import io.clusterbench.result.ResultFiles;
-import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.LoadedSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Plans or applies a spec's tuning for a command: one line per step as it happens, a summary, and the exit code.
- * On Ctrl-C or SIGTERM no further action starts; the evidence already written stays.
+ * Plans, applies or recovers a spec's tuning for a command: one line per step as it happens, a summary, and the exit
+ * code. On Ctrl-C or SIGTERM the running action finishes its step and read-back, no further one starts, and
+ * evidence.jsonl, result.json and the reports are written before the process exits.
  */
 final class TuneInvocation {
     private TuneInvocation() {
@@ -28,47 +29,69 @@ final class TuneInvocation {
         return readable ? ExitCodes.OK : ExitCodes.SOME_PROBES_FAILED;
     }
 
-    /** The result of an apply, and whether it was stopped. */
-    record Tuned(RunResult result, boolean stopped) {
-        int exitCode() {
-            if (stopped) {
-                return ExitCodes.INTERRUPTED;
-            }
-            boolean failed = result.changes().stream().anyMatch(change -> change.status().failedOrUndone());
-            return failed ? ExitCodes.SOME_PROBES_FAILED : ExitCodes.OK;
-        }
-    }
-
     static int apply(LoadedSpec loaded, String specFile, Path outDir, boolean rollback, PrintWriter out)
             throws ClusterBenchException {
-        Tuned tuned = tune(loaded, specFile, outDir, rollback, out);
-        Verdicts.write(tuned.result(), outDir, out);
-        return tuned.exitCode();
-    }
-
-    static Tuned tune(LoadedSpec loaded, String specFile, Path outDir, boolean rollback, PrintWriter out)
-            throws ClusterBenchException {
-        AtomicBoolean stopped = new AtomicBoolean();
-        Thread onSignal = new Thread(() -> stopped.set(true), "clusterbench-tune-stop");
-        Runtime.getRuntime().addShutdownHook(onSignal);
-        RunResult result;
-        try {
+        // The hook holds the JVM's exit until everything below is written and printed.
+        try (SignalStop signal = new SignalStop("clusterbench-tune-stop", SignalStop.TUNING_GRACE_SECONDS)) {
             int count = loaded.spec().tuning().size();
             out.println("Applying " + count + (count == 1 ? " tuning action" : " tuning actions") + " to cluster '"
                     + loaded.spec().name() + "'" + (rollback ? "" : " (no rollback)") + "; evidence: "
                     + outDir.resolve(OutputFiles.EVIDENCE_JSONL));
-            result = ClusterBench.standard().tune(loaded, specFile, outDir, rollback, new TuningPrinter(out),
-                    stopped::get);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onSignal);
-            } catch (IllegalStateException shuttingDown) {
-                // Exiting because of a signal: the hook has run and set the flag.
+            out.flush();
+            WrittenRun run = ClusterBench.standard().tuneAndWrite(loaded, specFile, outDir, rollback,
+                    new TuningPrinter(out), signal.signal());
+            finish(run, outDir, out);
+            if (run.stopped()) {
+                restoreHint(run, specFile, outDir, out);
+                return ExitCodes.INTERRUPTED;
             }
+            return failedOrUndone(run) ? ExitCodes.SOME_PROBES_FAILED : ExitCodes.OK;
         }
+    }
+
+    /** {@code tune --rollback}: restores what the evidence leaves applied. */
+    static int recover(LoadedSpec loaded, String specFile, Path evidence, Path outDir, PrintWriter out)
+            throws ClusterBenchException {
+        try (SignalStop signal = new SignalStop("clusterbench-recover-stop", SignalStop.TUNING_GRACE_SECONDS)) {
+            out.println("Restoring what " + evidence + " leaves applied on cluster '" + loaded.spec().name()
+                    + "'; evidence: " + outDir.resolve(OutputFiles.EVIDENCE_JSONL));
+            out.flush();
+            StopSignal stop = signal.signal();
+            WrittenRun run = ClusterBench.standard().recover(loaded, specFile, evidence, outDir,
+                    new TuningPrinter(out), stop);
+            if (run.result().changes().isEmpty()) {
+                out.println("Nothing to restore: every change in " + evidence + " was rolled back or never made.");
+            }
+            finish(run, outDir, out);
+            if (run.stopped()) {
+                out.println("Stopped; run the same command again to restore the rest.");
+                return ExitCodes.INTERRUPTED;
+            }
+            boolean left = run.result().changes().stream().anyMatch(change -> change.status() != ChangeStatus.UNCHANGED
+                    && change.status() != ChangeStatus.ROLLED_BACK);
+            return left ? ExitCodes.SOME_PROBES_FAILED : ExitCodes.OK;
+        }
+    }
+
+    private static void finish(WrittenRun run, Path outDir, PrintWriter out) {
         out.println();
-        TuningPrinter.summary(result.changes(), out);
+        TuningPrinter.summary(run.result().changes(), out);
         out.println("Wrote " + outDir.resolve(OutputFiles.EVIDENCE_JSONL) + " and " + outDir.resolve(ResultFiles.RESULT_JSON));
-        return new Tuned(result, stopped.get());
+        Verdicts.reported(outDir, out);
+        out.flush();
+    }
+
+    private static boolean failedOrUndone(WrittenRun run) {
+        return run.result().changes().stream().anyMatch(change -> change.status().failedOrUndone());
+    }
+
+    /** After a stop: how to undo what stayed applied. */
+    static void restoreHint(WrittenRun run, String specFile, Path outDir, PrintWriter out) {
+        out.println("Stopped: no action started after the stop.");
+        if (run.result().changes().stream().anyMatch(change -> change.status() == ChangeStatus.APPLIED)) {
+            out.println("To undo what stayed applied: clusterbench tune " + specFile + " --rollback "
+                    + outDir.resolve(OutputFiles.EVIDENCE_JSONL));
+        }
+        out.flush();
     }
 }

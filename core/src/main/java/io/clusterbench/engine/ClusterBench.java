@@ -28,6 +28,7 @@ import io.clusterbench.result.TrendData;
 import io.clusterbench.result.TrendModel;
 import io.clusterbench.trend.TrendWriter;
 import io.clusterbench.tune.ActionRegistry;
+import io.clusterbench.tune.Recovery;
 import io.clusterbench.tune.Tuning;
 import io.clusterbench.control.TuningListener;
 import java.nio.file.Path;
@@ -42,9 +43,9 @@ import java.util.function.Consumer;
  * What both fronts, the CLI and the Jenkins plugin, call: load a spec, benchmark it, plan and apply its tuning,
  * score it, compare runs and write reports. Fronts never reach past this class into probes.
  *
- * <p>Every flow is here: {@link #benchmarkAndWrite}, {@link #tuneAndWrite}, {@link #run}, {@link #gate},
- * {@link #trend}, {@link #addToHistory} and {@link #readHistory}; each takes the spec and options, writes its
- * files and returns records. Fronts only parse, print and adapt (docs/development.md, "The engine API").
+ * <p>Every flow is here: {@link #benchmarkAndWrite}, {@link #tuneAndWrite}, {@link #recover}, {@link #run},
+ * {@link #gate}, {@link #trend}, {@link #addToHistory} and {@link #readHistory}; each takes the spec and options,
+ * writes its files and returns records. Fronts only parse, print and adapt (docs/development.md, "The engine API").
  *
  * <p>Usage: {@code ClusterBench engine = ClusterBench.standard(); LoadedSpec spec = engine.load(path);
  * RunOutcome outcome = engine.run(spec, path.toString(), RunPlan.into(out), listener, stop);}
@@ -150,6 +151,20 @@ public final class ClusterBench {
             TuningListener listener, StopSignal stop) throws ClusterBenchException {
         return stoppable("clusterbench-tune", stop,
                 () -> written(tune(spec, specFile, outDir, rollback, listener, stop::raised), outDir));
+    }
+
+    /**
+     * Restores what a tuning run left applied, from its {@code evidence.jsonl} (see {@link Recovery}), and writes
+     * this recovery's evidence.jsonl, result.json and reports into {@code outDir}. A stop, or an interrupt of the
+     * calling thread, lets the running restore finish with its read-back and starts no further one; everything is
+     * written and {@link WrittenRun#stopped()} is true.
+     *
+     * @throws ClusterBenchException when the evidence file is unreadable or the out folder cannot be written
+     */
+    public WrittenRun recover(LoadedSpec spec, String specFile, Path evidenceFile, Path outDir,
+            TuningListener listener, StopSignal stop) throws ClusterBenchException {
+        return stoppable("clusterbench-recover", stop, () -> written(new Recovery(actions, secrets, clock)
+                .recover(spec, specFile, evidenceFile, outDir, listener, stop::raised), outDir));
     }
 
     private static WrittenRun stoppable(String name, StopSignal stop, StopOnInterrupt.Work<WrittenRun> work)

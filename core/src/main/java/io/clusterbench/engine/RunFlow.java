@@ -91,6 +91,10 @@ final class RunFlow {
         writeIfPresent(before, plan.beforeDir());
         writeIfPresent(after, plan.afterDir());
         if (stop.raised() || before == null || after == null) {
+            if (tuned != null) {
+                // The tuning folder's result.json is written; its reports say what a stop left applied.
+                engine.writeReports(tuned, plan.tuningDir());
+            }
             RunResult last = after != null ? after : before;
             return stopped(last == null ? null : withTuning(last), before);
         }

@@ -1,6 +1,7 @@
 package io.clusterbench.report;
 
 import io.clusterbench.result.OutputFiles;
+import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.GateOutcome;
 import io.clusterbench.result.GateStatus;
 import io.clusterbench.result.EffectTable;
@@ -34,6 +35,7 @@ import javax.xml.stream.XMLStreamWriter;
  * <p>A scored run: one test case per objective; FAIL is a {@code failure}, INCONCLUSIVE and IGNORED are
  * {@code skipped}, WARNING passes with a note in {@code system-out}. A run without a score: one test case per probe;
  * FAILED is a {@code failure}, SKIPPED is {@code skipped}, PARTIAL passes with its errors in {@code system-out}.
+ * Either way, one more test case per tuning action (see {@link #tuningCases}).
  */
 final class JunitReport implements ReportWriter {
 
@@ -58,6 +60,7 @@ final class JunitReport implements ReportWriter {
         if (result.comparison() != null) {
             cases.addAll(effectCases(result, result.comparison()));
         }
+        cases.addAll(tuningCases(result));
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
@@ -114,6 +117,31 @@ final class JunitReport implements ReportWriter {
             String outcome = effect.verdict() == EffectVerdict.INCONCLUSIVE ? "skipped" : "pass";
             cases.add(new Case(result.cluster() + ".effect", "effect: " + effect.metric() + " " + row.get(4), outcome,
                     "clusterbench.effect." + effect.verdict(), effect.reason(), text, text));
+        }
+        return cases;
+    }
+
+    /**
+     * One test case per tuning action, so that a failed tuning is never invisible to a CI that reads only junit.xml:
+     * FAILED, ROLLBACK_FAILED and an APPLIED change that was not verified (left applied by a recovery because it
+     * cannot be undone) are failures; ROLLED_BACK (undone because another action failed, or on purpose) and
+     * NOT_STARTED are skipped with their reason; APPLIED, UNCHANGED and CHECKED pass (a CHECKED mismatch is advice,
+     * in the message, not a failure).
+     */
+    private static List<Case> tuningCases(RunResult result) {
+        List<Case> cases = new ArrayList<>();
+        for (ChangeOutcome change : result.changes()) {
+            String outcome = switch (change.status()) {
+                case FAILED, ROLLBACK_FAILED -> "failure";
+                case APPLIED -> change.verified() ? "pass" : "failure";
+                case ROLLED_BACK, NOT_STARTED -> "skipped";
+                case PLANNED, UNCHANGED, CHECKED -> "pass";
+            };
+            String text = "status " + change.status() + "; verified " + Numbers.yesNo(change.verified()) + "; target "
+                    + change.target() + "; before " + change.before() + "; wanted " + change.wanted() + "; after "
+                    + change.after() + "\n" + change.message();
+            cases.add(new Case(result.cluster() + ".tuning", change.action() + " (" + change.kind() + ") "
+                    + change.status(), outcome, "clusterbench.tuning." + change.status(), change.message(), text, text));
         }
         return cases;
     }

@@ -47,13 +47,32 @@ public final class EvidenceLog implements AutoCloseable {
         this.out = out;
     }
 
-    /** Opens (or creates) the log for appending. */
+    /**
+     * Opens (or creates) the log for appending. A file whose last line a kill cut short gets its line ended first, so
+     * that the torn line stays a line of its own, which readers skip ({@link EvidenceFile}), and the new lines stay
+     * whole.
+     */
     public static EvidenceLog open(Path file) throws ClusterBenchException {
         try {
-            return new EvidenceLog(file, new FileOutputStream(file.toFile(), true));
+            boolean torn = endsMidLine(file);
+            FileOutputStream out = new FileOutputStream(file.toFile(), true);
+            if (torn) {
+                out.write('\n');
+            }
+            return new EvidenceLog(file, out);
         } catch (IOException e) {
             throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot write " + file + ": " + e.getMessage()
                     + "; choose a writable folder with --out", e);
+        }
+    }
+
+    private static boolean endsMidLine(Path file) throws IOException {
+        if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+            return false;
+        }
+        try (java.io.RandomAccessFile read = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            read.seek(read.length() - 1);
+            return read.read() != '\n';
         }
     }
 

@@ -1,6 +1,7 @@
 package io.clusterbench.tune;
 
 import io.clusterbench.ClusterBenchException;
+import java.util.Map;
 
 /**
  * One kind of change to a cluster, behind the protocol that {@link Tuning} drives: {@link #plan} reads the current
@@ -23,4 +24,12 @@ public interface TuningAction {
      * whose plan is {@link ActionPlan#reversible() reversible}.
      */
     ActionState rollback(ActionContext context, ActionPlan plan) throws ClusterBenchException;
+
+    /**
+     * What an operator does by hand to bring the target back to {@code before} when a rollback failed or cannot run:
+     * one sentence that names the values or the command, never a secret, read after "by hand: ". Must not throw.
+     */
+    default String byHand(ActionContext context, Map<String, String> before) {
+        return "restore " + before + " on the target";
+    }
 }

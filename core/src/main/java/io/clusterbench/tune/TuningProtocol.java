@@ -132,7 +132,8 @@ final class TuningProtocol {
             Instant started = steps.now();
             ChangeOutcome was = outcomes.get(action.spec().id());
             if (!plan.reversible()) {
-                String why = "cannot be rolled back: " + (plan.note().isEmpty() ? "the action has no undo" : plan.note());
+                String why = "cannot be rolled back: " + (plan.note().isEmpty() ? "the action has no undo" : plan.note())
+                        + "; by hand: " + action.action().byHand(action.context(), plan.before());
                 steps.write(action.spec(), plan.target(), EvidenceStep.NOT_REVERSIBLE, plan.before(), plan.wanted(), Map.of(),
                         List.of(), started, why);
                 outcomes.put(action.spec().id(), withMessage(was, was.message() + "; " + why));
@@ -140,24 +141,27 @@ final class TuningProtocol {
             }
             steps.write(action.spec(), plan.target(), EvidenceStep.ROLLING_BACK, was.after(), plan.before(), Map.of(),
                     List.of(), started, "restoring " + plan.before() + " because a later or this action failed");
+            String byHand = "by hand: " + action.action().byHand(action.context(), plan.before());
             try {
                 ActionState restored = action.action().rollback(action.context(), plan);
                 EvidenceStep step = restored.verified() ? EvidenceStep.ROLLED_BACK : EvidenceStep.ROLLBACK_FAILED;
+                String message = restored.verified() ? restored.message() : restored.message() + "; " + byHand;
                 steps.write(action.spec(), plan.target(), step, was.after(), plan.before(), restored.values(),
-                        List.of(), started, restored.message());
-                // The action that failed stays FAILED, so reports show which one broke the run.
+                        List.of(), started, message);
+                // The action that failed stays FAILED, so reports show which one broke the run; its verified stays
+                // false, since the change it was asked for never read back as wanted (the rollback's read-back is in
+                // the message and the evidence).
                 ChangeStatus status = !restored.verified() ? ChangeStatus.ROLLBACK_FAILED
                         : was.status() == ChangeStatus.FAILED ? ChangeStatus.FAILED : ChangeStatus.ROLLED_BACK;
                 outcomes.put(action.spec().id(), Outcomes.of(action.spec(), plan.target(), status, plan.before(),
-                        plan.wanted(), restored.values(), restored.verified(),
-                        was.message() + "; rollback: " + restored.message()));
+                        plan.wanted(), restored.values(), status == ChangeStatus.ROLLED_BACK,
+                        was.message() + "; rollback: " + message));
             } catch (ClusterBenchException e) {
                 steps.write(action.spec(), plan.target(), EvidenceStep.ROLLBACK_FAILED, was.after(), plan.before(), Map.of(),
-                        List.of(), started, e.getMessage());
+                        List.of(), started, e.getMessage() + "; " + byHand);
                 outcomes.put(action.spec().id(), Outcomes.of(action.spec(), plan.target(),
                         ChangeStatus.ROLLBACK_FAILED, plan.before(), plan.wanted(), Map.of(), false,
-                        was.message() + "; rollback failed: " + e.getMessage()
-                                + "; restore " + plan.before() + " by hand"));
+                        was.message() + "; rollback failed: " + e.getMessage() + "; " + byHand));
             }
         }
     }

@@ -63,7 +63,8 @@ final class TuningReversal {
         try {
             ActionPlan now = action.plan(context);
             if (!now.reversible()) {
-                String why = "cannot be rolled back: " + (now.note().isEmpty() ? "the action has no undo" : now.note());
+                String why = "cannot be rolled back: " + (now.note().isEmpty() ? "the action has no undo" : now.note())
+                        + "; by hand: " + action.byHand(context, outcome.before());
                 steps.write(spec, now.target(), EvidenceStep.NOT_REVERSIBLE, outcome.before(), outcome.wanted(), now.before(),
                         List.of(), started, why);
                 return withMessage(outcome, outcome.message() + "; " + why);
@@ -73,18 +74,21 @@ final class TuningReversal {
             steps.write(spec, now.target(), EvidenceStep.ROLLING_BACK, now.before(), outcome.before(), Map.of(), List.of(),
                     started, "restoring " + outcome.before() + ": " + reason);
             ActionState restored = action.rollback(context, restore);
+            String message = restored.verified() ? restored.message()
+                    : restored.message() + "; by hand: " + action.byHand(context, outcome.before());
             steps.write(spec, now.target(), restored.verified() ? EvidenceStep.ROLLED_BACK : EvidenceStep.ROLLBACK_FAILED, now.before(),
-                    outcome.before(), restored.values(), List.of(), started, restored.message());
+                    outcome.before(), restored.values(), List.of(), started, message);
             return Outcomes.of(spec, now.target(),
                     restored.verified() ? ChangeStatus.ROLLED_BACK : ChangeStatus.ROLLBACK_FAILED, outcome.before(),
                     outcome.wanted(), restored.values(), restored.verified(),
-                    outcome.message() + "; rolled back: " + reason + "; " + restored.message());
+                    outcome.message() + "; rolled back: " + reason + "; " + message);
         } catch (ClusterBenchException e) {
+            String byHand = "by hand: " + action.byHand(context, outcome.before());
             steps.write(spec, outcome.target(), EvidenceStep.ROLLBACK_FAILED, outcome.after(), outcome.before(), Map.of(),
-                    List.of(), started, e.getMessage());
+                    List.of(), started, e.getMessage() + "; " + byHand);
             return Outcomes.of(spec, outcome.target(), ChangeStatus.ROLLBACK_FAILED, outcome.before(),
                     outcome.wanted(), Map.of(), false, outcome.message() + "; rollback failed: " + e.getMessage()
-                            + "; restore " + outcome.before() + " by hand");
+                            + "; " + byHand);
         }
     }
 

@@ -35,8 +35,15 @@ final class TuningSteps {
     void write(ActionSpec spec, String target, EvidenceStep step, Map<String, String> before, Map<String, String> wanted,
             Map<String, String> after, List<String> command, Instant startedAt, String message)
             throws ClusterBenchException {
+        write(spec.id(), spec.kind().word(), target, step, before, wanted, after, command, startedAt, message);
+    }
+
+    /** Writes one step of an action named by id and kind word, which the spec may no longer hold (recovery). */
+    void write(String action, String kind, String target, EvidenceStep step, Map<String, String> before,
+            Map<String, String> wanted, Map<String, String> after, List<String> command, Instant startedAt,
+            String message) throws ClusterBenchException {
         Instant now = clock.instant();
-        Evidence evidence = new Evidence(runId, ++seq, now, spec.id(), spec.kind().word(), target, step, before,
+        Evidence evidence = new Evidence(runId, ++seq, now, action, kind, target, step, before,
                 wanted, after, command, Math.max(0, now.toEpochMilli() - startedAt.toEpochMilli()), message);
         log.append(evidence);
         listener.step(evidence);

@@ -76,10 +76,14 @@ class ReportEscapingTest {
         WrittenReports reports = new WrittenReports(out);
 
         Element suite = (Element) reports.junitDom.getElementsByTagName("testsuite").item(0);
-        assertThat(suite.getAttribute("tests")).isEqualTo("3");
-        assertThat(suite.getAttribute("failures")).isEqualTo("1");
+        // Three probes and the FAILED tuning action "cfg", a failure too.
+        assertThat(suite.getAttribute("tests")).isEqualTo("4");
+        assertThat(suite.getAttribute("failures")).isEqualTo("2");
         assertThat(suite.getAttribute("skipped")).isEqualTo("1");
-        List<Element> cases = WrittenReports.elements(reports.junitDom.getElementsByTagName("testcase"));
+        List<Element> all = WrittenReports.elements(reports.junitDom.getElementsByTagName("testcase"));
+        assertThat(all.get(3).getAttribute("classname")).isEqualTo(CLUSTER + ".tuning");
+        assertThat(all.get(3).getAttribute("name")).isEqualTo("cfg (redis-config) FAILED");
+        List<Element> cases = all.subList(0, 3);
         assertThat(cases).extracting(c -> c.getAttribute("classname")).containsOnly(CLUSTER + ".probes");
         assertThat(cases).extracting(c -> c.getAttribute("name"))
                 .containsExactly("p|1 (http)", "fine (redis)", "later (host)");

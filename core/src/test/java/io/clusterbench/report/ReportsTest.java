@@ -331,23 +331,32 @@ class ReportsTest {
     @Test
     void writesOneJunitTestCasePerObjectiveWithCorrectCounts() {
         Element suite = (Element) reports.junitDom.getElementsByTagName("testsuite").item(0);
-        assertThat(suite.getAttribute("tests")).isEqualTo("6");
-        assertThat(suite.getAttribute("failures")).isEqualTo("1");
-        assertThat(suite.getAttribute("skipped")).isEqualTo("1");
+        // 4 objectives, 2 effects and 2 tuning actions (secured-hz FAILED, secured-timeout ROLLED_BACK).
+        assertThat(suite.getAttribute("tests")).isEqualTo("8");
+        assertThat(suite.getAttribute("failures")).isEqualTo("2");
+        assertThat(suite.getAttribute("skipped")).isEqualTo("2");
         assertThat(suite.getAttribute("errors")).isEqualTo("0");
         List<Element> all = WrittenReports.elements(reports.junitDom.getElementsByTagName("testcase"));
         List<Element> effects = all.stream().filter(c -> c.getAttribute("classname").equals("report-test.effect"))
                 .toList();
         assertThat(effects).extracting(c -> c.getAttribute("name")).containsExactly(
                 "effect: cache-latency.p99_ms improved", "effect: web-latency.p99_ms worse");
-        List<Element> cases = all.stream().filter(c -> !effects.contains(c)).toList();
+        List<Element> tuning = all.stream().filter(c -> c.getAttribute("classname").equals("report-test.tuning"))
+                .toList();
+        assertThat(tuning).extracting(c -> c.getAttribute("name")).containsExactly(
+                "secured-timeout (redis-config) ROLLED_BACK", "secured-hz (redis-config) FAILED");
+        assertThat(tuning.get(0).getElementsByTagName("skipped").getLength()).isEqualTo(1);
+        Element failedAction = (Element) tuning.get(1).getElementsByTagName("failure").item(0);
+        assertThat(failedAction.getAttribute("type")).isEqualTo("clusterbench.tuning.FAILED");
+        assertThat(failedAction.getTextContent()).contains("verified no").contains("hz");
+        List<Element> cases = all.stream().filter(c -> !effects.contains(c) && !tuning.contains(c)).toList();
         assertThat(cases).hasSize(4).allSatisfy(c -> assertThat(c.getAttribute("classname")).isEqualTo("report-test"));
         assertThat(cases).extracting(c -> c.getAttribute("name")).containsExactly(
                 "cache-latency.p99_ms <= 1000", "web-latency.p99_ms <= 0.001 (warning <= 0.002)",
                 "cache-latency.ops_per_s >= -10% (warning >= -50%)", "secured-latency.p99_ms <= +10%");
         Element failure = (Element) cases.get(1).getElementsByTagName("failure").item(0);
         assertThat(failure.getAttribute("message")).isEqualTo(FAIL_MARKER);
-        assertThat(reports.junitDom.getElementsByTagName("failure").getLength()).isEqualTo(1);
+        assertThat(reports.junitDom.getElementsByTagName("failure").getLength()).isEqualTo(2);
         assertThat(cases.get(3).getElementsByTagName("skipped").getLength()).isEqualTo(1);
         assertThat(cases.get(2).getElementsByTagName("failure").getLength()).isZero();
         assertThat(cases.get(2).getElementsByTagName("system-out").item(0).getTextContent())

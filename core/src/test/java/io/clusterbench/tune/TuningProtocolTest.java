@@ -89,6 +89,29 @@ class TuningProtocolTest {
     }
 
     @Test
+    void aFailedActionIsNeverVerifiedEvenWhenItsRollbackReadsBack(@TempDir Path out) throws Exception {
+        RunResult result = apply(new ScriptedAction(), "misread-b", out, true);
+
+        ChangeOutcome failed = result.changes().get(1);
+        assertThat(failed.status()).isEqualTo(ChangeStatus.FAILED);
+        assertThat(failed.verified()).isFalse();
+        assertThat(failed.message()).contains("rollback: restored before");
+        assertThat(result.changes().get(0).verified()).as("the rolled-back first action").isTrue();
+    }
+
+    @Test
+    void aRollbackThatFailsNamesTheValuesToRestoreByHand(@TempDir Path out) throws Exception {
+        RunResult result = apply(new ScriptedAction(), "misread-stuck", out, true);
+
+        ChangeOutcome stuck = result.changes().get(1);
+        assertThat(stuck.status()).isEqualTo(ChangeStatus.ROLLBACK_FAILED);
+        assertThat(stuck.verified()).isFalse();
+        assertThat(stuck.message()).contains("by hand: restore {misread-stuck=before} on the target");
+        assertThat(result.evidence()).filteredOn(e -> e.step() == io.clusterbench.result.EvidenceStep.ROLLBACK_FAILED)
+                .singleElement().satisfies(e -> assertThat(e.message()).contains("by hand: restore"));
+    }
+
+    @Test
     void planChangesNothing(@TempDir Path out) throws Exception {
         ScriptedAction action = new ScriptedAction();
         LoadedSpec loaded = SpecLoader.load("cluster.yaml", SPEC.formatted("set-b"));
@@ -146,6 +169,9 @@ class TuningProtocolTest {
         @Override
         public ActionState rollback(ActionContext context, ActionPlan plan) {
             String key = key(context);
+            if (key.contains("stuck")) {
+                return new ActionState(Map.of(key, state.get(key)), false, "still " + state.get(key));
+            }
             state.put(key, plan.before().get(key));
             return new ActionState(Map.of(key, state.get(key)), true, "restored " + state.get(key));
         }

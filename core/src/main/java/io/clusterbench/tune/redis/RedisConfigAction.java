@@ -96,6 +96,25 @@ public final class RedisConfigAction implements TuningAction {
         }
     }
 
+    /**
+     * {@code CONFIG SET timeout 0 on redis service 'cache' at H:P, e.g. redis-cli -h H -p P --askpass CONFIG SET
+     * timeout 0}: the login flags without the password, which redis-cli then asks for.
+     */
+    @Override
+    public String byHand(ActionContext context, Map<String, String> before) {
+        StringBuilder set = new StringBuilder("CONFIG SET");
+        new java.util.TreeMap<>(before).forEach((name, value) -> set.append(' ').append(name).append(' ')
+                .append(value.isEmpty() || value.matches(".*\\s.*") ? "\"" + value + "\"" : value));
+        try {
+            RedisServer server = RedisServer.of(context);
+            return set + " on " + server.where() + ", e.g. redis-cli -h " + server.address() + " -p " + server.port()
+                    + server.user().map(user -> " --user " + user).orElse("")
+                    + (server.password().isPresent() ? " --askpass " : " ") + set;
+        } catch (ClusterBenchException e) {
+            return set + " on the server the evidence names";
+        }
+    }
+
     /** The entries of {@code wanted} whose value in {@code actual} differs, in wanted's order. */
     private static Map<String, String> differing(Map<String, String> wanted, Map<String, String> actual) {
         Map<String, String> differing = new LinkedHashMap<>();

@@ -42,6 +42,12 @@ public final class RestartAction implements TuningAction {
     }
 
     @Override
+    public String byHand(ActionContext context, Map<String, String> before) {
+        return "nothing to restore: " + NOT_REVERSIBLE + "; check that service '" + context.action().target()
+                + "' answers healthy";
+    }
+
+    @Override
     public ActionState apply(ActionContext context, ActionPlan plan) throws ClusterBenchException {
         RestartSettings settings = RestartSettings.from(context.cluster(), context.action());
         HealthCheck check = HealthChecks.of(context.cluster(), settings.healthService(), context.secrets());

@@ -92,6 +92,20 @@ public final class SshCommandAction implements TuningAction {
         return new ActionState(values, undone, message.toString());
     }
 
+    /** The undo command to run by hand, or without one, that the change must be reversed by hand; no secret. */
+    @Override
+    public String byHand(ActionContext context, Map<String, String> before) {
+        CommandSettings settings = CommandSettings.from(context.cluster(), context.action());
+        String then = settings.hasCheck() ? ", then check that " + settings.check() + " prints "
+                + Excerpt.quote(before.getOrDefault(CheckReading.OUTPUT_KEY, "")) + " with exit "
+                + before.getOrDefault(CheckReading.EXIT_KEY, "?") + " as before the change" : "";
+        if (!settings.hasUndo()) {
+            return "reverse " + settings.run() + " on host '" + settings.hostId() + "' (the action has "
+                    + NO_UNDO + ")" + then;
+        }
+        return "run the undo command " + settings.undo() + " on host '" + settings.hostId() + "'" + then;
+    }
+
     /** {@code ops@sark}: the login and host id, never a credential. */
     private static String target(SshConnection connection, CommandSettings settings) {
         return connection.target().user() + "@" + settings.hostId();

@@ -44,6 +44,9 @@ final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map
         if (problem != null) {
             throw new AbortException(problem);
         }
+        if (settings.getRollbackFrom() != null) {
+            return recover(settings, run, workspace, launcher, listener, environment);
+        }
         TuningOutcome outcome = workspace.act(new TuneOnAgent(settings.getSpec(), settings.getOut(),
                 settings.isPlan(), settings.isRollback(), settings.isVerify(), listener,
                 BoundCredentials.lookUp(settings.getCredentials(), run, environment)));
@@ -63,6 +66,27 @@ final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map
         }
         if (outcome.failed()) {
             throw new AbortException(outcome.failureMessage());
+        }
+        return outcome;
+    }
+
+    /** {@code rollbackFrom}: restores, archives, then fails if a change could not be restored. */
+    private static TuningOutcome recover(ApplyTuningStep settings, Run<?, ?> run, FilePath workspace,
+            Launcher launcher, TaskListener listener, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        if (settings.isPlan()) {
+            throw new AbortException("applyTuning: plan and rollbackFrom exclude each other; a recovery reads the"
+                    + " current state before it changes anything anyway");
+        }
+        TuningOutcome outcome = workspace.act(new RecoverOnAgent(settings.getSpec(), settings.getRollbackFrom(),
+                settings.getOut(), listener, BoundCredentials.lookUp(settings.getCredentials(), run, environment)));
+        run.addOrReplaceAction(ClusterBenchAction.ofTuning(outcome.resultPath(), outcome.pageLines(),
+                run.getAction(ClusterBenchAction.class)));
+        if (settings.isArchive()) {
+            RunArtifacts.archive(run, workspace, launcher, listener, settings.getOut());
+        }
+        if (outcome.notRestored()) {
+            throw new AbortException(outcome.notRestoredMessage());
         }
         return outcome;
     }

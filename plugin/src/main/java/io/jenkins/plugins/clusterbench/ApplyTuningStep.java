@@ -38,14 +38,24 @@ import org.kohsuke.stapler.DataBoundSetter;
  * def r = applyTuning spec: 'cluster.yaml', verify: true
  * if (r.regressed) { error "tuning made ${r.effects.findAll { it.verdict == 'worse' }*.metric} worse" }
  * }</pre>
+ *
+ * <p>With {@code rollbackFrom}, the step restores instead what an earlier run left applied, from that run's
+ * evidence.jsonl (core's recovery), for example after an aborted build:
+ *
+ * <pre>{@code
+ * post { aborted { applyTuning spec: 'cluster.yaml', rollbackFrom: 'clusterbench-tuning/evidence.jsonl' } }
+ * }</pre>
  */
 public final class ApplyTuningStep extends ClusterBenchStep {
     /** Not the benchmark's folder: tuning writes its own result.json, which must not replace the benchmark's. */
     static final String DEFAULT_OUT = "clusterbench-tuning";
+    /** A recovery's folder: its result.json must not replace the one of the run it restores. */
+    static final String DEFAULT_ROLLBACK_OUT = "clusterbench-rollback";
 
     private boolean plan;
     private boolean rollback = true;
     private boolean verify;
+    private String rollbackFrom;
 
     @DataBoundConstructor
     public ApplyTuningStep(String spec) {
@@ -54,7 +64,7 @@ public final class ApplyTuningStep extends ClusterBenchStep {
 
     @Override
     protected String defaultOut() {
-        return DEFAULT_OUT;
+        return rollbackFrom == null ? DEFAULT_OUT : DEFAULT_ROLLBACK_OUT;
     }
 
     /** Whether to only work out what would change (a dry run), changing and writing nothing. */
@@ -101,7 +111,21 @@ public final class ApplyTuningStep extends ClusterBenchStep {
                     + " cannot be honoured; drop rollback: false (a failed action is then rolled back as the spec's"
                     + " settings.rollback says)";
         }
+        if (rollbackFrom != null && (verify || plan)) {
+            return "applyTuning: rollbackFrom restores what an earlier run left applied; it cannot be combined with "
+                    + (verify ? "verify: true" : "plan: true") + "; drop one of them";
+        }
         return null;
+    }
+
+    /** The evidence.jsonl (relative to the workspace) whose left-applied changes to restore; null to apply. */
+    public String getRollbackFrom() {
+        return rollbackFrom;
+    }
+
+    @DataBoundSetter
+    public void setRollbackFrom(String rollbackFrom) {
+        this.rollbackFrom = rollbackFrom == null || rollbackFrom.isBlank() ? null : rollbackFrom.trim();
     }
 
     @Override

@@ -28,6 +28,9 @@ public record TuningOutcome(String runId, boolean planOnly, List<Change> changes
     private static final List<ChangeStatus> FAILING =
             List.of(ChangeStatus.FAILED, ChangeStatus.ROLLBACK_FAILED, ChangeStatus.ROLLED_BACK);
 
+    /** What a recovery ends with when it did its job. */
+    private static final List<ChangeStatus> RESTORED = List.of(ChangeStatus.ROLLED_BACK, ChangeStatus.UNCHANGED);
+
     public TuningOutcome {
         changes = new ArrayList<>(changes);
     }
@@ -72,6 +75,28 @@ public record TuningOutcome(String runId, boolean planOnly, List<Change> changes
         for (Change change : changes) {
             if (failing(change)) {
                 message.append(message.isEmpty() ? "Tuning failed: " : "; ")
+                        .append(change.action()).append(' ').append(change.status()).append(": ")
+                        .append(change.message());
+            }
+        }
+        return message.toString();
+    }
+
+    /**
+     * For a recovery ({@code rollbackFrom}): whether a change is left as it was, because its restore failed, it cannot
+     * be undone, or the recovery was stopped; restored ({@code ROLLED_BACK}) and already restored ({@code UNCHANGED})
+     * are what a recovery is for.
+     */
+    public boolean notRestored() {
+        return changes.stream().anyMatch(c -> !RESTORED.contains(ChangeStatus.valueOf(c.status())));
+    }
+
+    /** The message a recovery fails with: every change left as it was, with core's sentence (what to do by hand). */
+    public String notRestoredMessage() {
+        StringBuilder message = new StringBuilder();
+        for (Change change : changes) {
+            if (!RESTORED.contains(ChangeStatus.valueOf(change.status()))) {
+                message.append(message.isEmpty() ? "Not restored: " : "; ")
                         .append(change.action()).append(' ').append(change.status()).append(": ")
                         .append(change.message());
             }

@@ -33,6 +33,35 @@ class TuningOutcomeTest {
     }
 
     @Test
+    void aRecoveryFailsOnlyForAChangeLeftAsItWasWithWhatToDoByHand() {
+        TuningOutcome restored = TuningOutcome.of("run-2", false, List.of(
+                change("timeout", ChangeStatus.ROLLED_BACK, "restored timeout=0"),
+                change("policy", ChangeStatus.UNCHANGED, "already at the state before the change")), "r/result.json");
+        TuningOutcome left = TuningOutcome.of("run-3", false, List.of(
+                change("timeout", ChangeStatus.ROLLED_BACK, "restored timeout=0"),
+                change("flag", ChangeStatus.ROLLBACK_FAILED, "by hand: run the undo command [rm, f]")), "r/result.json");
+
+        assertThat(restored.notRestored()).isFalse();
+        assertThat(restored.notRestoredMessage()).isEmpty();
+        assertThat(left.notRestored()).isTrue();
+        assertThat(left.notRestoredMessage())
+                .isEqualTo("Not restored: flag ROLLBACK_FAILED: by hand: run the undo command [rm, f]");
+    }
+
+    @Test
+    void rollbackFromTakesItsOwnDefaultFolderSoTheRunsResultStays() {
+        ApplyTuningStep step = new ApplyTuningStep("cluster.yaml");
+        assertThat(step.getOut()).isEqualTo(ApplyTuningStep.DEFAULT_OUT);
+
+        step.setRollbackFrom(" clusterbench-tuning/evidence.jsonl ");
+
+        assertThat(step.getRollbackFrom()).isEqualTo("clusterbench-tuning/evidence.jsonl");
+        assertThat(step.getOut()).isEqualTo(ApplyTuningStep.DEFAULT_ROLLBACK_OUT);
+        step.setRollbackFrom("");
+        assertThat(step.getRollbackFrom()).isNull();
+    }
+
+    @Test
     void theBuildPageGetsOneLinePerChangeWithBeforeAndAfterFolded() {
         TuningOutcome outcome = TuningOutcome.of("run-1", false, List.of(
                 change("memory", ChangeStatus.APPLIED, "set maxmemory to 1gb"),
