@@ -54,6 +54,10 @@ final class RedisRun {
         } catch (RuntimeException e) {
             RedisFailure failure = RedisFailure.of(e, settings.where(), "connect", true, secret);
             return measurement.fail(failure.kind(), failure.message());
+        } catch (StackOverflowError e) {
+            // Jedis reads replies recursively; the stack is unwound by now, so the probe can report and go on.
+            RedisFailure failure = RedisFailure.tooDeep(settings.where(), "PING, INFO or SCAN");
+            return measurement.fail(failure.kind(), failure.message());
         }
         try {
             if (!context.stop().raised() && prepopulate() && !context.stop().raised()) {
