@@ -52,7 +52,7 @@ public final class StreamWatchdog implements AutoCloseable {
     }
 
     /** A watchdog without an idle limit, for streams that only have a deadline; it ticks every 20 ms. */
-    static StreamWatchdog deadlinesOnly(String threadName) {
+    public static StreamWatchdog deadlinesOnly(String threadName) {
         return new StreamWatchdog(NO_LIMIT, TimeUnit.MILLISECONDS.toNanos(20), threadName);
     }
 

@@ -68,6 +68,12 @@ record RedisFailure(ErrorKind kind, String message, boolean connectionLost) {
                 + " deeply to read (the Redis client ran out of stack): is a Redis server listening there?", true);
     }
 
+    /** Replies that kept coming too slowly to end by a deadline; their socket was closed. */
+    static RedisFailure tooSlow(String where, String doing, long deadlineMillis) {
+        return new RedisFailure(ErrorKind.TIMEOUT, doing + " on " + where + " did not end within " + deadlineMillis
+                + " ms: the replies trickled (is a Redis server listening there?) or the server is overloaded", true);
+    }
+
     /** No reply within the timeout; the connection was closed (by the socket or the load's watchdog). */
     static RedisFailure timeout(String where, String doing) {
         return new RedisFailure(ErrorKind.TIMEOUT, doing + " got no reply from " + where + " within "
