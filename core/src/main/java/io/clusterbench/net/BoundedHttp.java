@@ -94,17 +94,17 @@ public final class BoundedHttp {
                 client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
         try {
             while (true) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new HttpTimeoutException("no response headers in time");
-                }
                 if (stopped.getAsBoolean()) {
                     return Optional.empty();
                 }
+                long left = deadline - System.nanoTime();
                 try {
-                    return Optional.of(pending.get(Math.min(left, POLL_NANOS), TimeUnit.NANOSECONDS));
+                    // An exchange already over (a refused connection) is taken as it ended, even past the deadline.
+                    return Optional.of(pending.get(Math.max(0, Math.min(left, POLL_NANOS)), TimeUnit.NANOSECONDS));
                 } catch (TimeoutException stillWaiting) {
-                    // Poll again: the deadline and the stop are checked between waits.
+                    if (deadline - System.nanoTime() <= 0) {
+                        throw new HttpTimeoutException("no response headers in time");
+                    }
                 }
             }
         } catch (ExecutionException e) {
