@@ -44,7 +44,7 @@ class ArchitectureTest {
     static final String[] ROLES = {"io.clusterbench.bench..", "io.clusterbench.probe..", "io.clusterbench.tune..",
         "io.clusterbench.score..", "io.clusterbench.report..", "io.clusterbench.trend.."};
     static final String[] GROUND = {"io.clusterbench.spec..", "io.clusterbench.result..", "io.clusterbench.control..",
-        "io.clusterbench.ssh..", "io.clusterbench.metrics.."};
+        "io.clusterbench.ssh..", "io.clusterbench.metrics..", "io.clusterbench.net.."};
 
     private static JavaClasses core;
 

@@ -180,11 +180,15 @@ public final class Benchmark {
             return implementation.run(new ProbeContext(spec, probe, secrets, ssh, progress, stop, clock));
         } catch (RuntimeException bug) {
             // A bug in one probe must not cost the numbers of the others: record it as this probe's failure.
-            Instant now = clock.instant();
-            return new ProbeMeasurement(probe.id(), probe.kind().word(), "-", ProbeStatus.FAILED, now, now,
-                    List.of(), List.of(), List.of(new ProbeError(ErrorKind.INTERNAL,
-                            "internal error in the " + probe.kind().word() + " probe (please report it): " + bug,
-                            1, now)));
+            return failedInside(probe, "internal error in the " + probe.kind().word() + " probe (please report it): "
+                    + bug);
+        } catch (StackOverflowError | OutOfMemoryError exhausted) {
+            // Both are safe to catch here: the probe's stack is unwound and what it held is garbage, so the other
+            // probes and the result are unharmed. A hostile answer (deep nesting, a huge body) is their usual cause.
+            return failedInside(probe, "the " + probe.kind().word() + " probe ran out of "
+                    + (exhausted instanceof StackOverflowError ? "stack (StackOverflowError), most likely reading an"
+                            + " answer nested too deeply" : "memory (OutOfMemoryError), most likely reading a huge"
+                            + " answer") + probe.service().map(id -> "; is service " + id + " the server the spec says?").orElse(""));
         } finally {
             running.remove(probe.id());
         }
@@ -204,6 +208,12 @@ public final class Benchmark {
         Map<String, String> out = new LinkedHashMap<>();
         labels.forEach((k, v) -> out.put(k, scrubber.scrub(v)));
         return out;
+    }
+
+    private ProbeMeasurement failedInside(ProbeSpec probe, String why) {
+        Instant now = clock.instant();
+        return new ProbeMeasurement(probe.id(), probe.kind().word(), "-", ProbeStatus.FAILED, now, now, List.of(),
+                List.of(), List.of(new ProbeError(ErrorKind.INTERNAL, why, 1, now)));
     }
 
     private ProbeMeasurement skipped(ProbeSpec probe, String why) {

@@ -26,6 +26,11 @@ public final class ErrorLog {
 
     /** Records one occurrence of an error. */
     public synchronized void add(ErrorKind kind, String message) {
+        add(kind, message, 1);
+    }
+
+    /** Records {@code count} occurrences of an error at once (at least one). */
+    public synchronized void add(ErrorKind kind, String message, long count) {
         String key = kind.word() + "\u0000" + message;
         Entry entry = entries.get(key);
         if (entry == null && entries.size() >= MAX_DISTINCT) {
@@ -35,9 +40,11 @@ public final class ErrorLog {
             message = "further distinct errors (only the first " + MAX_DISTINCT + " are listed)";
         }
         if (entry == null) {
-            entries.put(key, new Entry(kind, message, clock.instant()));
+            entry = new Entry(kind, message, clock.instant());
+            entries.put(key, entry);
+            entry.count += Math.max(1, count) - 1;
         } else {
-            entry.count++;
+            entry.count += Math.max(1, count);
         }
     }
 

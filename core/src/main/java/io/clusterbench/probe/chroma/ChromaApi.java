@@ -2,6 +2,8 @@ package io.clusterbench.probe.chroma;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clusterbench.net.AnswerTooLargeException;
+import io.clusterbench.net.BoundedHttp;
 import io.clusterbench.result.ErrorKind;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -9,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import java.util.Optional;
 /**
  * ChromaDB's HTTP API, as the probe needs it: GET and POST of JSON under the server's root, with the token sent
  * both as {@code x-chroma-token} (Chroma 1.x's scheme) and as {@code Authorization: Bearer} (the default transport
- * of the older Python server's token auth), since a client cannot tell which one a server checks.
+ * of the older Python server's token auth), since a client cannot tell which one a server checks. Each whole answer
+ * arrives within the probe's {@code timeout} and {@value BoundedHttp#JSON_CAP_BYTES} bytes, or fails.
  */
 final class ChromaApi {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -97,16 +99,19 @@ final class ChromaApi {
         request.timeout(timeout);
         token.ifPresent(value -> request.header("x-chroma-token", value).header("Authorization", "Bearer " + value));
         long wall = System.currentTimeMillis();
-        long start = System.nanoTime();
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), System.nanoTime() - start, wall, null, "");
+            BoundedHttp.Answer answer = BoundedHttp.exchange(client, request.build(), timeout,
+                    BoundedHttp.JSON_CAP_BYTES, () -> false).orElseThrow();
+            return new Answer(answer.status(), answer.body(), answer.nanos(), wall, null, "");
         } catch (HttpConnectTimeoutException | ConnectException e) {
             return new Answer(0, "", 0, wall, ErrorKind.UNREACHABLE, "cannot connect to " + base + " ("
                     + e.getClass().getSimpleName() + "); is Chroma running and the service's url right?");
         } catch (HttpTimeoutException e) {
-            return new Answer(0, "", 0, wall, ErrorKind.TIMEOUT, base + path + " gave no answer within "
-                    + timeout.toMillis() + " ms; raise the probe's timeout if the server is this slow");
+            return new Answer(0, "", 0, wall, ErrorKind.TIMEOUT, base + path + " gave no whole answer within "
+                    + timeout.toMillis() + " ms (" + e.getMessage() + "); raise the probe's timeout if the server is"
+                    + " this slow");
+        } catch (AnswerTooLargeException e) {
+            return new Answer(0, "", 0, wall, ErrorKind.PROTOCOL, base + path + ": " + e.getMessage());
         } catch (IOException e) {
             return new Answer(0, "", 0, wall, ErrorKind.PROTOCOL, base + path + " failed (" + e + ")");
         } catch (InterruptedException e) {

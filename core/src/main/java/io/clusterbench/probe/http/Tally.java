@@ -87,6 +87,23 @@ final class Tally {
         measurement.error(failure.kind(), failure.getMessage());
     }
 
+    /**
+     * Counts {@code count} requests of the open model that could not start within their timeout (all connections
+     * busy): each late and failed, recorded at once, so that a schedule far ahead of the service costs no more than
+     * one call however many requests it wanted.
+     */
+    void unstarted(long count, ExchangeFailure failure) {
+        late.add(count);
+        unanswered.add(count);
+        progress.ifPresent(p -> {
+            p.completed(count);
+            for (long i = 0; i < count; i++) {
+                p.failed();
+            }
+        });
+        measurement.errors().add(failure.kind(), failure.getMessage(), count);
+    }
+
     /** Whether any request got a complete response, expected or not. */
     boolean answered() {
         return responses.sum() > 0;

@@ -1,6 +1,7 @@
 package io.clusterbench.probe.openai;
 
 import io.clusterbench.ClusterBenchException;
+import io.clusterbench.net.StreamWatchdog;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;

@@ -1,6 +1,7 @@
 package io.clusterbench.probe.openai;
 
 import io.clusterbench.control.StopSignal;
+import io.clusterbench.net.StreamWatchdog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;

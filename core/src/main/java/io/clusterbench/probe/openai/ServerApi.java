@@ -1,5 +1,7 @@
 package io.clusterbench.probe.openai;
 
+import io.clusterbench.net.AnswerTooLargeException;
+import io.clusterbench.net.BoundedHttp;
 import io.clusterbench.result.ErrorKind;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -7,11 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.Optional;
 
-/** The server's small GET endpoints ({@code /health}, {@code /v1/models}, {@code /metrics}), with the API key. */
+/**
+ * The server's small GET endpoints ({@code /health}, {@code /v1/models}, {@code /metrics}), with the API key; each
+ * whole answer within the probe's {@code timeout} and {@value BoundedHttp#JSON_CAP_BYTES} bytes.
+ */
 final class ServerApi {
     private final HttpClient client;
     private final OpenAiSettings settings;
@@ -44,16 +48,19 @@ final class ServerApi {
         URI url = settings.at(path);
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(settings.timeout()).GET();
         apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
-        long start = System.nanoTime();
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), System.nanoTime() - start, null, "");
+            BoundedHttp.Answer answer = BoundedHttp.exchange(client, request.build(), settings.timeout(),
+                    BoundedHttp.JSON_CAP_BYTES, () -> false).orElseThrow();
+            return new Answer(answer.status(), answer.body(), answer.nanos(), null, "");
         } catch (HttpConnectTimeoutException | ConnectException e) {
             return new Answer(0, "", 0, ErrorKind.UNREACHABLE, "cannot connect to " + settings.base() + " ("
                     + e.getClass().getSimpleName() + "); is the server running and the service's url right?");
         } catch (HttpTimeoutException e) {
-            return new Answer(0, "", 0, ErrorKind.TIMEOUT, "GET " + url + " gave no answer within "
-                    + settings.timeout().toMillis() + " ms");
+            return new Answer(0, "", 0, ErrorKind.TIMEOUT, "GET " + url + " gave no whole answer within "
+                    + settings.timeout().toMillis() + " ms (" + e.getMessage() + "); raise the probe's timeout if"
+                    + " the server is this slow");
+        } catch (AnswerTooLargeException e) {
+            return new Answer(0, "", 0, ErrorKind.PROTOCOL, "GET " + url + ": " + e.getMessage());
         } catch (IOException e) {
             return new Answer(0, "", 0, ErrorKind.PROTOCOL, "GET " + url + " failed (" + e + ")");
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.clusterbench.probe.openai;
 
+import io.clusterbench.net.AnswerTooLargeException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +15,14 @@ import java.nio.charset.StandardCharsets;
  * {@code data:} line were read from the socket, which is when vLLM bench time-stamps a chunk too (it accepts a
  * message as soon as its JSON is complete). Lines are split on bytes and decoded whole, so a multi-byte UTF-8
  * character split across network packets is decoded correctly.
+ *
+ * <p>A line, and an event's data, may be at most {@value #MAX_LINE_BYTES} bytes (a token chunk is a few hundred):
+ * a longer one fails the read with {@link AnswerTooLargeException} rather than growing without bound.
  */
 final class SseReader {
+    /** The cap on one line and on one event's data: 1 MiB. */
+    static final int MAX_LINE_BYTES = 1024 * 1024;
+
     /** One event's data and when it arrived. */
     record Event(String data, long arrivedNanos) {
     }
@@ -65,6 +72,9 @@ final class SseReader {
             if (data == null) {
                 data = new StringBuilder(value);
             } else {
+                if (data.length() + value.length() >= MAX_LINE_BYTES) {
+                    throw new AnswerTooLargeException("a server-sent event", MAX_LINE_BYTES);
+                }
                 data.append('\n').append(value);
             }
             arrived = lineAtNanos;
@@ -89,14 +99,21 @@ final class SseReader {
             }
             for (int i = position; i < limit; i++) {
                 if (buffer[i] == '\n') {
-                    line.write(buffer, position, i - position);
+                    append(i - position);
                     position = i + 1;
                     return finishLine();
                 }
             }
-            line.write(buffer, position, limit - position);
+            append(limit - position);
             position = limit;
         }
+    }
+
+    private void append(int bytes) throws AnswerTooLargeException {
+        if (line.size() + bytes > MAX_LINE_BYTES) {
+            throw new AnswerTooLargeException("a server-sent event line", MAX_LINE_BYTES);
+        }
+        line.write(buffer, position, bytes);
     }
 
     private String finishLine() {

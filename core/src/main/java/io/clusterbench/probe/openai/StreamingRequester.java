@@ -4,10 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clusterbench.net.AnswerTooLargeException;
+import io.clusterbench.net.StreamWatchdog;
 import io.clusterbench.result.ErrorKind;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,9 +29,18 @@ import java.util.concurrent.TimeoutException;
  * just before the request is sent; every event whose JSON has a non-empty {@code choices} array is a token chunk,
  * even when its text or content is empty (a role-only first delta counts, as vLLM's "Note that text could be empty
  * here"); usage is read from the chunk that carries it (the final one, with empty {@code choices}).
+ *
+ * <p>Bounds, so that no server can hold a request for ever: the headers within {@code timeout}; each event within
+ * {@code timeout} of the previous one (only whole events count as life, so a trickle of bytes or of comments stalls);
+ * at most {@link #maxEvents(int)} events; lines and events of at most {@value SseReader#MAX_LINE_BYTES} bytes; and
+ * the whole stream within {@code timeout} x (max events + 2), the longest a stream that never stalls can take.
  */
 final class StreamingRequester {
     private static final long POLL_MILLIS = 100;
+    /** What is read after {@code [DONE]} so that the connection can be reused; a server sending more loses it. */
+    private static final int MAX_DRAIN_BYTES = 64 * 1024;
+    /** The most a stream's whole deadline can be, so that the multiplication of a huge max_tokens never overflows. */
+    private static final long MAX_STREAM_NANOS = TimeUnit.DAYS.toNanos(1);
 
     private final HttpClient client;
     private final OpenAiSettings settings;
@@ -74,13 +84,14 @@ final class StreamingRequester {
         if (response == null) {
             return RequestOutcome.aborted(start);
         }
-        InputStream body = response.body();
-        StreamWatchdog.Watch watch = watchdog.watch(body);
+        InputStream raw = response.body();
+        StreamWatchdog.Watch watch = watchdog.watch(raw, start + streamNanos());
+        InputStream body = watch.guard(raw);
         try {
             if (response.statusCode() != 200) {
                 return httpStatus(start, response.statusCode(), ErrorBodies.read(body));
             }
-            RequestOutcome outcome = new StreamTally(start).read(new SseReader(body, watch::touch));
+            RequestOutcome outcome = new StreamTally(start, watch).read(new SseReader(body, () -> { }));
             // Reading to the end of the body lets the client reuse the connection, as a server expects.
             drainQuietly(body);
             return outcome;
@@ -88,10 +99,19 @@ final class StreamingRequester {
             if (watch.aborted()) {
                 return RequestOutcome.aborted(start);
             }
+            if (watch.pastDeadline()) {
+                return RequestOutcome.failed(start, ErrorKind.TIMEOUT, "the stream of POST " + url + " did not end"
+                        + " within " + streamNanos() / 1_000_000 + " ms (timeout x (max events + 2)); the server"
+                        + " keeps streaming");
+            }
             if (watch.timedOut()) {
-                return RequestOutcome.failed(start, ErrorKind.TIMEOUT, "the stream of POST " + url + " stalled: no data"
-                        + " for " + settings.timeout().toMillis() + " ms; raise the probe's timeout if the"
+                return RequestOutcome.failed(start, ErrorKind.TIMEOUT, "the stream of POST " + url + " stalled: no"
+                        + " event for " + settings.timeout().toMillis() + " ms; raise the probe's timeout if the"
                         + " server pauses this long");
+            }
+            if (e instanceof AnswerTooLargeException) {
+                return RequestOutcome.failed(start, ErrorKind.PROTOCOL, "the stream of POST " + url + " sent "
+                        + e.getMessage());
             }
             return RequestOutcome.failed(start, ErrorKind.PROTOCOL, "the connection of POST " + url
                     + " was dropped mid-stream (" + e.getMessage() + "); see the server's log");
@@ -119,9 +139,23 @@ final class StreamingRequester {
         return body.toString();
     }
 
+    /** The most events a stream of {@code maxTokens} may carry: vLLM sends one a token and three more at most. */
+    static int maxEvents(int maxTokens) {
+        return (int) Math.min(Integer.MAX_VALUE, 2L * maxTokens + 64);
+    }
+
+    private long streamNanos() {
+        long timeout = settings.timeout().toNanos();
+        long events = maxEvents(settings.maxTokens()) + 2L;
+        return timeout > MAX_STREAM_NANOS / events ? MAX_STREAM_NANOS : timeout * events;
+    }
+
     private static void drainQuietly(InputStream body) {
         try {
-            body.transferTo(OutputStream.nullOutputStream());
+            byte[] buffer = new byte[8192];
+            for (int drained = 0, n; drained < MAX_DRAIN_BYTES && (n = body.read(buffer)) >= 0; drained += n) {
+                // Thrown away: only the connection's reuse needs these bytes read.
+            }
         } catch (IOException e) {
             // The request's outcome is decided; what follows [DONE] does not change it.
         }
@@ -173,6 +207,9 @@ final class StreamingRequester {
     /** The timings of one stream as its events arrive. */
     private final class StreamTally {
         private final long start;
+        private final StreamWatchdog.Watch watch;
+        private final int maxEvents = maxEvents(settings.maxTokens());
+        private int events;
         private long[] gaps = new long[16];
         private int gapCount;
         private long first = -1;
@@ -180,13 +217,21 @@ final class StreamingRequester {
         private int promptTokens = -1;
         private int completionTokens = -1;
 
-        StreamTally(long start) {
+        StreamTally(long start, StreamWatchdog.Watch watch) {
             this.start = start;
+            this.watch = watch;
         }
 
         RequestOutcome read(SseReader reader) throws IOException {
             SseReader.Event event;
             while ((event = reader.next()) != null) {
+                // Only a whole event is a sign of life: bytes or comments trickled forever would keep a stall alive.
+                watch.touch();
+                if (++events > maxEvents) {
+                    return RequestOutcome.failed(start, ErrorKind.PROTOCOL, "the stream of POST " + url + " sent more"
+                            + " than " + maxEvents + " events for max_tokens " + settings.maxTokens()
+                            + " (2 x max_tokens + 64); is the url an OpenAI-compatible server?");
+                }
                 String data = event.data().strip();
                 if (data.equals("[DONE]")) {
                     break;

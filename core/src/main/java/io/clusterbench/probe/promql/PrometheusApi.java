@@ -1,6 +1,8 @@
 package io.clusterbench.probe.promql;
 
 import io.clusterbench.control.StopSignal;
+import io.clusterbench.net.AnswerTooLargeException;
+import io.clusterbench.net.BoundedHttp;
 import io.clusterbench.result.ErrorKind;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -11,24 +13,20 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-/** Sends instant queries to one Prometheus ({@code GET /api/v1/query}) and times them. */
+/**
+ * Sends instant queries to one Prometheus ({@code GET /api/v1/query}) and times them; each whole answer arrives within
+ * the query timeout ({@value #QUERY_TIMEOUT_SECONDS} s) and {@value BoundedHttp#JSON_CAP_BYTES} bytes, or fails.
+ */
 final class PrometheusApi {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    static final Duration QUERY_TIMEOUT = Duration.ofSeconds(30);
-
-    /** How often a waiting query looks at the stop signal. */
-    private static final long STOP_POLL_MILLIS = 100;
+    static final int QUERY_TIMEOUT_SECONDS = 30;
+    static final Duration QUERY_TIMEOUT = Duration.ofSeconds(QUERY_TIMEOUT_SECONDS);
 
     // HTTP/1.1 only: Prometheus speaks it everywhere and an h2c upgrade attempt only adds a round trip.
     private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -40,16 +38,19 @@ final class PrometheusApi {
     private final String base;
     private final String where;
     private final Optional<String> token;
+    private final Duration queryTimeout;
 
     /**
      * @param base the service URL without credentials, such as {@code http://10.0.0.69:9090}
      * @param where how messages name this Prometheus, such as {@code Prometheus of service 'metrics' at ...}
      * @param token a bearer token, never printed
+     * @param queryTimeout the longest one query's whole exchange may take
      */
-    PrometheusApi(String base, String where, Optional<String> token) {
+    PrometheusApi(String base, String where, Optional<String> token, Duration queryTimeout) {
         this.base = base.replaceAll("/+$", "");
         this.where = where;
         this.token = token;
+        this.queryTimeout = queryTimeout;
     }
 
     /**
@@ -65,32 +66,21 @@ final class PrometheusApi {
     /** Runs one instant query; empty when the run was stopped while it waited. */
     Optional<Answer> query(String expression, StopSignal stop) throws QueryFailure {
         HttpRequest.Builder request = HttpRequest.newBuilder(queryUri(expression))
-                .timeout(QUERY_TIMEOUT)
+                .timeout(queryTimeout)
                 .header("Accept", "application/json")
                 .GET();
         token.ifPresent(t -> request.header("Authorization", "Bearer " + t));
-        long start = System.nanoTime();
-        CompletableFuture<HttpResponse<String>> pending =
-                CLIENT.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
         try {
-            while (true) {
-                try {
-                    HttpResponse<String> response = pending.get(STOP_POLL_MILLIS, TimeUnit.MILLISECONDS);
-                    long micros = (System.nanoTime() - start) / 1000;
-                    return Optional.of(new Answer(response.statusCode(), response.body(), micros));
-                } catch (TimeoutException stillRunning) {
-                    if (stop.raised()) {
-                        pending.cancel(true);
-                        return Optional.empty();
-                    }
-                }
-            }
+            return BoundedHttp.exchange(CLIENT, request.build(), queryTimeout, BoundedHttp.JSON_CAP_BYTES, stop::raised)
+                    .map(answer -> new Answer(answer.status(), answer.body(), answer.nanos() / 1000));
         } catch (InterruptedException e) {
-            pending.cancel(true);
             Thread.currentThread().interrupt();
             return Optional.empty();
-        } catch (ExecutionException e) {
-            throw failure(e.getCause());
+        } catch (AnswerTooLargeException e) {
+            throw QueryFailure.of(ErrorKind.PROTOCOL, where + ": " + e.getMessage()
+                    + "; narrow the query so that it selects fewer series");
+        } catch (IOException e) {
+            throw failure(e);
         }
     }
 
@@ -105,8 +95,9 @@ final class PrometheusApi {
                     + " firewall drops the traffic");
         }
         if (cause instanceof HttpTimeoutException) {
-            return QueryFailure.of(ErrorKind.TIMEOUT, where + " did not answer within " + QUERY_TIMEOUT.toSeconds()
-                    + " s: simplify the query or check the load on Prometheus");
+            return QueryFailure.of(ErrorKind.TIMEOUT, where + " gave no whole answer within "
+                    + queryTimeout.toMillis() / 1000.0 + " s (" + describe(cause)
+                    + "): simplify the query or check the load on Prometheus");
         }
         for (Throwable c = cause; c != null; c = c.getCause()) {
             if (c instanceof ConnectException || c instanceof NoRouteToHostException

@@ -12,6 +12,7 @@ import io.clusterbench.spec.PromqlDescriptor;
 import io.clusterbench.spec.SecretRef;
 import io.clusterbench.spec.ServiceSpec;
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,18 @@ import org.HdrHistogram.Histogram;
 public final class PromqlProbe implements Probe {
     private static final long HISTOGRAM_MAX_MICROS = 3_600_000_000L;
 
+    private final Duration queryTimeout;
+
+    /** A probe whose queries each end within {@value PrometheusApi#QUERY_TIMEOUT_SECONDS} s. */
+    public PromqlProbe() {
+        this(PrometheusApi.QUERY_TIMEOUT);
+    }
+
+    /** A probe with another query timeout, for tests that must not wait the default out. */
+    PromqlProbe(Duration queryTimeout) {
+        this.queryTimeout = queryTimeout;
+    }
+
     @Override
     public ProbeMeasurement run(ProbeContext context) {
         ServiceSpec service = context.service();
@@ -46,7 +59,7 @@ public final class PromqlProbe implements Probe {
         } catch (ClusterBenchException e) {
             return measurement.fail(ErrorKind.AUTH, e.getMessage());
         }
-        PrometheusApi api = new PrometheusApi(url, where, token);
+        PrometheusApi api = new PrometheusApi(url, where, token, queryTimeout);
         Map<String, String> queries = queries(context.probe().parameters());
         context.progress().expect(queries.size());
         Histogram latency = new Histogram(HISTOGRAM_MAX_MICROS, 3);

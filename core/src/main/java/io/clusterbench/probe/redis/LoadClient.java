@@ -217,6 +217,9 @@ final class LoadClient {
             consecutiveFailures = 0;
         } catch (RuntimeException e) {
             failBatch(e);
+        } catch (StackOverflowError e) {
+            // Jedis reads replies recursively; the stack is unwound here, and the connection is dropped.
+            failBatch(RedisFailure.tooDeep(load.where, "the load"));
         } finally {
             endBatch();
         }
@@ -261,7 +264,10 @@ final class LoadClient {
 
     /** A batch lost with its connection (or broken by a protocol error): every command of it failed. */
     private void failBatch(RuntimeException e) {
-        RedisFailure failure = classify(e, "the load", false);
+        failBatch(classify(e, "the load", false));
+    }
+
+    private void failBatch(RedisFailure failure) {
         for (int slot = 0; slot < kinds; slot++) {
             countFailed(slot, inBatch[slot]);
             for (int i = 0; i < inBatch[slot]; i++) {
@@ -328,6 +334,10 @@ final class LoadClient {
         waitingSince = System.nanoTime() | 1;
         try {
             return load.open(this);
+        } catch (StackOverflowError e) {
+            // The handshake's replies (HELLO, AUTH, SELECT) are read recursively too; the stack is unwound here.
+            throw new IllegalStateException("a reply nests arrays too deeply to read (the Redis client ran out of"
+                    + " stack): is a Redis server listening there?");
         } finally {
             waitingSince = 0;
         }

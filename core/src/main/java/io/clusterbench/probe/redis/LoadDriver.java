@@ -39,6 +39,10 @@ final class LoadDriver implements Runnable {
             loop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (StackOverflowError e) {
+            // A backstop: the clients catch it where Jedis reads; should one escape, only this thread's clients end.
+            RedisFailure failure = RedisFailure.tooDeep(load.where, "the handshake");
+            load.errors.add(failure.kind(), failure.message());
         } finally {
             for (LoadClient client : clients) {
                 client.closeConnection();

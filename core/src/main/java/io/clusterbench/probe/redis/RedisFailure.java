@@ -59,6 +59,21 @@ record RedisFailure(ErrorKind kind, String message, boolean connectionLost) {
         return new RedisFailure(ErrorKind.PROTOCOL, doing + " on " + where + " failed: " + detail, true);
     }
 
+    /**
+     * A reply nested so deeply that the Redis client's recursive reader ran out of stack: no Redis server sends one
+     * (its own replies nest a few levels), so the address is not a Redis server or the server is broken.
+     */
+    static RedisFailure tooDeep(String where, String doing) {
+        return new RedisFailure(ErrorKind.PROTOCOL, "the reply of " + where + " to " + doing + " nests arrays too"
+                + " deeply to read (the Redis client ran out of stack): is a Redis server listening there?", true);
+    }
+
+    /** Replies that kept coming too slowly to end by a deadline; their socket was closed. */
+    static RedisFailure tooSlow(String where, String doing, long deadlineMillis) {
+        return new RedisFailure(ErrorKind.TIMEOUT, doing + " on " + where + " did not end within " + deadlineMillis
+                + " ms: the replies trickled (is a Redis server listening there?) or the server is overloaded", true);
+    }
+
     /** No reply within the timeout; the connection was closed (by the socket or the load's watchdog). */
     static RedisFailure timeout(String where, String doing) {
         return new RedisFailure(ErrorKind.TIMEOUT, doing + " got no reply from " + where + " within "

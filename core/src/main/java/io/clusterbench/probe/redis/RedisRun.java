@@ -1,11 +1,13 @@
 package io.clusterbench.probe.redis;
 
+import io.clusterbench.net.StreamWatchdog;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.probe.WarmupMetrics;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +15,10 @@ import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisSocketFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
+import redis.clients.jedis.JedisSocketFactory;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
@@ -24,6 +28,8 @@ import redis.clients.jedis.exceptions.JedisDataException;
  */
 final class RedisRun {
     private static final int PREPOPULATE_BATCH = 1000;
+    /** How long the handshake, PING and INFO may take together, however the server trickles its replies. */
+    static final Duration CHECKS_DEADLINE = Duration.ofMillis(2L * RedisSettings.TIMEOUT_MILLIS);
 
     private final ProbeContext context;
     private final RedisSettings settings;
@@ -43,16 +49,29 @@ final class RedisRun {
 
     ProbeMeasurement execute() {
         List<MetricValue> info = new ArrayList<>();
-        try (Jedis admin = new Jedis(settings.hostAndPort(), config)) {
+        // The socket's read timeout restarts with every byte, so a reply trickled a byte at a time would hold the
+        // probe for ever: the handshake, PING and INFO must end within two timeouts, or their socket is closed.
+        JedisSocketFactory sockets = new DefaultJedisSocketFactory(settings.hostAndPort(), config);
+        List<StreamWatchdog.Watch> watches = new ArrayList<>(1);
+        try (StreamWatchdog deadline = StreamWatchdog.deadlinesOnly("clusterbench-redis-" + context.probe().id()
+                + "-deadline"); Jedis admin = new Jedis(() -> watched(sockets.createSocket(), deadline, watches),
+                config)) {
             admin.ping();
             info.addAll(readInfo(admin));
+            watches.forEach(StreamWatchdog.Watch::close);
             if (settings.prefixChosen() && new KeyCleaner(admin, keys.scanPattern()).anyKey()) {
                 return measurement.fail(ErrorKind.REFUSED, "keys under keyPrefix '" + settings.keyPrefix()
                         + "' already exist on " + settings.where() + "; the probe deletes every key under its prefix"
                         + " afterwards, so give a prefix no other program uses (or leave keyPrefix out)");
             }
         } catch (RuntimeException e) {
-            RedisFailure failure = RedisFailure.of(e, settings.where(), "connect", true, secret);
+            RedisFailure failure = watches.stream().anyMatch(StreamWatchdog.Watch::timedOut)
+                    ? RedisFailure.tooSlow(settings.where(), "the handshake, PING and INFO", CHECKS_DEADLINE.toMillis())
+                    : RedisFailure.of(e, settings.where(), "connect", true, secret);
+            return measurement.fail(failure.kind(), failure.message());
+        } catch (StackOverflowError e) {
+            // Jedis reads replies recursively; the stack is unwound by now, so the probe can report and go on.
+            RedisFailure failure = RedisFailure.tooDeep(settings.where(), "PING, INFO or SCAN");
             return measurement.fail(failure.kind(), failure.message());
         }
         try {
@@ -64,6 +83,11 @@ final class RedisRun {
             afterLoad();
         }
         return measurement.finish();
+    }
+
+    private static Socket watched(Socket created, StreamWatchdog deadline, List<StreamWatchdog.Watch> watches) {
+        watches.add(deadline.watch(created, System.nanoTime() + CHECKS_DEADLINE.toNanos()));
+        return created;
     }
 
     private List<MetricValue> readInfo(Jedis admin) {

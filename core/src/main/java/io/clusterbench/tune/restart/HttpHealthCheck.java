@@ -1,5 +1,6 @@
 package io.clusterbench.tune.restart;
 
+import io.clusterbench.net.BoundedHttp;
 import io.clusterbench.result.Numbers;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -7,13 +8,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.IntPredicate;
 
-/** A GET of one URL, with the headers its service type sends a secret in, whose status says whether it is healthy. */
+/**
+ * A GET of one URL, with the headers its service type sends a secret in, whose status says whether it is healthy.
+ * Only the status is read, within the attempt's timeout; the body is never read, so a trickling, endless or huge
+ * body cannot hold the wait or fill the memory.
+ */
 final class HttpHealthCheck implements HealthCheck {
     private final URI url;
     private final IntPredicate healthyStatus;
@@ -35,8 +39,7 @@ final class HttpHealthCheck implements HealthCheck {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET();
         headers.forEach(request::header);
         try {
-            HttpResponse<Void> response = client.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            int status = response.statusCode();
+            int status = BoundedHttp.status(client, request.build(), timeout);
             return new Health(healthyStatus.test(status), "GET " + url + " answered " + status);
         } catch (HttpConnectTimeoutException e) {
             return new Health(false, "GET " + url + ": no connection within " + Numbers.duration(timeout));

@@ -1,0 +1,28 @@
+package io.clusterbench.net;
+
+import java.io.IOException;
+
+/** A server's answer (a body, a line of a stream) was larger than the cap the reader allows. */
+public final class AnswerTooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param what what was too large, such as "answer" or "server-sent event line"
+     * @param capBytes the cap
+     */
+    public AnswerTooLargeException(String what, long capBytes) {
+        super(what + " larger than " + size(capBytes) + "; the reader stops there so that a broken or hostile"
+                + " server cannot fill this machine's memory");
+    }
+
+    /** A byte count as "16 MiB" or "64 KiB", as the docs state the caps. */
+    public static String size(long bytes) {
+        if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MiB";
+        }
+        if (bytes >= 1024 && bytes % 1024 == 0) {
+            return bytes / 1024 + " KiB";
+        }
+        return bytes + " bytes";
+    }
+}
