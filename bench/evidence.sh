@@ -349,7 +349,7 @@ model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 mkdir -p docs/performance-parts
 {
   cat <<MD
-## Evidence: a no-op tuning and a planted 2 ms, each through `clusterbench run` repeated
+## Evidence: a no-op tuning and a planted 2 ms, each through \`clusterbench run\` repeated
 
 Measured by \`bench/evidence.sh --reps $reps\` on $(date -u +%Y-%m-%d), on $(nproc) cores ($model),
 $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), $(redis-server --version | awk '{print $1, $3}'),
