@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -199,15 +198,9 @@ public final class Benchmark {
         List<ProbeError> errors = m.errors().stream()
                 .map(e -> new ProbeError(e.kind(), scrubber.scrub(e.message()), e.count(), e.firstAt())).toList();
         List<MetricValue> metrics = m.metrics().stream().map(v -> v.labels().isEmpty() ? v
-                : new MetricValue(v.name(), v.value(), v.unit(), scrubLabels(v.labels(), scrubber))).toList();
+                : new MetricValue(v.name(), v.value(), v.unit(), scrubber.scrubValues(v.labels()))).toList();
         return new ProbeMeasurement(m.probe(), m.kind(), scrubber.scrub(m.target()), m.status(), m.startedAt(),
                 m.endedAt(), metrics, m.latencies(), errors, m.rounds(), m.workload());
-    }
-
-    private static Map<String, String> scrubLabels(Map<String, String> labels, SecretScrubber scrubber) {
-        Map<String, String> out = new LinkedHashMap<>();
-        labels.forEach((k, v) -> out.put(k, scrubber.scrub(v)));
-        return out;
     }
 
     private ProbeMeasurement failedInside(ProbeSpec probe, String why) {

@@ -27,6 +27,43 @@ public final class EffectTable {
         return rows;
     }
 
+    /**
+     * The effect as plain-text lines for a console, the same for the CLI and the Jenkins log: the comparison's
+     * sentence, the table with aligned columns, the design line, and the reason of every verdict other than "no
+     * detectable change".
+     */
+    public static List<String> consoleLines(RunComparison comparison) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Effect of the tuning: " + comparison.explanation());
+        if (comparison.metrics().isEmpty()) {
+            return lines;
+        }
+        List<List<String>> table = new ArrayList<>();
+        table.add(HEADER);
+        table.addAll(rows(comparison));
+        int[] widths = new int[HEADER.size()];
+        for (List<String> row : table) {
+            for (int i = 0; i < row.size(); i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        }
+        for (List<String> row : table) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                line.append("  ").append(i == row.size() - 1 ? row.get(i)
+                        : String.format("%-" + widths[i] + "s", row.get(i)));
+            }
+            lines.add(line.toString());
+        }
+        lines.add("  " + design(comparison));
+        for (MetricEffect effect : comparison.metrics()) {
+            if (effect.verdict() != EffectVerdict.NO_DETECTABLE_CHANGE) {
+                lines.add("  " + effect.metric() + ": " + effect.reason());
+            }
+        }
+        return lines;
+    }
+
     /** "+2.01 ms [+1.98, +2.05] ms (+640% [+600%, +680%])", or a dash when no change was estimated. */
     public static String change(MetricEffect e) {
         if (e.change() == null) {

@@ -2,7 +2,9 @@ package io.clusterbench.spec;
 
 import io.clusterbench.ClusterBenchException;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,6 +93,16 @@ public final class SecretScrubber {
         out = TOKEN_SHAPES.get(0).matcher(out).replaceAll("$1$2" + MASK);
         out = TOKEN_SHAPES.get(1).matcher(out).replaceAll("$1" + MASK);
         return TOKEN_SHAPES.get(2).matcher(out).replaceAll("$1$2" + MASK);
+    }
+
+    /** The map with every value scrubbed, in its order; null stays null. */
+    public Map<String, String> scrubValues(Map<String, String> values) {
+        if (values == null) {
+            return null;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, scrub(v)));
+        return out;
     }
 
     /** {@link #scrub} of an optional text. */

@@ -15,9 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code evidence.jsonl}: append-only, one JSON object per line, each line forced to disk before the step it
@@ -97,17 +95,8 @@ public final class EvidenceLog implements AutoCloseable {
 
     private Evidence scrub(Evidence e) {
         return new Evidence(e.runId(), e.seq(), e.at(), e.action(), e.kind(), scrubber.scrub(e.target()), e.step(),
-                scrubValues(e.before()), scrubValues(e.wanted()), scrubValues(e.after()),
+                scrubber.scrubValues(e.before()), scrubber.scrubValues(e.wanted()), scrubber.scrubValues(e.after()),
                 e.command().stream().map(scrubber::scrub).toList(), e.durationMs(), scrubber.scrub(e.message()));
-    }
-
-    private Map<String, String> scrubValues(Map<String, String> values) {
-        if (values == null) {
-            return null;
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, scrubber.scrub(v)));
-        return out;
     }
 
     /** Every line this log appended, in order. */

@@ -170,14 +170,8 @@ public final class Tuning {
     /** The outcomes with messages and states scrubbed of secrets: command output and server errors end up there. */
     private static List<ChangeOutcome> scrubbed(List<ChangeOutcome> outcomes, SecretScrubber scrubber) {
         return outcomes.stream().map(c -> new ChangeOutcome(c.action(), c.kind(), scrubber.scrub(c.target()),
-                c.status(), scrubValues(c.before(), scrubber), scrubValues(c.wanted(), scrubber),
-                scrubValues(c.after(), scrubber), c.verified(), scrubber.scrub(c.message()))).toList();
-    }
-
-    private static Map<String, String> scrubValues(Map<String, String> values, SecretScrubber scrubber) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        values.forEach((k, v) -> out.put(k, scrubber.scrub(v)));
-        return out;
+                c.status(), scrubber.scrubValues(c.before()), scrubber.scrubValues(c.wanted()),
+                scrubber.scrubValues(c.after()), c.verified(), scrubber.scrub(c.message()))).toList();
     }
 
     private static void createFolder(Path outDir) throws ClusterBenchException {

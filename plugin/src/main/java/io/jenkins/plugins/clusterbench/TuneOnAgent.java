@@ -14,9 +14,7 @@ import io.clusterbench.engine.WrittenRun;
 import io.clusterbench.control.StopSignal;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.EffectTable;
-import io.clusterbench.result.EffectVerdict;
 import io.clusterbench.result.Evidence;
-import io.clusterbench.result.MetricEffect;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunComparison;
@@ -153,33 +151,7 @@ final class TuneOnAgent extends MasterToSlaveFileCallable<TuningOutcome> {
         if (comparison == null) {
             return;
         }
-        console.println("Effect of the tuning: " + comparison.explanation());
-        if (comparison.metrics().isEmpty()) {
-            return;
-        }
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(EffectTable.HEADER);
-        rows.addAll(EffectTable.rows(comparison));
-        int[] widths = new int[EffectTable.HEADER.size()];
-        for (List<String> row : rows) {
-            for (int i = 0; i < row.size(); i++) {
-                widths[i] = Math.max(widths[i], row.get(i).length());
-            }
-        }
-        for (List<String> row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.size(); i++) {
-                line.append("  ").append(i == row.size() - 1 ? row.get(i)
-                        : String.format("%-" + widths[i] + "s", row.get(i)));
-            }
-            console.println(line);
-        }
-        console.println("  " + EffectTable.design(comparison));
-        for (MetricEffect effect : comparison.metrics()) {
-            if (effect.verdict() != EffectVerdict.NO_DETECTABLE_CHANGE) {
-                console.println("  " + effect.metric() + ": " + effect.reason());
-            }
-        }
+        EffectTable.consoleLines(comparison).forEach(console::println);
         if (comparison.regressed()) {
             console.println(comparison.rolledBack()
                     ? "A key objective's metric got worse: settings.rollbackIfWorse rolled the tuning back"
