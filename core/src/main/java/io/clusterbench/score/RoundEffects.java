@@ -18,7 +18,8 @@ import org.apache.commons.math3.distribution.TDistribution;
  *   <li>The noise floor is the smallest change these rounds could detect: (t(0.975) + t(0.80)) x the standard
  *       error of a difference, with the spread pooled from how the rounds of each condition vary around their own
  *       median (an A/A comparison inside each condition, measured robustly, df = n + m - 2). A change smaller than
- *       that would be found less than 80% of the time, so it is never reported.</li>
+ *       that would be found less than 80% of the time, so it is never reported. The floor is never below the
+ *       half-width of the interval the run got: a change inside that width could not have been seen.</li>
  *   <li>Verdict: improved or worse when the interval excludes no change and the estimate reaches the larger of the
  *       floor and the minimum effect; otherwise no detectable change, unless the floor is above
  *       {@value #NOISE_LIMIT_PCT}% (too noisy to promise anything) or there are fewer rounds than an interval needs
@@ -60,7 +61,9 @@ final class RoundEffects {
         ShiftInterval abs = absolute.get();
         if (positive) {
             ShiftInterval rel = ShiftInterval.of(log(a), log(b), LEVEL).orElseThrow();
-            double floorPct = percent(floor(log(a), log(b)));
+            // Never less than the half-width of the interval this run got: one odd round barely moves the robust
+            // spread, but it widens the rank interval, and a change inside that width could not have been seen.
+            double floorPct = percent(Math.max(floor(log(a), log(b)), (rel.high() - rel.low()) / 2));
             double threshold = Math.max(minEffectPct, floorPct);
             double detectable = before.median() * threshold / 100;
             double pct = percent(rel.shift());
@@ -69,7 +72,7 @@ final class RoundEffects {
                     floorPct > NOISE_LIMIT_PCT);
         }
         // Values of 0 (error counts, an idle gauge): no logarithm, so the floor and the test are in the unit.
-        double floor = floor(a, b);
+        double floor = Math.max(floor(a, b), (abs.high() - abs.low()) / 2);
         double minAbsolute = Math.abs(before.median()) * minEffectPct / 100;
         double threshold = Math.max(floor, minAbsolute);
         boolean beyond = abs.excludesZero() && Math.abs(abs.shift()) >= threshold;
