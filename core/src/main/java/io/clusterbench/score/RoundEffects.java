@@ -68,20 +68,33 @@ final class RoundEffects {
             double detectable = before.median() * threshold / 100;
             double pct = percent(rel.shift());
             boolean beyond = rel.excludesZero() && Math.abs(pct) >= threshold;
+            String tooNoisy = floorPct > NOISE_LIMIT_PCT ? remedy(floorPct, Math.min(a.length, b.length)) : null;
             return judged(metric, unit, key, direction, before, after, abs, rel, threshold, detectable, beyond,
-                    floorPct > NOISE_LIMIT_PCT);
+                    tooNoisy);
         }
         // Values of 0 (error counts, an idle gauge): no logarithm, so the floor and the test are in the unit.
         double floor = Math.max(floor(a, b), (abs.high() - abs.low()) / 2);
         double minAbsolute = Math.abs(before.median()) * minEffectPct / 100;
         double threshold = Math.max(floor, minAbsolute);
         boolean beyond = abs.excludesZero() && Math.abs(abs.shift()) >= threshold;
-        return judged(metric, unit, key, direction, before, after, abs, null, null, threshold, beyond, false);
+        return judged(metric, unit, key, direction, before, after, abs, null, null, threshold, beyond, null);
+    }
+
+    /**
+     * What would bring a floor of {@code floorPct} under {@value #NOISE_LIMIT_PCT}%: the floor of a shift of logarithms
+     * shrinks about as the square root of the rounds per condition, so the rounds needed grow with the square of how
+     * far the floor is above the limit. Longer rounds help too where the noise comes and goes within seconds.
+     */
+    static String remedy(double floorPct, int perCondition) {
+        double ratio = Math.log1p(floorPct / 100) / Math.log1p(NOISE_LIMIT_PCT / 100);
+        long needed = (long) Math.ceil(perCondition * ratio * ratio);
+        return "about " + needed + " rounds per condition (the spec's probe parameter rounds:), or longer rounds,"
+                + " would bring it under " + Numbers.estimate(NOISE_LIMIT_PCT) + "%";
     }
 
     private static MetricEffect judged(String metric, String unit, boolean key, MetricDirection direction,
             RoundSpread before, RoundSpread after, ShiftInterval abs, ShiftInterval rel, Double detectablePct,
-            double detectable, boolean beyond, boolean tooNoisy) {
+            double detectable, boolean beyond, String tooNoisy) {
         Double pct = rel == null ? null : percent(rel.shift());
         Double pctLow = rel == null ? null : percent(rel.low());
         Double pctHigh = rel == null ? null : percent(rel.high());
@@ -101,10 +114,10 @@ final class RoundEffects {
             verdict = EffectVerdict.INCONCLUSIVE;
             reason = "inconclusive: changed " + change + ", but which way is better is not known for this metric;"
                     + " give it an objective" + design;
-        } else if (tooNoisy) {
+        } else if (tooNoisy != null) {
             verdict = EffectVerdict.INCONCLUSIVE;
             reason = "inconclusive: too noisy; its rounds varied so much that only a change beyond " + floor
-                    + " could have been detected; change " + change + design;
+                    + " could have been detected; change " + change + design + "; " + tooNoisy;
         } else {
             verdict = EffectVerdict.NO_DETECTABLE_CHANGE;
             reason = "no detectable change: " + change + "; this run could have detected a change of " + floor

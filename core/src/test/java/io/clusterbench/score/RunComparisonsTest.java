@@ -95,6 +95,25 @@ class RunComparisonsTest {
     }
 
     @Test
+    void callsRoundsThatVaryByFactorsTooNoisyAndSaysHowManyRoundsWouldDo() {
+        RunResult before = run("before", 0, rounds("cache", "A", "get.p99_ms", "ms", 0.4, 2.5, 0.9, 1.8, 0.35));
+        RunResult after = run("after", 10, rounds("cache", "B", "get.p99_ms", "ms", 2.2, 0.45, 1.6, 0.5, 2.7));
+
+        RunComparison c = RunComparisons.compare(spec(List.of(objective("cache.get.p99_ms", "<= 5"))), before, after,
+                BaselineSettings.DEFAULT, ALTERNATING);
+
+        MetricEffect latency = c.metrics().get(0);
+        assertThat(latency.verdict()).isEqualTo(EffectVerdict.INCONCLUSIVE);
+        assertThat(latency.detectablePct()).isGreaterThan(RoundEffects.NOISE_LIMIT_PCT);
+        // The floor of log shifts shrinks as 1/sqrt(rounds): the rounds it names must bring it under the limit.
+        double ratio = Math.log1p(latency.detectablePct() / 100) / Math.log(2);
+        int named = Integer.parseInt(latency.reason().replaceAll(".*; about (\\d+) rounds per condition.*", "$1"));
+        assertThat(named).isGreaterThan(5).isGreaterThanOrEqualTo((int) Math.floor(5 * ratio * ratio));
+        assertThat(latency.reason()).startsWith("inconclusive: too noisy").contains("or longer rounds");
+        assertThat(c.regressed()).isFalse();
+    }
+
+    @Test
     void doesNotCallAnImprovementOfAKeyMetricARegression() {
         RunResult before = run("before", 0, rounds("cache", "A", "get.p99_ms", "ms", 1.50, 1.52, 1.49, 1.51, 1.48));
         RunResult after = run("after", 10, rounds("cache", "B", "get.p99_ms", "ms", 1.00, 1.02, 0.98, 1.01, 0.99));
