@@ -65,7 +65,7 @@ class RollbackIfWorseTest {
                         check: [cat, "%s"]
                     objectives:
                       - { metric: api-latency.p50_ms, pass: "<= 1000", key: true }
-                    settings: { rollbackIfWorse: true }
+                    settings: { rollbackIfWorse: true, extraRounds: 0 }
                     """.formatted(sshd.port(), sshd.user(), sshd.clientKey(), sshd.knownHostsFile(),
                     server.getAddress().getPort(), delayFile, delayFile, delayFile));
             Path out = dir.resolve("run");

@@ -31,6 +31,7 @@ class RunCommandTest {
                   - { redis-config: redis, set: { slowlog-max-len: 256 } }
                 objectives:
                   - { metric: cache.p99_ms, pass: "<= 5000", key: true }
+                settings: { extraRounds: 0 }
                 """.formatted(redis.port()));
         Path out = dir.resolve("run");
 

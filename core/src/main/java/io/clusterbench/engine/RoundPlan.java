@@ -1,9 +1,11 @@
 package io.clusterbench.engine;
 
 import io.clusterbench.bench.RoundMerge;
+import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.RunResult;
+import io.clusterbench.score.RunComparisons;
 import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.LoadParameters;
 import io.clusterbench.spec.ProbeSpec;
@@ -14,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,8 +26,13 @@ import java.util.Set;
  * @param design {@link RunComparison#ALTERNATING} or {@link RunComparison#BEFORE_AFTER}
  * @param order the conditions in order, such as {@code ABBAABBAAB}
  * @param note why this design, and what it cannot rule out
+ * @param extension why rounds were added after the planned ones, or empty when none were
  */
-record RoundPlan(int perCondition, String design, String order, String note) {
+record RoundPlan(int perCondition, String design, String order, String note, String extension) {
+
+    RoundPlan(int perCondition, String design, String order, String note) {
+        this(perCondition, design, order, note, "");
+    }
 
     /** The plan for a spec whose tuning plans as {@code reversibility} says. */
     static RoundPlan of(ClusterSpec spec, Tuning.Reversibility reversibility) {
@@ -54,6 +62,27 @@ record RoundPlan(int perCondition, String design, String order, String note) {
             order.append(i % 4 == 0 || i % 4 == 3 ? 'A' : 'B');
         }
         return order.toString();
+    }
+
+    /**
+     * This alternating plan with {@code extra} more rounds per condition, when the comparison of its rounds found a
+     * metric too noisy to promise anything ({@link RunComparisons#tooNoisy}); empty when none was, or when the
+     * conditions did not alternate (before/after cannot go back to A). Only the spread decides, never the change: the
+     * noise floor and the interval's width stay the same whatever one amount every tuned round moves by, so adding
+     * rounds cannot steer the verdict (the sample size re-estimated from the variance, as in an internal pilot
+     * study). The order goes on as ABBA blocks, so drift still falls on both conditions alike.
+     */
+    Optional<RoundPlan> extendedFor(RunComparison first, int extra) {
+        List<String> noisy = RunComparisons.tooNoisy(first).stream().map(m -> m.metric() + " (only a change beyond "
+                + Numbers.estimate(m.detectablePct()) + "% could have been detected)").toList();
+        if (extra <= 0 || noisy.isEmpty() || !design.equals(RunComparison.ALTERNATING)) {
+            return Optional.empty();
+        }
+        String why = "after " + perCondition + " rounds per condition " + String.join(", ", noisy)
+                + (noisy.size() == 1 ? " was" : " were") + " too noisy, so " + extra + " more rounds of each followed"
+                + " (settings.extraRounds)";
+        return Optional.of(new RoundPlan(perCondition + extra, design, alternating(perCondition + extra),
+                note + "; " + why, why));
     }
 
     /** One line for the console. */

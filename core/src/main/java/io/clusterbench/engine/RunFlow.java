@@ -60,30 +60,21 @@ final class RunFlow {
         listener.stage(1, STAGES, rounds.describe());
         List<String> conditions = new ArrayList<>();
         List<RunResult> measured = new ArrayList<>();
-        String order = rounds.order();
         Map<String, String> disturbed;
         List<Disturbance> disturbances;
         try (QuietWatch quiet = engine.quietWatch(spec)) {
-            for (int i = 0; i < order.length() && !stop.raised(); i++) {
-                String condition = order.substring(i, i + 1);
-                switchTo(condition, i + 1);
-                if (stop.raised()) {
-                    break;
-                }
-                listener.round(i + 1, order.length(), condition);
-                quiet.before(i + 1).forEach(d -> listener.note("quiet-cluster check: " + d.message()));
-                Path dir = plan.outDir().resolve("rounds").resolve(String.format("%02d-%s", i + 1, condition));
-                BenchmarkOptions options = new BenchmarkOptions(dir, List.of(), plan.maxParallel(),
-                        Duration.ofSeconds(1)).rounds(1);
-                measured.add(engine.benchmark(spec, specFile, options, listener, stop));
-                conditions.add(condition);
+            measure(rounds.order(), measured, conditions, quiet);
+            Optional<RoundPlan> more = moreRounds(rounds, measured, conditions, quiet);
+            if (more.isPresent()) {
+                rounds = more.get();
+                measure(rounds.order(), measured, conditions, quiet);
             }
             disturbed = quiet.disturbed();
             disturbances = quiet.found();
         }
         if (!stop.raised() && !applied && notComparable == null && !reversibility.changing().isEmpty()) {
             // An even number of alternating rounds ends in A: the run leaves the tuning applied, as asked.
-            switchTo("B", order.length() + 1);
+            switchTo("B", rounds.order().length() + 1);
         }
         String ran = String.join("", conditions);
         RunResult before = RoundPlan.merge(measured, conditions, "A");
@@ -124,6 +115,45 @@ final class RunFlow {
         }
         return new RunOutcome(gated.result(), scoredBefore, gated.gate(), gated.resultFile(), gated.reports(),
                 false);
+    }
+
+    /** Measures the rounds of {@code order} not measured yet, switching the tuning between them. */
+    private void measure(String order, List<RunResult> measured, List<String> conditions, QuietWatch quiet)
+            throws ClusterBenchException {
+        for (int i = measured.size(); i < order.length() && !stop.raised(); i++) {
+            String condition = order.substring(i, i + 1);
+            switchTo(condition, i + 1);
+            if (stop.raised()) {
+                break;
+            }
+            listener.round(i + 1, order.length(), condition);
+            quiet.before(i + 1).forEach(d -> listener.note("quiet-cluster check: " + d.message()));
+            Path dir = plan.outDir().resolve("rounds").resolve(String.format("%02d-%s", i + 1, condition));
+            BenchmarkOptions options = new BenchmarkOptions(dir, List.of(), plan.maxParallel(),
+                    Duration.ofSeconds(1)).rounds(1);
+            measured.add(engine.benchmark(spec, specFile, options, listener, stop));
+            conditions.add(condition);
+        }
+    }
+
+    /** The plan with more rounds when the planned ones were too noisy ({@link RoundPlan#extendedFor}). */
+    private Optional<RoundPlan> moreRounds(RoundPlan rounds, List<RunResult> measured, List<String> conditions,
+            QuietWatch quiet) throws ClusterBenchException {
+        int extra = spec.spec().settings().extraRounds();
+        if (extra == 0 || stop.raised() || notComparable != null || !rounds.design().equals(RunComparison.ALTERNATING)
+                || measured.size() < rounds.order().length()) {
+            return Optional.empty();
+        }
+        RunResult before = RoundPlan.merge(measured, conditions, "A");
+        RunResult after = RoundPlan.merge(measured, conditions, "B");
+        if (before == null || after == null) {
+            return Optional.empty();
+        }
+        RunComparison first = engine.compare(spec, before, after, new RunComparisons.Design(rounds.design(),
+                String.join("", conditions), rounds.perCondition(), rounds.note(), quiet.disturbed(), quiet.found()));
+        Optional<RoundPlan> more = rounds.extendedFor(first, extra);
+        more.ifPresent(plan -> listener.note(plan.extension()));
+        return more;
     }
 
     /** Brings the cluster into {@code condition} before round {@code index}: applies or rolls back the tuning. */

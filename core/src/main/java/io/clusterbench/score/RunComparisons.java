@@ -55,6 +55,16 @@ public final class RunComparisons {
         return Optional.empty();
     }
 
+    /**
+     * The metrics whose rounds varied too much for the comparison to promise anything: inconclusive because their
+     * smallest detectable change is above {@value RoundEffects#NOISE_LIMIT_PCT}%. Both the floor and the interval's
+     * width stay the same when every tuned round moves by one amount, so this never depends on the change itself.
+     */
+    public static List<MetricEffect> tooNoisy(RunComparison comparison) {
+        return comparison.metrics().stream().filter(m -> m.verdict() == EffectVerdict.INCONCLUSIVE
+                && m.detectablePct() != null && m.detectablePct() > RoundEffects.NOISE_LIMIT_PCT).toList();
+    }
+
     /** A comparison that compares nothing, and says why. */
     public static RunComparison notComparable(RunResult before, String reason) {
         return new RunComparison(before.runId(), RunComparison.NONE, "", 0, reason, List.of(), List.of(), false, false,

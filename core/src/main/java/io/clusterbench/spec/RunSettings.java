@@ -11,20 +11,36 @@ import java.util.Objects;
  *     significantly worse after it
  * @param quietCheck what the run does when the check before each measured condition finds other load on a target
  * @param lease where and how {@code tune}, {@code run} and {@code benchmark} take their lease on the cluster
+ * @param extraRounds how many more rounds per condition an alternating {@code run} may add when a compared metric's
+ *     rounds were too noisy to promise anything; 0 never adds any
  */
 public record RunSettings(boolean rollback, int maxParallelProbes, boolean rollbackIfWorse,
-        QuietCheckPolicy quietCheck, LeaseSettings lease) {
+        QuietCheckPolicy quietCheck, LeaseSettings lease, int extraRounds) {
+
+    /** As many again as the default rounds per condition: enough for one odd round no longer to decide alone. */
+    public static final int DEFAULT_EXTRA_ROUNDS = 5;
+    /** The most {@code settings.extraRounds} may ask for. */
+    public static final int MAX_EXTRA_ROUNDS = 100;
 
     /**
      * Roll back, four probes at once, keep tuning that made things worse (the report shows it), and call a comparison
      * inconclusive when something else loaded its target.
      */
     public static final RunSettings DEFAULT = new RunSettings(true, 4, false, QuietCheckPolicy.INCONCLUSIVE,
-            LeaseSettings.DEFAULT);
+            LeaseSettings.DEFAULT, DEFAULT_EXTRA_ROUNDS);
 
     public RunSettings {
         Objects.requireNonNull(quietCheck, "quietCheck");
         Objects.requireNonNull(lease, "lease");
+        if (extraRounds < 0 || extraRounds > MAX_EXTRA_ROUNDS) {
+            throw new IllegalArgumentException("extraRounds must be 0-" + MAX_EXTRA_ROUNDS + ", got " + extraRounds);
+        }
+    }
+
+    /** Settings with the default extra rounds. */
+    public RunSettings(boolean rollback, int maxParallelProbes, boolean rollbackIfWorse,
+            QuietCheckPolicy quietCheck, LeaseSettings lease) {
+        this(rollback, maxParallelProbes, rollbackIfWorse, quietCheck, lease, DEFAULT_EXTRA_ROUNDS);
     }
 
     /** Settings with the default lease. */

@@ -73,14 +73,16 @@ final class SpecBinder {
 
     private RunSettings settings(YamlMap m, ServiceBinder.Services services) {
         m.allow(List.of("rollback", "maxParallelProbes", "rollbackIfWorse", "quietCheck", "lease", "leaseWait",
-                "leaseBenchmark"));
+                "leaseBenchmark", "extraRounds"));
         boolean rollback = m.flag("rollback").orElse(RunSettings.DEFAULT.rollback());
         int parallel = m.whole("maxParallelProbes", 1, 64).orElse((long) RunSettings.DEFAULT.maxParallelProbes())
                 .intValue();
         boolean rollbackIfWorse = m.flag("rollbackIfWorse").orElse(RunSettings.DEFAULT.rollbackIfWorse());
         QuietCheckPolicy quietCheck = m.choice("quietCheck", QuietCheckPolicy.words()).map(QuietCheckPolicy::fromWord)
                 .orElse(RunSettings.DEFAULT.quietCheck());
-        return new RunSettings(rollback, parallel, rollbackIfWorse, quietCheck, lease(m, services));
+        int extraRounds = m.whole("extraRounds", 0, RunSettings.MAX_EXTRA_ROUNDS)
+                .orElse((long) RunSettings.DEFAULT_EXTRA_ROUNDS).intValue();
+        return new RunSettings(rollback, parallel, rollbackIfWorse, quietCheck, lease(m, services), extraRounds);
     }
 
     /** {@code lease: none}, or the id of a redis service, which holds the lease; the first redis service if absent. */

@@ -2,6 +2,9 @@ package io.clusterbench.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clusterbench.result.EffectVerdict;
+import io.clusterbench.result.MetricEffect;
+import io.clusterbench.result.RoundSpread;
 import io.clusterbench.result.RunComparison;
 import io.clusterbench.tune.Tuning;
 import java.util.List;
@@ -47,5 +50,43 @@ class RoundPlanTest {
         assertThat(plan.design()).isEqualTo(RunComparison.ALTERNATING);
         assertThat(plan.order()).isEqualTo("ABBAABBAAB");
         assertThat(plan.perCondition()).isEqualTo(5);
+    }
+
+    @Test
+    void addsAlternatingRoundsOnlyWhenAComparedMetricWasTooNoisy() {
+        RoundPlan plan = RoundPlan.of(io.clusterbench.score.ScoreFixturesAccess.emptySpec(),
+                new Tuning.Reversibility(List.of("redis-config:cache"), List.of()));
+
+        RoundPlan more = plan.extendedFor(comparison(effect(EffectVerdict.INCONCLUSIVE, 168.0)), 5).orElseThrow();
+
+        assertThat(more.perCondition()).isEqualTo(10);
+        // The planned order goes on, ABBA blocks balanced over the whole run.
+        assertThat(more.order()).isEqualTo("ABBAABBAAB" + "BAABBAABBA");
+        assertThat(more.extension()).contains("cache.p99_ms (only a change beyond 168% could have been detected)")
+                .contains("5 more rounds of each");
+        assertThat(more.note()).startsWith(plan.note()).endsWith(more.extension());
+        assertThat(plan.extendedFor(comparison(effect(EffectVerdict.NO_DETECTABLE_CHANGE, 40.0)), 5)).isEmpty();
+        assertThat(plan.extendedFor(comparison(effect(EffectVerdict.INCONCLUSIVE, 168.0)), 0)).isEmpty();
+        // Inconclusive for another reason (other load, too few rounds): more rounds would not help.
+        assertThat(plan.extendedFor(comparison(effect(EffectVerdict.INCONCLUSIVE, null)), 5)).isEmpty();
+    }
+
+    @Test
+    void neverExtendsBeforeAfterRoundsWhichCannotGoBackToA() {
+        RoundPlan plan = RoundPlan.of(io.clusterbench.score.ScoreFixturesAccess.emptySpec(),
+                new Tuning.Reversibility(List.of("restart:lb"), List.of("restart:lb (a restart cannot be undone)")));
+
+        assertThat(plan.extendedFor(comparison(effect(EffectVerdict.INCONCLUSIVE, 168.0)), 5)).isEmpty();
+    }
+
+    private static MetricEffect effect(EffectVerdict verdict, Double detectablePct) {
+        RoundSpread spread = RoundSpread.of(new double[] {0.3, 0.4, 1.9, 0.35, 2.2});
+        return new MetricEffect("cache.p99_ms", "ms", true, spread, spread, 0.0, -1.0, 1.0, 0.0, -70.0, 200.0,
+                detectablePct, 0.5, 0.95, verdict, verdict.words());
+    }
+
+    private static RunComparison comparison(MetricEffect effect) {
+        return new RunComparison("run-a", RunComparison.ALTERNATING, "ABBAABBAAB", 5, "alternating",
+                List.of(effect), List.of(), false, false, "");
     }
 }
