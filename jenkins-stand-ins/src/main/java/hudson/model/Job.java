@@ -8,6 +8,10 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
         throw new UnsupportedOperationException("stand-in: compile only");
     }
 
+    public String getUrl() {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
     public RunT getLastBuild() {
         throw new UnsupportedOperationException("stand-in: compile only");
     }

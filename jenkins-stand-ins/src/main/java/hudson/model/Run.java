@@ -1,5 +1,6 @@
 package hudson.model;
 
+import java.io.File;
 import java.io.IOException;
 import jenkins.model.ArtifactManager;
 
@@ -20,6 +21,18 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public final synchronized ArtifactManager pickArtifactManager() throws IOException {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    public JobT getParent() {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    public File getRootDir() {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    public String getUrl() {
         throw new UnsupportedOperationException("stand-in: compile only");
     }
 

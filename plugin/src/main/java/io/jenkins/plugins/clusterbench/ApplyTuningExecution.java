@@ -44,8 +44,9 @@ final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map
         if (problem != null) {
             throw new AbortException(problem);
         }
+        String id = settings.resultId();
         if (settings.getRollbackFrom() != null) {
-            return recover(settings, run, workspace, launcher, listener, environment);
+            return recover(settings, id, run, workspace, launcher, listener, environment);
         }
         TuningOutcome outcome = workspace.act(new TuneOnAgent(settings.getSpec(), settings.getOut(),
                 settings.isPlan(), settings.isRollback(), settings.isVerify(), listener,
@@ -53,16 +54,15 @@ final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map
         if (!outcome.planOnly()) {
             // Also when an action failed: the page then shows what was rolled back, next to the failure.
             Verification verification = outcome.verification();
-            ClusterBenchAction earlier = run.getAction(ClusterBenchAction.class);
-            run.addOrReplaceAction(verification == null
-                    ? ClusterBenchAction.ofTuning(outcome.resultPath(), outcome.pageLines(), earlier)
-                    : ClusterBenchAction.ofTuning(outcome.resultPath(), verification.resultPath(),
+            List<String> archived = settings.isArchive() ? RunArtifacts.archive(run, workspace, launcher, listener,
+                    verification == null ? List.of(settings.getOut()) : verification.folders()) : List.of();
+            ClusterBenchAction earlier = ClusterBenchResults.find(run, id);
+            ClusterBenchAction tuned = verification == null
+                    ? ClusterBenchAction.ofTuning(id, outcome.resultPath(), outcome.pageLines(), earlier)
+                    : ClusterBenchAction.ofTuning(id, outcome.resultPath(), verification.resultPath(),
                             new BuildDetails(List.of(), outcome.pageLines(), verification.details().getEffects(),
-                                    verification.details().getEffectDesign()), earlier));
-            if (settings.isArchive()) {
-                RunArtifacts.archive(run, workspace, launcher, listener,
-                        verification == null ? List.of(settings.getOut()) : verification.folders());
-            }
+                                    verification.details().getEffectDesign()), earlier);
+            ClusterBenchResults.record(run, earlier, tuned.withArtifacts(archived, earlier), listener);
         }
         if (outcome.failed()) {
             throw new AbortException(outcome.failureMessage());
@@ -71,7 +71,7 @@ final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map
     }
 
     /** {@code rollbackFrom}: restores, archives, then fails if a change could not be restored. */
-    private static TuningOutcome recover(ApplyTuningStep settings, Run<?, ?> run, FilePath workspace,
+    private static TuningOutcome recover(ApplyTuningStep settings, String id, Run<?, ?> run, FilePath workspace,
             Launcher launcher, TaskListener listener, Map<String, String> environment)
             throws IOException, InterruptedException {
         if (settings.isPlan()) {
@@ -80,11 +80,11 @@ final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map
         }
         TuningOutcome outcome = workspace.act(new RecoverOnAgent(settings.getSpec(), settings.getRollbackFrom(),
                 settings.getOut(), listener, BoundCredentials.lookUp(settings.getCredentials(), run, environment)));
-        run.addOrReplaceAction(ClusterBenchAction.ofTuning(outcome.resultPath(), outcome.pageLines(),
-                run.getAction(ClusterBenchAction.class)));
-        if (settings.isArchive()) {
-            RunArtifacts.archive(run, workspace, launcher, listener, settings.getOut());
-        }
+        List<String> archived = settings.isArchive()
+                ? RunArtifacts.archive(run, workspace, launcher, listener, settings.getOut()) : List.of();
+        ClusterBenchAction earlier = ClusterBenchResults.find(run, id);
+        ClusterBenchResults.record(run, earlier, ClusterBenchAction.ofTuning(id, outcome.resultPath(),
+                outcome.pageLines(), earlier).withArtifacts(archived, earlier), listener);
         if (outcome.notRestored()) {
             throw new AbortException(outcome.notRestoredMessage());
         }

@@ -74,20 +74,23 @@ final class AssertScoreExecution extends SynchronousNonBlockingStepExecution<Map
         } catch (IllegalArgumentException e) {
             throw new AbortException("assertScore: " + e.getMessage());
         }
+        String id = settings.resultId();
         String resultPath = settings.resultPath();
         List<String> baselines = BuildHistory.baselines(run, resultPath, window, console);
         console.println("Baselines (" + window + "): " + baselines.size() + " earlier build(s) with " + resultPath);
         ScoreOnAgent.Scored scored = workspace.act(
                 new ScoreOnAgent(settings.getSpec(), resultPath, baselines, policy, listener,
                         BoundCredentials.lookUp(settings.getCredentials(), run, environment)));
-        run.addOrReplaceAction(
-                ClusterBenchAction.of(scored.summary()).keepingTuningOf(run.getAction(ClusterBenchAction.class)));
         int slash = resultPath.lastIndexOf('/');
+        List<String> archived = List.of();
         if (settings.isArchive() && slash > 0) {
-            RunArtifacts.archive(run, workspace, launcher, listener, resultPath.substring(0, slash));
+            archived = RunArtifacts.archive(run, workspace, launcher, listener, resultPath.substring(0, slash));
         } else if (settings.isArchive()) {
             console.println("Not archived: " + resultPath + " is not in a folder of its own");
         }
+        ClusterBenchAction earlier = ClusterBenchResults.find(run, id);
+        ClusterBenchResults.record(run, earlier, ClusterBenchAction.of(scored.summary(), id).keepingTuningOf(earlier)
+                .withArtifacts(archived, earlier), listener);
         GateOutcome decision = scored.gate();
         console.println(GateResults.line(decision));
         if (decision.failed()) {

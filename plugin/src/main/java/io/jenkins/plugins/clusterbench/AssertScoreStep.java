@@ -125,6 +125,14 @@ public final class AssertScoreStep extends ClusterBenchStep {
         return new GatePolicy(minimum, unstableBelow, failOnWarning, failOnInconclusive);
     }
 
+    /** The scored file's folder: its result is the one this step replaces with the scored summary. */
+    @Override
+    protected String resultFolder() {
+        String path = resultPath();
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
     /** The file scored, relative to the workspace, with {@code /} separators. */
     String resultPath() {
         String path = result != null ? result : getOut() + "/" + ResultFiles.RESULT_JSON;

@@ -6,13 +6,15 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
- * Runs {@code benchmarkCluster} off the Pipeline's CPS thread, since a benchmark takes minutes: the work happens on
- * the agent, then the build gets its summary action and, unless switched off, the artifacts.
+ * Runs {@code benchmarkCluster} off the Pipeline's CPS thread, since a benchmark takes minutes: the work happens
+ * on the agent, then, unless switched off, the artifacts are archived, and the build records its result under the
+ * step's id.
  */
 final class BenchmarkClusterExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
@@ -35,13 +37,15 @@ final class BenchmarkClusterExecution extends SynchronousNonBlockingStepExecutio
     /** Benchmarks and records; shared with the freestyle builder, which holds a {@link BenchmarkClusterStep}. */
     static BenchmarkOutcome benchmark(BenchmarkClusterStep step, Run<?, ?> run, FilePath workspace, Launcher launcher,
             TaskListener listener, Map<String, String> environment) throws IOException, InterruptedException {
+        String id = step.resultId();
         BenchmarkOutcome outcome = workspace.act(
                 new BenchmarkOnAgent(step.getSpec(), step.getOut(), step.getOnly(), listener,
                         BoundCredentials.lookUp(step.getCredentials(), run, environment)));
-        run.addOrReplaceAction(ClusterBenchAction.of(outcome).keepingTuningOf(run.getAction(ClusterBenchAction.class)));
-        if (step.isArchive()) {
-            RunArtifacts.archive(run, workspace, launcher, listener, step.getOut());
-        }
+        List<String> archived = step.isArchive()
+                ? RunArtifacts.archive(run, workspace, launcher, listener, step.getOut()) : List.of();
+        ClusterBenchAction earlier = ClusterBenchResults.find(run, id);
+        ClusterBenchResults.record(run, earlier,
+                ClusterBenchAction.of(outcome, id).keepingTuningOf(earlier).withArtifacts(archived, earlier), listener);
         return outcome;
     }
 }

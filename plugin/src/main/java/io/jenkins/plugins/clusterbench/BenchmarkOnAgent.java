@@ -53,11 +53,18 @@ final class BenchmarkOnAgent extends MasterToSlaveFileCallable<BenchmarkOutcome>
 
     @Override
     public BenchmarkOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
+        return benchmark(workspace, AgentEngine.with(secrets));
+    }
+
+    /**
+     * The benchmark with an engine whose secrets are already resolved; {@link #invoke} gives it the build's. Apart
+     * so that a test can run everything the agent runs but the decryption of {@link Secret}s, which needs Jenkins.
+     */
+    BenchmarkOutcome benchmark(File workspace, ClusterBench engine) throws IOException, InterruptedException {
         Path specFile = workspace.toPath().resolve(spec);
         Path outDir = workspace.toPath().resolve(out);
         PrintStream console = listener.getLogger();
         try {
-            ClusterBench engine = AgentEngine.with(secrets);
             LoadedSpec loaded = engine.load(specFile);
             console.println("Benchmarking cluster '" + loaded.spec().name() + "' (" + spec + ") into " + out);
             // Baselines from earlier builds are assertScore's job; here relative objectives stay inconclusive.

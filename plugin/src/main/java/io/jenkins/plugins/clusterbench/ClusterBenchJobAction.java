@@ -1,101 +1,81 @@
 package io.jenkins.plugins.clusterbench;
 
-import hudson.Extension;
 import hudson.model.Action;
 import hudson.model.Job;
 import hudson.model.Run;
 import io.jenkins.plugins.echarts.AsyncTrendChart;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import jenkins.model.TransientActionFactory;
 import org.kohsuke.stapler.bind.JavaScriptMethod;
 
 /**
- * The job page's Cluster Bench trend (its {@code floatingBox.jelly}): score per build coloured by verdict and the
- * metrics the newest build's spec chose in its {@code trend:} section (or a few picked by default), drawn from the
- * small summaries in the builds' {@link ClusterBenchAction}s, never from archived files. The chart itself is
- * {@link TrendSeries}; this class only walks the builds.
+ * The job's Cluster Bench trend for one result id: its chart on the job page ({@code floatingBox.jelly}) and its own
+ * page at {@code job/<name>/<urlName>/} ({@code index.jelly}). Only {@link ClusterBenchAction#getProjectActions()}
+ * makes one, for each result of the job's last successful build, so a job without results has none.
+ *
+ * <p>The chart draws the score per build coloured by verdict and the metrics the newest build's spec chose, from the
+ * small summaries of the last {@link #MAX_BUILDS} builds ({@link TrendSeries}), never from archived files or the
+ * details files; a page render walks no build, only the chart's own request does.
  */
 public final class ClusterBenchJobAction implements Action, AsyncTrendChart {
-    /** How many recent builds the chart shows and {@link #isTrendVisible()} looks at; echarts-api's default. */
+    /** How many recent builds the chart shows; echarts-api's default. */
     static final int MAX_BUILDS = 50;
 
-    private final Job<?, ?> job;
+    /** The result of the job's last successful build that this trend belongs to. */
+    private final ClusterBenchAction newest;
 
-    ClusterBenchJobAction(Job<?, ?> job) {
-        this.job = job;
+    ClusterBenchJobAction(ClusterBenchAction newest) {
+        this.newest = newest;
+    }
+
+    /** The result id whose trend this is. */
+    public String getId() {
+        return newest.getId();
+    }
+
+    /** The last successful build's result with this id; the page links it. */
+    public ClusterBenchAction getNewest() {
+        return newest;
     }
 
     /** The job whose builds the chart draws. */
     public Job<?, ?> getJob() {
-        return job;
+        return newest.getRun().getParent();
     }
 
     @Override
     @JavaScriptMethod
     public String getBuildTrendModel() {
-        List<TrendPoint> points = new ArrayList<>();
-        ClusterBenchAction newest = null;
+        List<TrendSeries.BuildResults> builds = new ArrayList<>();
         int seen = 0;
-        for (Run<?, ?> run = job.getLastBuild(); run != null && seen < MAX_BUILDS; run = run.getPreviousBuild()) {
+        for (Run<?, ?> run = getJob().getLastBuild(); run != null && seen < MAX_BUILDS;
+                run = run.getPreviousBuild()) {
             seen++;
-            ClusterBenchAction action = run.getAction(ClusterBenchAction.class);
-            if (action != null) {
-                points.add(TrendPoint.of(run.getNumber(), run.getDisplayName(), action));
-                if (newest == null) {
-                    newest = action;
-                }
-            }
+            builds.add(new TrendSeries.BuildResults(run.getNumber(), run.getDisplayName(),
+                    run.getActions(ClusterBenchAction.class)));
         }
-        // The newest build's spec decides, so a change to trend.metrics shows with the next build.
-        List<String> metrics = newest == null ? List.of() : newest.getTrendMetrics();
-        return TrendSeries.toJson(points, TrendSeries.model(points, metrics));
+        return TrendSeries.chartFor(getId(), builds);
     }
 
+    /** Always: this action exists only because the last successful build recorded a result with this id. */
     @Override
     public boolean isTrendVisible() {
-        int seen = 0;
-        for (Run<?, ?> run = job.getLastBuild(); run != null && seen < MAX_BUILDS; run = run.getPreviousBuild()) {
-            seen++;
-            if (run.getAction(ClusterBenchAction.class) != null) {
-                return true;
-            }
-        }
-        return false;
+        return true;
     }
 
     @Override
     public String getIconFileName() {
-        return null; // the chart on the job page is the way in; no side-panel link
+        return "symbol-analytics";
     }
 
     @Override
     public String getDisplayName() {
-        return "Cluster Bench trend";
+        return newest.getDisplayName() + " trend";
     }
 
     @Override
     public String getUrlName() {
-        // The same as the build action's: echarts-api opens <build>/<urlName> when a point is clicked.
-        return ClusterBenchAction.URL_NAME;
-    }
-
-    /**
-     * Adds the trend to every job, not only through the last successful build's action (core's LastBuildAction
-     * path), so the chart stays on the page when a failing gate has failed every recent build.
-     */
-    @Extension
-    @SuppressWarnings("rawtypes")
-    public static final class Factory extends TransientActionFactory<Job> {
-        @Override
-        public Class<Job> type() {
-            return Job.class;
-        }
-
-        @Override
-        public Collection<? extends Action> createFor(Job target) {
-            return List.of(new ClusterBenchJobAction(target));
-        }
+        // The same as the build result's: echarts-api opens <build>/<urlName> when a point is clicked.
+        return newest.getUrlName();
     }
 }

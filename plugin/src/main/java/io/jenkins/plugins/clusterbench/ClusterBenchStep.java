@@ -1,17 +1,22 @@
 package io.jenkins.plugins.clusterbench;
 
+import hudson.AbortException;
+import io.clusterbench.result.ResultIds;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /**
- * What every Cluster Bench step takes: the spec, the output folder, whether to archive, and the credentials bound
- * to the spec's {@code ${env:NAME}} references. The freestyle builders hold a step, so they share these too.
+ * What every Cluster Bench step takes: the spec, the output folder, the id of the build's result it records, whether
+ * to archive, and the credentials bound to the spec's {@code ${env:NAME}} references. The freestyle builders hold a
+ * step, so they share these too.
  */
 public abstract class ClusterBenchStep extends Step {
     private final String spec;
     private String out;
+    private String id;
     private boolean archive = true;
     private List<CredentialBinding> credentials = new ArrayList<>();
 
@@ -35,6 +40,46 @@ public abstract class ClusterBenchStep extends Step {
     @DataBoundSetter
     public void setOut(String out) {
         this.out = out == null || out.isBlank() ? null : out.trim();
+    }
+
+    /** The id given for this step's result, or null to derive it from the output folder (see {@link #resultId()}). */
+    public String getId() {
+        return id;
+    }
+
+    @DataBoundSetter
+    public void setId(String id) {
+        this.id = id == null || id.isBlank() ? null : id.trim();
+    }
+
+    /** The folder whose result this step records; its name gives the result's id when none is set. */
+    protected String resultFolder() {
+        return getOut();
+    }
+
+    /**
+     * The id of the build's result this step records: one result, summary row, page and trend per id, so steps with
+     * different ids (before and after tuning, parallel stages) keep theirs apart, and a later step with the same id
+     * replaces the earlier one's summary. Given, or core's {@link ResultIds#derive} of the output folder.
+     *
+     * @throws AbortException with {@link #idProblem()}'s message, before anything runs
+     */
+    String resultId() throws AbortException {
+        String problem = idProblem().orElse(null);
+        if (problem != null) {
+            throw new AbortException(problem);
+        }
+        return effectiveId();
+    }
+
+    /** Why the given id cannot name a result, saying what to write instead; empty when it can or none is given. */
+    Optional<String> idProblem() {
+        return id == null ? Optional.empty() : ResultIds.problem(id).map(problem -> "Cluster Bench id: " + problem);
+    }
+
+    /** The given id, or the one derived from the output folder (or the spec, for a result at the top). */
+    String effectiveId() {
+        return id == null ? ResultIds.derive(resultFolder(), spec) : id;
     }
 
     /** Whether result.json, evidence and the reports are archived as build artifacts. */

@@ -5,6 +5,7 @@ import hudson.Launcher;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +20,14 @@ final class RunArtifacts {
     private RunArtifacts() {
     }
 
-    static void archive(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener, String out)
-            throws IOException, InterruptedException {
-        archive(run, workspace, launcher, listener, List.of(out));
+    /** Archives what core wrote into the folder; returns the archived paths, relative to the artifact root. */
+    static List<String> archive(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
+            String out) throws IOException, InterruptedException {
+        return archive(run, workspace, launcher, listener, List.of(out));
     }
 
-    /** Archives what core wrote into each of the folders, in one go. */
-    static void archive(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
+    /** Archives what core wrote into each of the folders, in one go; returns the archived paths. */
+    static List<String> archive(Run<?, ?> run, FilePath workspace, Launcher launcher, TaskListener listener,
             List<String> folders) throws IOException, InterruptedException {
         Map<String, String> artifacts = new LinkedHashMap<>();
         for (String folder : folders) {
@@ -40,5 +42,6 @@ final class RunArtifacts {
             run.pickArtifactManager().archive(workspace, launcher, BuildListenerAdapter.wrap(listener), artifacts);
             listener.getLogger().println("Archived " + String.join(", ", artifacts.keySet()));
         }
+        return new ArrayList<>(artifacts.keySet());
     }
 }

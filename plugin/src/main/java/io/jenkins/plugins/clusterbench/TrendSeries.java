@@ -28,6 +28,37 @@ public final class TrendSeries {
     }
 
     /**
+     * One build as the trend walks it.
+     *
+     * @param number the build's number
+     * @param label its display name, such as {@code #12}
+     * @param results its Cluster Bench results, one per id
+     */
+    record BuildResults(int number, String label, List<ClusterBenchAction> results) {
+    }
+
+    /**
+     * The chart of result {@code id} over builds given newest first: a build without a result of that id is left
+     * out, so the results of other ids in the same builds never mix into it; the newest result's spec decides which
+     * metrics are drawn, so a change to trend.metrics shows with the next build.
+     */
+    static String chartFor(String id, List<BuildResults> newestFirst) {
+        List<TrendPoint> points = new ArrayList<>();
+        ClusterBenchAction newest = null;
+        for (BuildResults build : newestFirst) {
+            for (ClusterBenchAction result : build.results()) {
+                if (result.getId().equals(id)) {
+                    points.add(TrendPoint.of(build.number(), build.label(), result));
+                    newest = newest == null ? result : newest;
+                    break;
+                }
+            }
+        }
+        List<String> metrics = newest == null ? List.of() : newest.getTrendMetrics();
+        return toJson(points, model(points, metrics));
+    }
+
+    /**
      * The model for builds given newest first (as Jenkins lists them), with the newest build's spec's
      * {@code trend.metrics} when it names any, else core's default choice.
      */

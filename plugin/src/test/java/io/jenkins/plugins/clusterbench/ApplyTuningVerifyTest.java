@@ -87,7 +87,7 @@ class ApplyTuningVerifyTest {
         assertThat(console).contains("-- round 10/10: B (tuned)", "Change [95% CI]", "Before (median, range)",
                 "Design: alternating (ABBAABBAAB)", "cache.p99_ms", "Cluster Bench verdict of the tuned rounds: PASS");
 
-        ClusterBenchAction page = ClusterBenchAction.ofTuning(outcome.resultPath(),
+        ClusterBenchAction page = ClusterBenchAction.ofTuning("tuning", outcome.resultPath(),
                 outcome.verification().resultPath(), new BuildDetails(List.of(), outcome.pageLines(),
                         outcome.verification().details().getEffects(),
                         outcome.verification().details().getEffectDesign()), null);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** The build action's own logic only; nothing here touches a Jenkins stand-in, whose bodies throw. */
 class ClusterBenchActionTest {
+    private static final String ID = "clusterbench";
 
     @Test
     void linksEveryArchivedFileBesideResultJson() {
@@ -95,7 +96,7 @@ class ClusterBenchActionTest {
 
     @Test
     void tuningWithoutAnEarlierSummaryIsUnscoredAndListsItsChanges() {
-        ClusterBenchAction tuned = ClusterBenchAction.ofTuning("tuning/result.json", List.of(TIMEOUT_CHANGE), null);
+        ClusterBenchAction tuned = ClusterBenchAction.ofTuning(ID, "tuning/result.json", List.of(TIMEOUT_CHANGE), null);
 
         assertThat(tuned.getVerdict()).isEqualTo(BenchmarkOutcome.UNSCORED);
         assertThat(tuned.getScore()).isNull();
@@ -107,7 +108,8 @@ class ClusterBenchActionTest {
     void tuningAfterABenchmarkKeepsItsScoreAndAddsTheChanges() {
         ClusterBenchAction before = action("before/result.json", details(List.of()));
 
-        ClusterBenchAction tuned = ClusterBenchAction.ofTuning("tuning/result.json", List.of(TIMEOUT_CHANGE), before);
+        ClusterBenchAction tuned =
+                ClusterBenchAction.ofTuning(ID, "tuning/result.json", List.of(TIMEOUT_CHANGE), before);
 
         assertThat(tuned.getScore()).isEqualTo(72.34);
         assertThat(tuned.getObjectives()).isEqualTo(before.getObjectives());
@@ -117,7 +119,7 @@ class ClusterBenchActionTest {
 
     @Test
     void aBenchmarkAfterTuningKeepsTheChangesAndTheLinkToTheirEvidence() {
-        ClusterBenchAction tuned = ClusterBenchAction.ofTuning("tuning/result.json", List.of(TIMEOUT_CHANGE), null);
+        ClusterBenchAction tuned = ClusterBenchAction.ofTuning(ID, "tuning/result.json", List.of(TIMEOUT_CHANGE), null);
         ClusterBenchAction after = action("after/result.json", details(List.of()));
 
         ClusterBenchAction kept = after.keepingTuningOf(tuned);
@@ -131,7 +133,7 @@ class ClusterBenchActionTest {
     @Test
     void aRunWithItsOwnChangesOrAnEarlierSummaryWithoutChangesKeepsOnlyItsOwn() {
         ChangeLine own = new ChangeLine("hz", "cache", "APPLIED", true, "hz: 10 -> 20", null);
-        ClusterBenchAction tuned = ClusterBenchAction.ofTuning("tuning/result.json", List.of(TIMEOUT_CHANGE), null);
+        ClusterBenchAction tuned = ClusterBenchAction.ofTuning(ID, "tuning/result.json", List.of(TIMEOUT_CHANGE), null);
         ClusterBenchAction withOwn = action("after/result.json", details(List.of(own)));
         ClusterBenchAction plain = action("after/result.json", details(List.of()));
 
@@ -145,7 +147,7 @@ class ClusterBenchActionTest {
         BenchmarkOutcome outcome = new BenchmarkOutcome("r1", 91.0, "PASS", "out/result.json", List.of(),
                 Map.of("cache.used_memory", 1.5e6), null, List.of("cache.used_memory", "cache.p99_ms"));
 
-        ClusterBenchAction action = ClusterBenchAction.of(outcome);
+        ClusterBenchAction action = ClusterBenchAction.of(outcome, ID);
 
         assertThat(action.getTrendMetrics()).containsExactly("cache.used_memory", "cache.p99_ms");
         assertThat(action.getMetrics()).containsEntry("cache.used_memory", 1.5e6);
@@ -165,15 +167,16 @@ class ClusterBenchActionTest {
     @Test
     void tuningAndALaterBenchmarkKeepTheTrendMetricsOfTheSummaryTheyExtend() {
         ClusterBenchAction before = ClusterBenchAction.of(new BenchmarkOutcome("r1", 91.0, "PASS",
-                "before/result.json", List.of(), Map.of(), null, List.of("cache.used_memory")));
+                "before/result.json", List.of(), Map.of(), null, List.of("cache.used_memory")), ID);
         ClusterBenchAction after = ClusterBenchAction.of(new BenchmarkOutcome("r2", 92.0, "PASS",
-                "after/result.json", List.of(), Map.of(), null, List.of("cache.ops_per_s")));
+                "after/result.json", List.of(), Map.of(), null, List.of("cache.ops_per_s")), ID);
 
-        ClusterBenchAction tuned = ClusterBenchAction.ofTuning("tuning/result.json", List.of(TIMEOUT_CHANGE), before);
+        ClusterBenchAction tuned =
+                ClusterBenchAction.ofTuning(ID, "tuning/result.json", List.of(TIMEOUT_CHANGE), before);
 
         assertThat(tuned.getTrendMetrics()).containsExactly("cache.used_memory");
         assertThat(after.keepingTuningOf(tuned).getTrendMetrics()).containsExactly("cache.ops_per_s");
-        assertThat(ClusterBenchAction.ofTuning("t/result.json", List.of(TIMEOUT_CHANGE), null).getTrendMetrics())
+        assertThat(ClusterBenchAction.ofTuning(ID, "t/result.json", List.of(TIMEOUT_CHANGE), null).getTrendMetrics())
                 .isEmpty();
     }
 
@@ -187,7 +190,7 @@ class ClusterBenchActionTest {
         BuildDetails verified = new BuildDetails(List.of(), List.of(TIMEOUT_CHANGE), List.of(worse, same, same2),
                 "Design: alternating (ABBAABBAAB), 5 rounds per condition: every change rolled back");
 
-        ClusterBenchAction tuned = ClusterBenchAction.ofTuning("v/tuning/result.json", "v/result.json", verified,
+        ClusterBenchAction tuned = ClusterBenchAction.ofTuning(ID, "v/tuning/result.json", "v/result.json", verified,
                 null);
         ClusterBenchAction kept = action("after/result.json", details(List.of())).keepingTuningOf(tuned);
 
@@ -204,7 +207,7 @@ class ClusterBenchActionTest {
 
     @Test
     void aBuildSavedBeforeEffectsExistedOrATuningNotVerifiedShowsNone() throws Exception {
-        ClusterBenchAction plain = ClusterBenchAction.ofTuning("t/result.json", List.of(TIMEOUT_CHANGE), null);
+        ClusterBenchAction plain = ClusterBenchAction.ofTuning(ID, "t/result.json", List.of(TIMEOUT_CHANGE), null);
         BuildDetails old = details(List.of(TIMEOUT_CHANGE));
         Field field = BuildDetails.class.getDeclaredField("effects");
         field.setAccessible(true);
@@ -227,7 +230,7 @@ class ClusterBenchActionTest {
     }
 
     private static ClusterBenchAction action(String resultPath, BuildDetails details) {
-        return new ClusterBenchAction(72.34, "FAIL", resultPath, List.of("cache.p99_ms"),
+        return new ClusterBenchAction(ID, 72.34, "FAIL", resultPath, List.of("cache.p99_ms"),
                 Map.of("cache.p99_ms", 3.5), details);
     }
 }

@@ -66,19 +66,25 @@ final class ITestCluster {
     }
 
     /**
-     * Checks the summary a "benchmark, tune, benchmark, gate" build ends with: the passing score after tuning, and
-     * the one tuning change (to {@code wantedTimeout}) with the link to its evidence.
+     * Checks the results a "benchmark (clusterbench-before), tune, benchmark (clusterbench), gate" build ends with,
+     * one per id: {@code before} and {@code clusterbench} (scored by the gate) pass, and {@code tuning} holds the one
+     * change (to {@code wantedTimeout}) with the link to its evidence.
      */
-    static void assertPassedAfterTuning(ClusterBenchAction action, int wantedTimeout) {
-        assertThat(action).isNotNull();
-        assertThat(action.getVerdict()).isEqualTo("PASS");
-        assertThat(action.getScore()).isEqualTo(100.0);
-        assertThat(action.getFailedObjectives()).isEmpty();
-        assertThat(action.getChanges()).singleElement().satisfies(change -> {
+    static void assertPassedAfterTuning(Run<?, ?> run, int wantedTimeout) {
+        assertThat(run.getActions(ClusterBenchAction.class)).extracting(ClusterBenchAction::getId)
+                .containsExactlyInAnyOrder("before", "tuning", "clusterbench");
+        ClusterBenchAction after = ClusterBenchResults.find(run, "clusterbench");
+        assertThat(after.getVerdict()).isEqualTo("PASS");
+        assertThat(after.getScore()).isEqualTo(100.0);
+        assertThat(after.getFailedObjectives()).isEmpty();
+        assertThat(after.getArtifactPaths()).contains("clusterbench/result.json");
+        assertThat(ClusterBenchResults.find(run, "before").getVerdict()).isEqualTo("PASS");
+        ClusterBenchAction tuning = ClusterBenchResults.find(run, "tuning");
+        assertThat(tuning.getChanges()).singleElement().satisfies(change -> {
             assertThat(change.getStatus()).isEqualTo("APPLIED");
             assertThat(change.getEvidence()).endsWith("-> " + wantedTimeout);
         });
-        assertThat(action.getArtifactPaths()).contains("clusterbench-tuning/evidence.jsonl");
+        assertThat(tuning.getArtifactPaths()).contains("clusterbench-tuning/evidence.jsonl");
     }
 
     /** Whether the build archived the file, through its artifact manager, as the build page links it. */

@@ -44,7 +44,7 @@ class PipelineStepsITest {
         }
         assertThat(ITestCluster.archived(run, "clusterbench-tuning/evidence.jsonl")).isTrue();
         assertThat(ITestCluster.archived(run, "clusterbench-plan/result.json")).as("a plan archives nothing").isFalse();
-        ITestCluster.assertPassedAfterTuning(run.getAction(ClusterBenchAction.class), wanted);
+        ITestCluster.assertPassedAfterTuning(run, wanted);
     }
 
     @Test
