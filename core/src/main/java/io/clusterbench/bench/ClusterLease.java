@@ -2,6 +2,7 @@ package io.clusterbench.bench;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.net.BoundedResp;
 import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.LeaseSettings;
 import io.clusterbench.spec.SecretResolver;
@@ -144,7 +145,8 @@ public final class ClusterLease implements AutoCloseable {
         }
         String address = service.address().orElseGet(() -> spec.hosts().get(service.host().orElseThrow()).address());
         try {
-            return new Jedis(new HostAndPort(address, service.port().orElse(6379)), config.build());
+            return BoundedResp.jedis(new HostAndPort(address, service.port().orElse(6379)), config.build(),
+                    BoundedResp.Limits.within(Duration.ofMillis(TIMEOUT_MILLIS)));
         } catch (JedisException e) {
             throw new ClusterBenchException(Kind.CONNECTION, "cannot reach redis service '" + service.id()
                     + "' for the lease: " + e.getMessage());
