@@ -18,6 +18,8 @@ import redis.clients.jedis.JedisSocketFactory;
 public final class BoundedResp {
     /** The cap on one reply, in all, unless the load's values need more: far above INFO, CONFIG or SCAN replies. */
     public static final long REPLY_CAP_BYTES = 16L * 1024 * 1024;
+    /** The cap on one reply of a check whose replies are a few lines (PING, INFO stats, the lease's SET and GET). */
+    public static final long SMALL_REPLY_CAP_BYTES = 1024L * 1024;
     /** The cap on the elements the arrays, sets and maps of one reply announce in all: 1,048,576. */
     public static final long ELEMENT_CAP = 1024L * 1024;
     /** Room above a value's own size in a load reply: its header and CRLF, with plenty to spare. */
@@ -38,6 +40,11 @@ public final class BoundedResp {
             return new Limits(REPLY_CAP_BYTES, ELEMENT_CAP, replyDeadline);
         }
 
+        /** A cap of {@link #SMALL_REPLY_CAP_BYTES}, for checks that retry often, with a deadline per reply. */
+        public static Limits small(Duration replyDeadline) {
+            return new Limits(SMALL_REPLY_CAP_BYTES, ELEMENT_CAP, replyDeadline);
+        }
+
         /** The default caps, raised to hold one value of {@code valueBytes}, and no deadline of their own. */
         public static Limits forValues(long valueBytes) {
             return new Limits(Math.max(REPLY_CAP_BYTES, valueBytes + VALUE_OVERHEAD_BYTES), ELEMENT_CAP, Duration.ZERO);
@@ -56,6 +63,22 @@ public final class BoundedResp {
     /** A connected Jedis client for {@code where}, its replies bounded by {@code limits}. */
     public static Jedis jedis(HostAndPort where, JedisClientConfig config, Limits limits) {
         return new Jedis(sockets(where, config, limits), config);
+    }
+
+    /**
+     * Why a Redis call failed, in a sentence: the guard's own words when it refused a reply (rather than Jedis'
+     * wrapping, which starts with the exception's class name), otherwise the exception's message.
+     */
+    public static String reason(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof AnswerTooLargeException || cause instanceof AnswerTooSlowException
+                || cause instanceof MalformedAnswerException) {
+            return cause.getMessage();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The socket as Jedis should use it: the same connection, its replies read through a {@link RespGuard}. */

@@ -72,6 +72,8 @@ final class RedisAdmin implements AutoCloseable {
                     BoundedResp.Limits.within(Duration.ofMillis(TIMEOUT_MILLIS))), server, secret);
         } catch (RuntimeException e) {
             throw failure(e, "connecting", true, server, secret);
+        } catch (StackOverflowError e) {
+            throw tooDeep("connecting", server);
         }
     }
 
@@ -177,6 +179,8 @@ final class RedisAdmin implements AutoCloseable {
             throw failure(e, "CONFIG REWRITE", false, server, secret);
         } catch (RuntimeException e) {
             throw failure(e, "CONFIG REWRITE", false, server, secret);
+        } catch (StackOverflowError e) {
+            throw tooDeep("CONFIG REWRITE", server);
         }
     }
 
@@ -194,7 +198,15 @@ final class RedisAdmin implements AutoCloseable {
             return call.run();
         } catch (RuntimeException e) {
             throw failure(e, doing, false, server, secret);
+        } catch (StackOverflowError e) {
+            throw tooDeep(doing, server);
         }
+    }
+
+    /** Jedis reads replies recursively; by the time this runs the stack is unwound, and the reply was no Redis's. */
+    private static ClusterBenchException tooDeep(String doing, RedisServer server) {
+        return new ClusterBenchException(Kind.REMOTE, "the reply of " + server.where() + " to " + doing + " nests"
+                + " arrays too deeply to read (the Redis client ran out of stack): is a Redis server listening there?");
     }
 
     @FunctionalInterface
