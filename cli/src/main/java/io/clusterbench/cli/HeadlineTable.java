@@ -1,5 +1,6 @@
 package io.clusterbench.cli;
 
+import io.clusterbench.result.ErrorTally;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ProbeMeasurement;
@@ -10,7 +11,8 @@ import java.util.List;
 
 /**
  * Prints the headline numbers of a run: per probe its status, its throughput, median and p99 latencies (or, for
- * probes of hosts, their use), otherwise its first few metrics, and its error count; result.json has all of them.
+ * probes of hosts, their use), otherwise its first few metrics, and its errors ({@link ErrorTally}); result.json has
+ * all of them.
  */
 final class HeadlineTable {
     /** Run-wide metric names worth a headline, in the order they are shown. */
@@ -48,10 +50,8 @@ final class HeadlineTable {
             probe.metrics().stream().limit(MAX_METRICS).forEach(metric -> parts.add(describe(metric)));
         }
         List<String> shown = new ArrayList<>(parts.subList(0, Math.min(MAX_METRICS, parts.size())));
-        long errors = probe.errors().stream().mapToLong(error -> error.count()).sum();
-        if (errors > 0) {
-            shown.add(errors + (errors == 1 ? " error" : " errors"));
-        }
+        // The errors metric under its own name, and the error log's events beside it when they differ.
+        ErrorTally.of(probe).headline().ifPresent(shown::add);
         return shown.isEmpty() ? "-" : String.join(", ", shown);
     }
 

@@ -2,6 +2,7 @@ package io.clusterbench.bench;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.net.BoundedResp;
 import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.LeaseSettings;
 import io.clusterbench.spec.SecretResolver;
@@ -38,6 +39,9 @@ public final class ClusterLease implements AutoCloseable {
     static final Duration HEARTBEAT = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(250);
     private static final int TIMEOUT_MILLIS = 3000;
+    /** Jedis reads replies recursively; a hostile reply nests deeper than the stack, which is unwound when caught. */
+    private static final String TOO_DEEP = "a reply nests arrays too deeply to read; is a Redis server listening"
+            + " there?";
     private static final String RENEW = "if redis.call('get', KEYS[1]) == ARGV[1] then "
             + "return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end";
     private static final String RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then "
@@ -115,7 +119,11 @@ public final class ClusterLease implements AutoCloseable {
         } catch (JedisException e) {
             jedis.close();
             return unheld("cannot take the lease of cluster '" + spec.name() + "' on redis service '"
-                    + service.id() + "': " + e.getMessage());
+                    + service.id() + "': " + BoundedResp.reason(e));
+        } catch (StackOverflowError e) {
+            jedis.close();
+            return unheld("cannot take the lease of cluster '" + spec.name() + "' on redis service '"
+                    + service.id() + "': " + TOO_DEEP);
         }
     }
 
@@ -144,10 +152,14 @@ public final class ClusterLease implements AutoCloseable {
         }
         String address = service.address().orElseGet(() -> spec.hosts().get(service.host().orElseThrow()).address());
         try {
-            return new Jedis(new HostAndPort(address, service.port().orElse(6379)), config.build());
+            return BoundedResp.jedis(new HostAndPort(address, service.port().orElse(6379)), config.build(),
+                    BoundedResp.Limits.small(Duration.ofMillis(TIMEOUT_MILLIS)));
         } catch (JedisException e) {
             throw new ClusterBenchException(Kind.CONNECTION, "cannot reach redis service '" + service.id()
-                    + "' for the lease: " + e.getMessage());
+                    + "' for the lease: " + BoundedResp.reason(e));
+        } catch (StackOverflowError e) {
+            throw new ClusterBenchException(Kind.CONNECTION, "cannot reach redis service '" + service.id()
+                    + "' for the lease: " + TOO_DEEP);
         }
     }
 

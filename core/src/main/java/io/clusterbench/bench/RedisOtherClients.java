@@ -1,6 +1,7 @@
 package io.clusterbench.bench;
 
 import io.clusterbench.ClusterBenchException;
+import io.clusterbench.net.BoundedResp;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.ProbeSpec;
@@ -96,7 +97,8 @@ final class RedisOtherClients {
         service.user().ifPresent(config::user);
         password.ifPresent(config::password);
         HostAndPort where = new HostAndPort(address(spec, service), service.port().orElse(6379));
-        try (Jedis jedis = new Jedis(where, config.build())) {
+        try (Jedis jedis = BoundedResp.jedis(where, config.build(),
+                BoundedResp.Limits.small(Duration.ofMillis(TIMEOUT_MILLIS)))) {
             // Connecting (AUTH, CLIENT SETNAME) happens before the first reading, so it is in neither count.
             jedis.connect();
             long sent = System.nanoTime();
@@ -112,6 +114,9 @@ final class RedisOtherClients {
             return others.isEmpty() ? Optional.empty()
                     : Optional.of(new Reading(others.getAsDouble(), field(second, "instantaneous_ops_per_sec")));
         } catch (JedisException e) {
+            return Optional.empty();
+        } catch (StackOverflowError e) {
+            // Jedis reads replies recursively, and a hostile reply nests deeper than the stack; it is unwound by now.
             return Optional.empty();
         }
     }

@@ -2,6 +2,7 @@ package io.clusterbench.bench;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.metrics.PrometheusText;
+import io.clusterbench.net.BoundedHttp;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.spec.SecretResolver;
 import io.clusterbench.spec.ServiceSpec;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -51,10 +51,13 @@ final class ServerRequestsRunning {
             if (service.secret().isPresent()) {
                 request.header("Authorization", "Bearer " + secrets.resolve(service.secret().get()));
             }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
+            // The whole page within the timeout and the cap: a trickling or endless page cannot hold the round.
+            Optional<BoundedHttp.Answer> answer = BoundedHttp.exchange(client, request.build(), TIMEOUT,
+                    BoundedHttp.JSON_CAP_BYTES, () -> false);
+            if (answer.isEmpty() || answer.get().status() != 200) {
                 return Optional.empty();
             }
+            BoundedHttp.Answer response = answer.get();
             OptionalDouble running = running(response.body());
             if (running.isEmpty() || running.getAsDouble() <= LIMIT) {
                 return Optional.empty();

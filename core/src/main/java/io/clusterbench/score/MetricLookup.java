@@ -68,8 +68,10 @@ final class MetricLookup {
                     .mapToLong(ProbeError::count).sum();
             String first = p.errors().stream().filter(e -> e.kind() != ErrorKind.NODATA).findFirst()
                     .map(e -> e.kind() + ": " + e.message()).orElse("");
+            // Error events, not the errors metric (failed requests): a lost connection is one event and no request.
             return new Found(probe, name, Optional.empty(), "probe '" + p.probe() + "' ended PARTIAL with " + errors
-                    + (errors == 1 ? " error" : " errors") + " during its load (" + first + "), so its numbers did"
+                    + (errors == 1 ? " error event" : " error events") + " during its load (" + first + "), so its"
+                    + " numbers did"
                     + " not finish; an objective on " + p.probe() + ".errors or " + p.probe() + ".error_pct lets them"
                     + " count", false);
         }

@@ -38,7 +38,7 @@ class UnfinishedDataTest {
         ObjectiveResult judged = score.objectives().get(0);
         assertThat(judged.status()).isEqualTo(ObjectiveStatus.FAIL);
         assertThat(judged.measured()).isNull();
-        assertThat(judged.explanation()).contains("ended PARTIAL with 21 errors").contains("did not finish")
+        assertThat(judged.explanation()).contains("ended PARTIAL with 21 error events").contains("did not finish")
                 .contains("cache.errors");
         assertThat(score.verdict()).isEqualTo(Verdict.FAIL);
     }

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A TCP server on 127.0.0.1 that answers every command in the Redis protocol (RESP) the way a hostile server would:
- * a reply of 200,000 nested arrays, a reply that trickles, a frame that is not RESP, a reset mid-reply.
+ * a reply of 200,000 nested arrays, a reply that trickles, a frame that is not RESP, a reset mid-reply, a bulk string
+ * or an array announced 2,000,000,000 long, and a reply that never ends.
  */
 public final class HostileRespFixture implements AutoCloseable {
     /** How every command is answered. */
@@ -25,7 +26,13 @@ public final class HostileRespFixture implements AutoCloseable {
         /** A type byte RESP does not have. */
         MALFORMED,
         /** The start of a bulk string of 1 MB, then a TCP reset. */
-        RESET_MID_REPLY
+        RESET_MID_REPLY,
+        /** {@code $2000000000\r\n}, and then nothing: a client that believes it allocates 2 GB. */
+        HUGE_BULK,
+        /** {@code *2000000000\r\n}, and then nothing: a client that believes it allocates a list that long. */
+        HUGE_ARRAY,
+        /** An array of 1,000,000 bulk strings of 1,000 bytes each, as fast as the socket takes them: 1 GB. */
+        HUGE_REPLY
     }
 
     private static final int DEEP_LEVELS = 200_000;
@@ -78,6 +85,15 @@ public final class HostileRespFixture implements AutoCloseable {
                         }
                     }
                     case MALFORMED -> out.write("?what is this\r\n".getBytes(StandardCharsets.US_ASCII));
+                    case HUGE_BULK -> out.write("$2000000000\r\n".getBytes(StandardCharsets.US_ASCII));
+                    case HUGE_ARRAY -> out.write("*2000000000\r\n".getBytes(StandardCharsets.US_ASCII));
+                    case HUGE_REPLY -> {
+                        out.write("*1000000\r\n".getBytes(StandardCharsets.US_ASCII));
+                        byte[] element = ("$1000\r\n" + "x".repeat(1000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+                        for (int i = 0; i < 1_000_000 && !closed.get(); i++) {
+                            out.write(element);
+                        }
+                    }
                     case RESET_MID_REPLY -> {
                         out.write(("$1000000\r\n" + "0".repeat(1000)).getBytes(StandardCharsets.US_ASCII));
                         out.flush();

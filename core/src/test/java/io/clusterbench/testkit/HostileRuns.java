@@ -103,6 +103,52 @@ public final class HostileRuns {
         return outcome;
     }
 
+    /** A call that may throw, for {@link #measure}. */
+    @FunctionalInterface
+    public interface Call<T> {
+        T call() throws Exception;
+    }
+
+    /**
+     * What one call against a hostile server gave, for reads outside a probe (tuning, health waits, checks).
+     *
+     * @param value what the call returned, or null when it threw
+     * @param failure what it threw, or null when it returned
+     * @param elapsed how long it took
+     * @param heapPeakGrowth the peak of the old generation during the call, less its use before
+     */
+    public record Measured<T>(T value, Exception failure, Duration elapsed, long heapPeakGrowth) {
+
+        /** Asserts that the call ended within {@code budget} and held less than {@link #HEAP_BUDGET_BYTES}. */
+        public Measured<T> boundedBy(Duration budget) {
+            String what = failure == null ? String.valueOf(value) : failure.toString();
+            assertThat(elapsed).as("time of %s", what).isLessThan(budget);
+            assertThat(heapPeakGrowth).as("old-generation growth of %s", what).isLessThan(HEAP_BUDGET_BYTES);
+            return this;
+        }
+    }
+
+    /** Runs {@code call}, measuring its time and the old generation's peak growth, and prints both. */
+    public static <T> Measured<T> measure(String name, Call<T> call) {
+        List<MemoryPoolMXBean> oldGen = oldGeneration();
+        System.gc();
+        long before = oldGen.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+        oldGen.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long start = System.nanoTime();
+        T value = null;
+        Exception failure = null;
+        try {
+            value = call.call();
+        } catch (Exception e) {
+            failure = e;
+        }
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        long peak = oldGen.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        System.out.printf("hostile case: %s in %d ms, old generation +%d MiB: %s%n", name, elapsed.toMillis(),
+                Math.max(0, peak - before) / (1024 * 1024), failure == null ? value : failure.getMessage());
+        return new Measured<>(value, failure, elapsed, peak - before);
+    }
+
     private static List<MemoryPoolMXBean> oldGeneration() {
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();

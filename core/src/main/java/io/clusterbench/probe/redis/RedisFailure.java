@@ -1,5 +1,8 @@
 package io.clusterbench.probe.redis;
 
+import io.clusterbench.net.AnswerTooLargeException;
+import io.clusterbench.net.AnswerTooSlowException;
+import io.clusterbench.net.MalformedAnswerException;
 import io.clusterbench.result.ErrorKind;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -39,6 +42,10 @@ record RedisFailure(ErrorKind kind, String message, boolean connectionLost) {
             return new RedisFailure(ErrorKind.AUTH, where + " refused authentication (" + detail
                     + "): check the service's user and password secret", false);
         }
+        Optional<RedisFailure> refused = refusedReply(e, where, doing);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         if (e instanceof JedisDataException) {
             return new RedisFailure(ErrorKind.REMOTE, doing + " failed on " + where + ": " + detail, false);
         }
@@ -57,6 +64,23 @@ record RedisFailure(ErrorKind kind, String message, boolean connectionLost) {
                     + detail + "): the server closed it, restarted or died", true);
         }
         return new RedisFailure(ErrorKind.PROTOCOL, doing + " on " + where + " failed: " + detail, true);
+    }
+
+    /**
+     * A reply the connection's guard refused (too large, announced too large, or not ending in time), with the
+     * guard's own words; empty for any other failure.
+     */
+    static Optional<RedisFailure> refusedReply(Throwable e, String where, String doing) {
+        Throwable cause = rootCause(e);
+        if (cause instanceof AnswerTooLargeException || cause instanceof MalformedAnswerException) {
+            return Optional.of(new RedisFailure(ErrorKind.PROTOCOL, doing + " on " + where + " failed: "
+                    + firstLine(cause) + "; is a Redis server listening there?", true));
+        }
+        if (cause instanceof AnswerTooSlowException) {
+            return Optional.of(new RedisFailure(ErrorKind.TIMEOUT, doing + " on " + where + " failed: "
+                    + firstLine(cause) + "; is a Redis server listening there, and not overloaded?", true));
+        }
+        return Optional.empty();
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Histogram;
-import redis.clients.jedis.DefaultJedisSocketFactory;
+import io.clusterbench.net.BoundedResp;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisSocketFactory;
@@ -60,6 +60,7 @@ final class RedisLoad {
     private final StopSignal stop;
     private final HostAndPort hostAndPort;
     private final JedisClientConfig config;
+    private final BoundedResp.Limits limits;
     private final int clients;
     private final long durationNanos;
     private final long warmupNanos;
@@ -89,6 +90,7 @@ final class RedisLoad {
         this.warmupNanos = settings.warmup().toNanos();
         this.hostAndPort = settings.hostAndPort();
         this.config = config;
+        this.limits = RedisRun.loadLimits(settings);
         this.progress = progress;
         this.stop = stop;
         this.errors = errors;
@@ -286,7 +288,7 @@ final class RedisLoad {
      * the watchdog can close it even during the handshake; Jedis exceptions pass through for the caller to classify.
      */
     LoadConnection open(LoadClient client) {
-        JedisSocketFactory sockets = new DefaultJedisSocketFactory(hostAndPort, config);
+        JedisSocketFactory sockets = BoundedResp.sockets(hostAndPort, config, limits);
         return new LoadConnection(() -> client.watchSocket(sockets.createSocket()), config);
     }
 

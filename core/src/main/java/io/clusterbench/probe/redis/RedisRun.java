@@ -1,5 +1,6 @@
 package io.clusterbench.probe.redis;
 
+import io.clusterbench.net.BoundedResp;
 import io.clusterbench.net.StreamWatchdog;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.ProbeContext;
@@ -15,7 +16,6 @@ import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import redis.clients.jedis.CommandArguments;
 import redis.clients.jedis.Connection;
-import redis.clients.jedis.DefaultJedisSocketFactory;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisSocketFactory;
@@ -51,7 +51,7 @@ final class RedisRun {
         List<MetricValue> info = new ArrayList<>();
         // The socket's read timeout restarts with every byte, so a reply trickled a byte at a time would hold the
         // probe for ever: the handshake, PING and INFO must end within two timeouts, or their socket is closed.
-        JedisSocketFactory sockets = new DefaultJedisSocketFactory(settings.hostAndPort(), config);
+        JedisSocketFactory sockets = BoundedResp.sockets(settings.hostAndPort(), config, checkLimits());
         List<StreamWatchdog.Watch> watches = new ArrayList<>(1);
         try (StreamWatchdog deadline = StreamWatchdog.deadlinesOnly("clusterbench-redis-" + context.probe().id()
                 + "-deadline"); Jedis admin = new Jedis(() -> watched(sockets.createSocket(), deadline, watches),
@@ -85,6 +85,16 @@ final class RedisRun {
         return measurement.finish();
     }
 
+    /** The probe's own connections: the default caps, and each reply whole within the client's timeout. */
+    static BoundedResp.Limits checkLimits() {
+        return BoundedResp.Limits.within(Duration.ofMillis(RedisSettings.TIMEOUT_MILLIS));
+    }
+
+    /** The load's connections: caps that hold its values; the load's watchdog bounds each batch's wait. */
+    static BoundedResp.Limits loadLimits(RedisSettings settings) {
+        return BoundedResp.Limits.forValues(settings.valueSize());
+    }
+
     private static Socket watched(Socket created, StreamWatchdog deadline, List<StreamWatchdog.Watch> watches) {
         watches.add(deadline.watch(created, System.nanoTime() + CHECKS_DEADLINE.toNanos()));
         return created;
@@ -105,7 +115,8 @@ final class RedisRun {
         if (writes.isEmpty()) {
             return true;
         }
-        try (Connection connection = new Connection(settings.hostAndPort(), config)) {
+        try (Connection connection = new Connection(BoundedResp.sockets(settings.hostAndPort(), config,
+                loadLimits(settings)), config)) {
             for (int from = 0; from < writes.size() && !context.stop().raised(); from += PREPOPULATE_BATCH) {
                 int to = Math.min(writes.size(), from + PREPOPULATE_BATCH);
                 for (CommandArguments write : writes.subList(from, to)) {
@@ -181,7 +192,7 @@ final class RedisRun {
     private void afterLoad() {
         Jedis admin;
         try {
-            admin = new Jedis(settings.hostAndPort(), config);
+            admin = BoundedResp.jedis(settings.hostAndPort(), config, checkLimits());
         } catch (RuntimeException e) {
             cleanupFailed(RedisFailure.of(e, settings.where(), "connect", true, secret));
             return;

@@ -2,7 +2,12 @@ package io.clusterbench.tune.redis;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.net.AnswerTooLargeException;
+import io.clusterbench.net.AnswerTooSlowException;
+import io.clusterbench.net.BoundedResp;
+import io.clusterbench.net.MalformedAnswerException;
 import io.clusterbench.spec.SecretResolver;
+import java.time.Duration;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,10 +68,12 @@ final class RedisAdmin implements AutoCloseable {
         server.user().ifPresent(config::user);
         secret.ifPresent(config::password);
         try {
-            return new RedisAdmin(new Jedis(new HostAndPort(server.address(), server.port()), config.build()), server,
-                    secret);
+            return new RedisAdmin(BoundedResp.jedis(new HostAndPort(server.address(), server.port()), config.build(),
+                    BoundedResp.Limits.within(Duration.ofMillis(TIMEOUT_MILLIS))), server, secret);
         } catch (RuntimeException e) {
             throw failure(e, "connecting", true, server, secret);
+        } catch (StackOverflowError e) {
+            throw tooDeep("connecting", server);
         }
     }
 
@@ -172,6 +179,8 @@ final class RedisAdmin implements AutoCloseable {
             throw failure(e, "CONFIG REWRITE", false, server, secret);
         } catch (RuntimeException e) {
             throw failure(e, "CONFIG REWRITE", false, server, secret);
+        } catch (StackOverflowError e) {
+            throw tooDeep("CONFIG REWRITE", server);
         }
     }
 
@@ -189,7 +198,15 @@ final class RedisAdmin implements AutoCloseable {
             return call.run();
         } catch (RuntimeException e) {
             throw failure(e, doing, false, server, secret);
+        } catch (StackOverflowError e) {
+            throw tooDeep(doing, server);
         }
+    }
+
+    /** Jedis reads replies recursively; by the time this runs the stack is unwound, and the reply was no Redis's. */
+    private static ClusterBenchException tooDeep(String doing, RedisServer server) {
+        return new ClusterBenchException(Kind.REMOTE, "the reply of " + server.where() + " to " + doing + " nests"
+                + " arrays too deeply to read (the Redis client ran out of stack): is a Redis server listening there?");
     }
 
     @FunctionalInterface
@@ -210,6 +227,15 @@ final class RedisAdmin implements AutoCloseable {
         if (upper.startsWith("NOPERM")) {
             return new ClusterBenchException(Kind.REMOTE, doing + " is not permitted on " + server.where() + " ("
                     + detail + "): grant the service's ACL user the CONFIG command");
+        }
+        Throwable cause = rootCause(e);
+        if (cause instanceof AnswerTooLargeException || cause instanceof MalformedAnswerException) {
+            return new ClusterBenchException(Kind.REMOTE, doing + " failed on " + server.where() + ": "
+                    + message(cause) + "; is a Redis server listening there?");
+        }
+        if (cause instanceof AnswerTooSlowException) {
+            return new ClusterBenchException(Kind.CONNECTION, doing + " failed on " + server.where() + ": "
+                    + message(cause) + "; the server is overloaded, or is not a Redis server");
         }
         if (e instanceof JedisDataException) {
             return new ClusterBenchException(Kind.REMOTE, doing + " failed on " + server.where() + ": " + detail);

@@ -1,5 +1,6 @@
 package io.clusterbench.tune.restart;
 
+import io.clusterbench.net.BoundedResp;
 import java.time.Duration;
 import java.util.Optional;
 import redis.clients.jedis.ClientSetInfoConfig;
@@ -32,12 +33,17 @@ final class RedisHealthCheck implements HealthCheck {
         user.ifPresent(config::user);
         password.ifPresent(config::password);
         // A fresh connection per attempt: one opened before a restart would only report the old server's end.
-        try (Jedis jedis = new Jedis(new HostAndPort(address, port), config.build())) {
+        try (Jedis jedis = BoundedResp.jedis(new HostAndPort(address, port), config.build(),
+                BoundedResp.Limits.small(Duration.ofMillis(millis)))) {
             String answer = jedis.ping();
             return new Health("PONG".equals(answer), "PING to " + where() + " answered " + answer);
         } catch (JedisException e) {
-            return new Health(false, "PING to " + where() + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+            return new Health(false, "PING to " + where() + ": " + e.getClass().getSimpleName() + " ("
+                    + BoundedResp.reason(e) + ")");
+        } catch (StackOverflowError e) {
+            // Jedis reads replies recursively; the stack is unwound by now. No Redis server nests its PONG.
+            return new Health(false, "PING to " + where() + ": the reply nests arrays too deeply to read; is a Redis"
+                    + " server listening there?");
         }
     }
 

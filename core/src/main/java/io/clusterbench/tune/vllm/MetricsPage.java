@@ -2,18 +2,21 @@ package io.clusterbench.tune.vllm;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.ClusterBenchException.Kind;
+import io.clusterbench.net.AnswerTooLargeException;
+import io.clusterbench.net.BoundedHttp;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
-/** One GET of a server's {@code /metrics}, with the API key as a Bearer token; the only request this check sends. */
+/**
+ * One GET of a server's {@code /metrics}, with the API key as a Bearer token; the only request this check sends. The
+ * whole page must arrive within {@link #TIMEOUT} and {@link BoundedHttp#JSON_CAP_BYTES}: a vLLM page is some 100 KB.
+ */
 final class MetricsPage {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -21,23 +24,33 @@ final class MetricsPage {
     }
 
     /**
-     * The page's text.
+     * The page's text, whole within {@link #TIMEOUT}.
      *
      * @param where the service, for messages: {@code openai service 'llm'}
      */
     static String get(URI url, Optional<String> apiKey, String where) throws ClusterBenchException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(TIMEOUT).GET();
+        return get(url, apiKey, where, TIMEOUT);
+    }
+
+    /** The page's text, whole within {@code timeout}. */
+    static String get(URI url, Optional<String> apiKey, String where, Duration timeout) throws ClusterBenchException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET();
         apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
-        HttpResponse<String> response;
+        BoundedHttp.Answer response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            response = BoundedHttp.exchange(client, request.build(), timeout, BoundedHttp.JSON_CAP_BYTES, () -> false)
+                    .orElseThrow();
         } catch (ConnectException e) {
             throw new ClusterBenchException(Kind.CONNECTION, "cannot GET " + url + " of " + where
                     + ": connection refused; check that the server runs and the service's url", e);
         } catch (HttpTimeoutException e) {
-            throw new ClusterBenchException(Kind.CONNECTION, "GET " + url + " of " + where + " gave no answer within "
-                    + TIMEOUT.toSeconds() + " s; check that the server is not stuck", e);
+            throw new ClusterBenchException(Kind.CONNECTION, "GET " + url + " of " + where + " gave no whole answer"
+                    + " within " + timeout.toMillis() + " ms (" + e.getMessage() + "); check that the server is not"
+                    + " stuck", e);
+        } catch (AnswerTooLargeException e) {
+            throw new ClusterBenchException(Kind.REMOTE, "GET " + url + " of " + where + " failed: " + e.getMessage()
+                    + "; is the service's url a vLLM server?", e);
         } catch (IOException e) {
             throw new ClusterBenchException(Kind.CONNECTION, "GET " + url + " of " + where + " failed ("
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage())
@@ -46,7 +59,7 @@ final class MetricsPage {
             Thread.currentThread().interrupt();
             throw new ClusterBenchException(Kind.ENVIRONMENT, "interrupted during GET " + url + " of " + where, e);
         }
-        int status = response.statusCode();
+        int status = response.status();
         if (status == 401 || status == 403) {
             throw new ClusterBenchException(Kind.CONNECTION, "GET " + url + " of " + where + " answered " + status
                     + ": the server refused the API key; check the service's apiKey");

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clusterbench.local.FreePorts;
 import io.clusterbench.local.LocalRedis;
 import io.clusterbench.result.ErrorKind;
+import io.clusterbench.result.ErrorTally;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
@@ -115,6 +116,13 @@ class RedisProbeFailuresTest {
             assertThat(errorCount(measurement, ErrorKind.UNREACHABLE)).isPositive();
             assertThat(measurement.errors()).extracting(ProbeError::message)
                     .anySatisfy(message -> assertThat(message).contains("gave up"));
+            // The headline's count is the errors metric; the error log's events (failed reconnects, give-ups) are
+            // more, and named apart, so that "errors 20" never stands beside a headline of "101 errors".
+            ErrorTally tally = ErrorTally.of(measurement);
+            long failed = (long) metric(measurement, "errors");
+            assertThat(tally.failed()).contains(failed);
+            assertThat(tally.events()).isGreaterThan(failed);
+            assertThat(tally.headline()).contains("errors " + failed + ", " + tally.events() + " error events");
             assertValidResultJson(measurement);
         } finally {
             redis.close();

@@ -14,7 +14,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The redis probe against a hostile server: a reply of 200,000 nested arrays (a StackOverflowError inside Jedis'
  * recursive reader, which used to end the whole run with exit 70 and no result.json), a trickle, a frame that is not
- * RESP and a reset mid-reply each fail this probe only, within the client's timeout, and result.json is written.
+ * RESP, a reset mid-reply, a bulk string or array announced 2,000,000,000 long (which Jedis would allocate before
+ * reading a byte of it) and a reply of 1 GB each fail this probe only, within the client's timeout and in bounded
+ * memory, and result.json is written.
  */
 class RedisProbeHostileServerTest {
     /** The client's timeout is {@value RedisSettings#TIMEOUT_MILLIS} ms; one wait for it and a margin. */
@@ -37,7 +39,13 @@ class RedisProbeHostileServerTest {
                     .endedWithin(BUDGET);
             switch (hostility) {
                 case DEEP_NESTING -> outcome.says("nests arrays too deeply to read");
-                case TRICKLE -> outcome.says("did not end within 4000 ms");
+                // The reply's own deadline (the client's timeout from its first byte) or the checks' deadline.
+                case TRICKLE -> outcome.saysOneOf("did not end within 2000 ms of its first byte",
+                        "did not end within 4000 ms");
+                case HUGE_BULK -> outcome.says("announced 2000000000 bytes, more than the cap of 16 MiB");
+                case HUGE_ARRAY -> outcome.says("announced 2000000000 elements in its arrays, more than the cap"
+                        + " of 1048576 elements");
+                case HUGE_REPLY -> outcome.says("a Redis reply larger than 16 MiB");
                 default -> outcome.says("127.0.0.1:" + server.port());
             }
         }

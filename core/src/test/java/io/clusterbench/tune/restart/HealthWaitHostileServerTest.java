@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.testkit.HostileHttpFixture;
 import io.clusterbench.testkit.HostileHttpFixture.Hostility;
+import io.clusterbench.testkit.HostileRespFixture;
 import io.clusterbench.testkit.HostileRuns;
+import java.util.Optional;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -18,7 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * restart's health wait against hostile servers: it reads only the status, so a body that trickles, never ends or is
  * huge neither holds the wait nor fills the memory; headers that never end or a malformed answer make each attempt
- * fail, and the wait ends at its deadline plus at most one attempt's floor.
+ * fail, and the wait ends at its deadline plus at most one attempt's floor. The same for a Redis PING against a
+ * server whose replies are hostile (announced 2,000,000,000 long, 1 GB, trickled, nested, malformed, reset).
  */
 class HealthWaitHostileServerTest {
     private static final Duration DEADLINE = Duration.ofSeconds(2);
@@ -47,6 +50,25 @@ class HealthWaitHostileServerTest {
                 case MALFORMED -> assertThat(result.healthy()).isFalse();
                 case RESET_MID_BODY -> assertThat(result.last().detail()).contains("GET " + url);
                 default -> assertThat(result.healthy()).as(result.last().detail()).isTrue();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(HostileRespFixture.Hostility.class)
+    void aRedisPingEndsByItsDeadlineInBoundedMemoryWhateverTheServerSends(HostileRespFixture.Hostility hostility)
+            throws Exception {
+        try (HostileRespFixture server = new HostileRespFixture(hostility)) {
+            HostileRuns.Measured<HealthWait.Result> waited = HostileRuns.measure("health-redis-" + hostility,
+                    () -> HealthWait.until(new RedisHealthCheck("127.0.0.1", server.port(), Optional.empty(),
+                            Optional.empty()), DEADLINE)).boundedBy(DEADLINE.plusSeconds(3));
+            assertThat(waited.failure()).isNull();
+            assertThat(waited.value().healthy()).isFalse();
+            switch (hostility) {
+                case HUGE_BULK -> assertThat(waited.value().last().detail()).contains("announced 2000000000 bytes");
+                case HUGE_ARRAY -> assertThat(waited.value().last().detail()).contains("announced 2000000000 elements");
+                case HUGE_REPLY -> assertThat(waited.value().last().detail()).contains("larger than 1 MiB");
+                default -> assertThat(waited.value().last().detail()).contains("PING to 127.0.0.1:" + server.port());
             }
         }
     }
