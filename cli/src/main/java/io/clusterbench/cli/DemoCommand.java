@@ -96,7 +96,7 @@ final class DemoCommand implements Callable<Integer> {
                 out.println("  bin/clusterbench demo --keep     # to keep the servers up while you try it");
                 out.println("Stopping the servers.");
             }
-            // The plan's failure (an unreadable state) matters more than the verdict of the run after it.
+            // The plan's refusal (an action known to fail) matters more than the verdict of the run after it.
             return planned != ExitCodes.OK ? planned : ran;
         }
     }

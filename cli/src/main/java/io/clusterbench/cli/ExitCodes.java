@@ -26,9 +26,15 @@ public final class ExitCodes {
     public static final int REMOTE = 5;
     /** Another input file (a result.json, a history folder) is unreadable or invalid. */
     public static final int INVALID_INPUT = 6;
-    /** A bug in clusterbench: please report it with the printed details. */
     /** Another run holds the cluster's lease (settings.lease); nothing was changed or loaded. */
     public static final int BUSY = 7;
+    /**
+     * The tuning's preflight found a required action known to fail ({@code tune --plan}), or refused to apply any
+     * action because of it ({@code tune --apply}, {@code run}): nothing was changed. Not 1, which says that a change
+     * was tried and failed, perhaps after others were applied and rolled back.
+     */
+    public static final int PREFLIGHT = 8;
+    /** A bug in clusterbench: please report it with the printed details. */
     public static final int INTERNAL = 70;
     /** Stopped by Ctrl-C or SIGTERM. */
     public static final int INTERRUPTED = 130;

@@ -4,11 +4,12 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.engine.RunOutcome;
 import io.clusterbench.engine.RunPlan;
+import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.GatePolicy;
 import io.clusterbench.result.History;
+import io.clusterbench.result.OutputFiles;
 import io.clusterbench.spec.LoadedSpec;
 import java.io.PrintWriter;
-import io.clusterbench.result.OutputFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
@@ -36,6 +37,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:the gate passed or is UNSTABLE (see assert --help)",
             "1:a probe failed or a tuning action failed (checked before the gate)",
+            "8:the tuning's preflight found a required action known to fail; nothing was applied",
             "96-99:the gate failed (as for assert)",
             "2:invalid spec, or an option out of range (nothing ran)",
             "3:the output folder is not writable", "130:stopped"
@@ -96,6 +98,11 @@ final class RunCommand implements Callable<Integer> {
         Verdicts.print(outcome.result().score(), outcome.gate(), stdout);
         EffectPrinter.print(outcome.result().comparison(), stdout);
         Verdicts.reported(plan.outDir(), stdout);
+        if (outcome.tuningRefused()) {
+            stdout.println("The tuning was not applied: its preflight found a required action known to fail: "
+                    + String.join("; ", ChangeOutcome.knownFailures(outcome.result().changes())));
+            return ExitCodes.PREFLIGHT;
+        }
         if (outcome.probesFailed() || outcome.tuningFailed()) {
             return ExitCodes.SOME_PROBES_FAILED;
         }

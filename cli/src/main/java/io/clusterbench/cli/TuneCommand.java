@@ -21,8 +21,11 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Plan or apply the spec's tuning actions. --plan reads the current state and prints what would change,",
-            "changing nothing. --apply changes, reads back and compares each action; when one fails, every action",
-            "already applied is rolled back in reverse order (unless the spec says rollback: false or --no-rollback).",
+            "changing nothing, and exits 8 when a required action is known to fail. --apply first plans every",
+            "action (the preflight) and applies nothing when a required one is known to fail; then it changes, reads",
+            "back and compares each action; when a required one fails, every action already applied is rolled back",
+            "in reverse order (unless the spec says rollback: false or --no-rollback). An optional: true action's",
+            "failure is recorded and the others go on.",
             "Every step is appended to DIR/evidence.jsonl as it happens; the outcome goes to DIR/result.json.",
             "--rollback EVIDENCE restores what a run left applied (killed, stopped, or rollback: false), from that",
             "evidence.jsonl and the spec: each change is read first, left alone when already restored, else restored",
@@ -30,12 +33,13 @@ import picocli.CommandLine.Spec;
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:planned, or applied: every action applied, unchanged or checked",
-            "1:an action failed (the others were rolled back unless told not to; see evidence.jsonl);",
+            "0:planned, or applied: every required action applied, unchanged or checked",
+            "1:a required action failed (the others were rolled back unless told not to; see evidence.jsonl);",
             "  --rollback: a change could not be restored or cannot be undone (the message says what to do by hand)",
             "2:invalid spec",
             "3:the output folder is not writable",
             "6:--rollback: the evidence file is missing or not an evidence.jsonl",
+            "8:--plan: a required action is known to fail; --apply: so the preflight applied nothing",
             "130:stopped by Ctrl-C (143: SIGTERM); the running action finished its step, everything is written"
         })
 final class TuneCommand implements Callable<Integer> {

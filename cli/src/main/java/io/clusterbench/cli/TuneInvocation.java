@@ -25,8 +25,29 @@ final class TuneInvocation {
     static int plan(LoadedSpec loaded, PrintWriter out) {
         out.println("Plan for cluster '" + loaded.spec().name() + "' (nothing is changed):");
         List<ChangeOutcome> plan = ClusterBench.standard().plan(loaded, new TuningPrinter(out));
-        boolean readable = plan.stream().noneMatch(outcome -> outcome.status() == ChangeStatus.FAILED);
-        return readable ? ExitCodes.OK : ExitCodes.SOME_PROBES_FAILED;
+        if (ChangeOutcome.refusedByPreflight(plan)) {
+            refusal("--apply would change nothing: its preflight refuses the tuning", plan, out);
+            return ExitCodes.PREFLIGHT;
+        }
+        skippedOptional(plan, out);
+        return ExitCodes.OK;
+    }
+
+    /** Names every required action known to fail, and why, after the plan or the refused apply. */
+    private static void refusal(String lead, List<ChangeOutcome> changes, PrintWriter out) {
+        List<String> failing = ChangeOutcome.knownFailures(changes);
+        out.println(lead + ", because " + (failing.size() == 1 ? "a required action is" : failing.size()
+                + " required actions are") + " known to fail:");
+        failing.forEach(line -> out.println("  " + line));
+        out.println("Fix the spec or the cluster, or mark the action optional: true when the tuning may go on"
+                + " without it (docs/tuning.md#preflight).");
+        out.flush();
+    }
+
+    private static void skippedOptional(List<ChangeOutcome> plan, PrintWriter out) {
+        plan.stream().filter(c -> c.optional() && !c.knownToFail().isEmpty()).forEach(c -> out.println(
+                "Optional action '" + c.action() + "' is known to fail and would be skipped: " + c.knownToFail()));
+        out.flush();
     }
 
     static int apply(LoadedSpec loaded, String specFile, Path outDir, boolean rollback, PrintWriter out)
@@ -45,7 +66,11 @@ final class TuneInvocation {
                 restoreHint(run, specFile, outDir, out);
                 return ExitCodes.INTERRUPTED;
             }
-            return failedOrUndone(run) ? ExitCodes.SOME_PROBES_FAILED : ExitCodes.OK;
+            if (ChangeOutcome.refusedByPreflight(run.result().changes())) {
+                refusal("Nothing was applied: the preflight refused the tuning", run.result().changes(), out);
+                return ExitCodes.PREFLIGHT;
+            }
+            return ChangeOutcome.tuningFailed(run.result().changes()) ? ExitCodes.SOME_PROBES_FAILED : ExitCodes.OK;
         }
     }
 
@@ -79,10 +104,6 @@ final class TuneInvocation {
         out.println("Wrote " + outDir.resolve(OutputFiles.EVIDENCE_JSONL) + " and " + outDir.resolve(ResultFiles.RESULT_JSON));
         Verdicts.reported(outDir, out);
         out.flush();
-    }
-
-    private static boolean failedOrUndone(WrittenRun run) {
-        return run.result().changes().stream().anyMatch(change -> change.status().failedOrUndone());
     }
 
     /** After a stop: how to undo what stayed applied. */

@@ -32,8 +32,8 @@ final class TuningPrinter implements TuningListener {
     @Override
     public void planned(ChangeOutcome outcome) {
         synchronized (out) {
-            out.printf("  %-22s %-10s %s: %s%n", outcome.action(), outcome.status().name().toLowerCase(Locale.ROOT),
-                    outcome.target(), outcome.message());
+            out.printf("  %-22s %-10s %s: %s%s%n", outcome.action(), outcome.status().name().toLowerCase(Locale.ROOT),
+                    outcome.target(), outcome.optional() ? "(optional) " : "", outcome.message());
             out.flush();
         }
     }
@@ -41,7 +41,8 @@ final class TuningPrinter implements TuningListener {
     static void summary(List<ChangeOutcome> changes, PrintWriter out) {
         out.printf("%-22s %-16s %-8s %s%n", "action", "status", "verified", "before -> after");
         for (ChangeOutcome change : changes) {
-            out.printf("%-22s %-16s %-8s %s -> %s%n", change.action(), change.status(), Numbers.yesNo(change.verified()),
+            String status = change.status() + (change.optional() ? " (opt.)" : "");
+            out.printf("%-22s %-16s %-8s %s -> %s%n", change.action(), status, Numbers.yesNo(change.verified()),
                     change.before(), change.after());
         }
     }

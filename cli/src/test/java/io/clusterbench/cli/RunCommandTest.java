@@ -9,11 +9,13 @@ import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.testkit.RealServers;
+import io.clusterbench.testkit.RedisRefusals;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.Jedis;
 
 @ExtendWith(RealServers.class)
 class RunCommandTest {
@@ -89,6 +91,8 @@ class RunCommandTest {
 
     @Test
     void aTuningThatFailedAndWasRolledBackGetsNoEffectAtAll(LocalRedis redis, @TempDir Path dir) throws Exception {
+        // maxclients above the file limit passes every check and is refused by the server at CONFIG SET: a failure
+        // the preflight cannot know, so the first action is applied, then rolled back.
         Path spec = Files.writeString(dir.resolve("cluster.yaml"), """
                 cluster: run-test
                 services:
@@ -97,10 +101,10 @@ class RunCommandTest {
                   cache: { service: redis, clients: 2, requests: 2000 }
                 tuning:
                   - { redis-config: redis, set: { slowlog-max-len: 257 } }
-                  - { redis-config: redis, set: { hz: 1000 } }
+                  - { redis-config: redis, set: { maxclients: %s } }
                 objectives:
                   - { metric: cache.p99_ms, pass: "<= 5000", key: true }
-                """.formatted(redis.port()));
+                """.formatted(redis.port(), RedisRefusals.maxclientsAboveFileLimit(redis.pid())));
         Path out = dir.resolve("run");
 
         CliRun run = CliRun.of("run", spec.toString(), "--out", out.toString());
@@ -113,5 +117,40 @@ class RunCommandTest {
         assertThat(result.comparison().explanation()).startsWith("not applied: nothing to compare");
         assertThat(run.out()).contains("Effect of the tuning: not applied: nothing to compare")
                 .doesNotContain("improved").doesNotContain("worse (");
+    }
+
+    @Test
+    void aTuningWithAnActionKnownToFailIsNotAppliedAndTheRunSaysSo(LocalRedis redis, @TempDir Path dir)
+            throws Exception {
+        String before;
+        try (Jedis jedis = new Jedis(redis.host(), redis.port())) {
+            before = jedis.configGet("slowlog-max-len").get("slowlog-max-len");
+        }
+        Path spec = Files.writeString(dir.resolve("cluster.yaml"), """
+                cluster: run-test
+                services:
+                  redis: { type: redis, address: 127.0.0.1, port: %d }
+                probes:
+                  cache: { service: redis, clients: 2, requests: 2000 }
+                tuning:
+                  - { id: slowlog, redis-config: redis, set: { slowlog-max-len: 258 } }
+                  - { id: bad-hz, redis-config: redis, set: { hz: 1000 } }
+                objectives:
+                  - { metric: cache.p99_ms, pass: "<= 5000", key: true }
+                """.formatted(redis.port()));
+        Path out = dir.resolve("run");
+
+        CliRun run = CliRun.of("run", spec.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.PREFLIGHT);
+        assertThat(run.out()).contains("preflight found a required action known to fail", "'bad-hz'");
+        RunResult result = ResultFiles.read(out.resolve(ResultFiles.RESULT_JSON));
+        assertThat(result.changes()).extracting(change -> change.status())
+                .containsExactly(ChangeStatus.NOT_STARTED, ChangeStatus.NOT_STARTED);
+        assertThat(result.evidence()).extracting(e -> e.step().word()).containsExactly("not-started", "not-started");
+        assertThat(result.comparison().explanation()).startsWith("not applied: nothing to compare");
+        try (Jedis jedis = new Jedis(redis.host(), redis.port())) {
+            assertThat(jedis.configGet("slowlog-max-len")).containsEntry("slowlog-max-len", before);
+        }
     }
 }

@@ -96,6 +96,71 @@ class TuneCommandTest {
         assertThat(configGet(redis, "tcp-keepalive")).isNotEqualTo("77");
     }
 
+    @Test
+    void planExitsWithThePreflightCodeAndApplyChangesNothingWhenALaterActionIsKnownToFail(LocalRedis redis,
+            @TempDir Path dir) throws Exception {
+        String before = configGet(redis, "tcp-keepalive");
+        Path spec = Files.writeString(dir.resolve("cluster.yaml"), """
+                cluster: tune-test
+                services:
+                  cache: { type: redis, address: 127.0.0.1, port: %d }
+                tuning:
+                  - { id: keepalive, redis-config: cache, set: { tcp-keepalive: 77 } }
+                  - { id: bad-hz, redis-config: cache, set: { hz: 1000 } }
+                """.formatted(redis.port()));
+        Path out = dir.resolve("out");
+
+        CliRun plan = CliRun.of("tune", spec.toString(), "--plan");
+        CliRun apply = CliRun.of("tune", spec.toString(), "--apply", "--out", out.toString());
+
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(ExitCodes.PREFLIGHT);
+        assertThat(plan.out()).contains("known to fail", "'bad-hz': hz must be a whole number from 1 to 500",
+                "optional: true");
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isEqualTo(ExitCodes.PREFLIGHT);
+        assertThat(apply.out()).contains("Nothing was applied", "'bad-hz'").doesNotContain("applying");
+        assertThat(apply.err()).doesNotContain("Exception");
+        assertThat(configGet(redis, "tcp-keepalive")).as("CONFIG GET after the refused apply").isEqualTo(before);
+        assertThat(ResultFiles.read(out.resolve(ResultFiles.RESULT_JSON)).changes()).extracting(ChangeOutcome::status)
+                .containsExactly(ChangeStatus.NOT_STARTED, ChangeStatus.NOT_STARTED);
+        assertThat(EvidenceLog.read(out.resolve(EvidenceLog.FILE_NAME))).extracting(e -> e.step().word())
+                .containsExactly("not-started", "not-started");
+        assertThat(Files.readString(out.resolve("junit.xml"))).contains("bad-hz (redis-config) NOT_STARTED")
+                .contains("<failure");
+    }
+
+    @Test
+    void anOptionalActionKnownToFailIsSkippedAndTheTuningSucceeds(LocalRedis redis, @TempDir Path dir)
+            throws Exception {
+        String before = configGet(redis, "tcp-keepalive");
+        Path spec = Files.writeString(dir.resolve("cluster.yaml"), """
+                cluster: tune-test
+                services:
+                  cache: { type: redis, address: 127.0.0.1, port: %d }
+                tuning:
+                  - { id: keepalive, redis-config: cache, set: { tcp-keepalive: 78 } }
+                  - { id: bad-hz, redis-config: cache, set: { hz: 1000 }, optional: true }
+                """.formatted(redis.port()));
+        Path out = dir.resolve("out");
+        try {
+            CliRun plan = CliRun.of("tune", spec.toString(), "--plan");
+            CliRun apply = CliRun.of("tune", spec.toString(), "--apply", "--out", out.toString());
+
+            assertThat(plan.exitCode()).as(plan.out() + plan.err()).isEqualTo(ExitCodes.OK);
+            assertThat(plan.out()).contains("Optional action 'bad-hz' is known to fail and would be skipped");
+            assertThat(apply.exitCode()).as(apply.out() + apply.err()).isEqualTo(ExitCodes.OK);
+            assertThat(configGet(redis, "tcp-keepalive")).isEqualTo("78");
+            assertThat(ResultFiles.read(out.resolve(ResultFiles.RESULT_JSON)).changes())
+                    .extracting(ChangeOutcome::status, ChangeOutcome::optional).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(ChangeStatus.APPLIED, false),
+                            org.assertj.core.groups.Tuple.tuple(ChangeStatus.NOT_STARTED, true));
+            assertThat(Files.readString(out.resolve("junit.xml"))).contains("bad-hz (redis-config) NOT_STARTED optional");
+        } finally {
+            try (Jedis jedis = new Jedis(redis.host(), redis.port())) {
+                jedis.configSet("tcp-keepalive", before);
+            }
+        }
+    }
+
     private static Path redisSpec(Path dir, LocalRedis redis, String setting) throws Exception {
         return Files.writeString(dir.resolve("cluster.yaml"), """
                 cluster: tune-test

@@ -3,6 +3,7 @@ package io.clusterbench.engine;
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.control.BenchmarkOptions;
 import io.clusterbench.control.StopSignal;
+import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
 import io.clusterbench.result.Disturbance;
 import io.clusterbench.result.Evidence;
@@ -177,13 +178,21 @@ final class RunFlow {
             applied = true;
         } else if (condition.equals("A") && applied) {
             rollBack("alternating A/B: back to the state before tuning for round " + index);
-            if (tuned.changes().stream().anyMatch(c -> c.status() != ChangeStatus.ROLLED_BACK
-                    && c.status() != ChangeStatus.UNCHANGED && c.status() != ChangeStatus.CHECKED)) {
+            if (tuned.changes().stream().anyMatch(RunFlow::leftChanged)) {
                 notComparable = "inconclusive: the rollback before round " + index + " did not restore every change,"
                         + " so the conditions are not what they claim; see evidence.jsonl";
                 listener.note(notComparable);
             }
         }
+    }
+
+    /** Whether an action is not back where it was; an optional one that failed or was skipped changed nothing. */
+    private static boolean leftChanged(ChangeOutcome change) {
+        ChangeStatus status = change.status();
+        boolean optionalNotDone = change.optional()
+                && (status == ChangeStatus.FAILED || status == ChangeStatus.NOT_STARTED);
+        return status != ChangeStatus.ROLLED_BACK && status != ChangeStatus.UNCHANGED && status != ChangeStatus.CHECKED
+                && !optionalNotDone;
     }
 
     private void rollBack(String reason) throws ClusterBenchException {

@@ -1,5 +1,6 @@
 package io.clusterbench.engine;
 
+import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.GateOutcome;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.RunResult;
@@ -29,9 +30,17 @@ public record RunOutcome(RunResult result, RunResult before, GateOutcome gate, P
         return failed(result) || (before != null && failed(before));
     }
 
-    /** Whether a tuning action failed, was rolled back or did not start. */
+    /**
+     * Whether a required tuning action failed, was rolled back or did not start, or a rollback failed; an optional
+     * action's failure does not count.
+     */
     public boolean tuningFailed() {
-        return result.changes().stream().anyMatch(change -> change.status().failedOrUndone());
+        return ChangeOutcome.tuningFailed(result.changes());
+    }
+
+    /** Whether the tuning's preflight found a required action known to fail, so that nothing was applied. */
+    public boolean tuningRefused() {
+        return ChangeOutcome.refusedByPreflight(result.changes());
     }
 
     private static boolean failed(RunResult run) {

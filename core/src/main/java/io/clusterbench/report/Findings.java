@@ -78,10 +78,11 @@ final class Findings {
         }
         for (ChangeOutcome change : result.changes()) {
             if (isFinding(change)) {
-                items.add(Line.of("Tuning action ").code(change.action()).text(" on ").code(change.target())
+                items.add(Line.of(change.optional() ? "Optional tuning action " : "Tuning action ")
+                        .code(change.action()).text(" on ").code(change.target())
                         .text(" ended ").strong(change.status().name()).text(" (verified: "
                                 + Numbers.yesNo(change.verified()) + "): " + change.message())
-                        .item(change.status() == ChangeStatus.CHECKED ? Tone.WARN : Tones.of(change.status())));
+                        .item(change.status() == ChangeStatus.CHECKED ? Tone.WARN : Tones.of(change)));
             }
         }
         if (score != null) {

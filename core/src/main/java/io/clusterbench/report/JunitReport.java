@@ -126,22 +126,27 @@ final class JunitReport implements ReportWriter {
      * FAILED, ROLLBACK_FAILED and an APPLIED change that was not verified (left applied by a recovery because it
      * cannot be undone) are failures; ROLLED_BACK (undone because another action failed, or on purpose) and
      * NOT_STARTED are skipped with their reason; APPLIED, UNCHANGED and CHECKED pass (a CHECKED mismatch is advice,
-     * in the message, not a failure).
+     * in the message, not a failure). Two exceptions: a required action that the preflight knew would fail is a
+     * failure though it never started, since it is why nothing was applied; an optional action that FAILED is
+     * skipped, not failed, because by the spec's word its failure fails nothing, and a CI that counts failures would
+     * otherwise fail a build the tool passed; skipped keeps it visible with its message.
      */
     private static List<Case> tuningCases(RunResult result) {
         List<Case> cases = new ArrayList<>();
         for (ChangeOutcome change : result.changes()) {
-            String outcome = switch (change.status()) {
-                case FAILED, ROLLBACK_FAILED -> "failure";
+            String outcome = change.refusedByPreflight() ? "failure" : switch (change.status()) {
+                case FAILED -> change.optional() ? "skipped" : "failure";
+                case ROLLBACK_FAILED -> "failure";
                 case APPLIED -> change.verified() ? "pass" : "failure";
                 case ROLLED_BACK, NOT_STARTED -> "skipped";
                 case PLANNED, UNCHANGED, CHECKED -> "pass";
             };
-            String text = "status " + change.status() + "; verified " + Numbers.yesNo(change.verified()) + "; target "
+            String text = "status " + change.status() + (change.optional() ? " (optional)" : "")
+                    + (change.knownToFail().isEmpty() ? "" : "; known to fail: " + change.knownToFail()) + "; verified " + Numbers.yesNo(change.verified()) + "; target "
                     + change.target() + "; before " + change.before() + "; wanted " + change.wanted() + "; after "
                     + change.after() + "\n" + change.message();
             cases.add(new Case(result.cluster() + ".tuning", change.action() + " (" + change.kind() + ") "
-                    + change.status(), outcome, "clusterbench.tuning." + change.status(), change.message(), text, text));
+                    + change.status() + (change.optional() ? " optional" : ""), outcome, "clusterbench.tuning." + change.status(), change.message(), text, text));
         }
         return cases;
     }

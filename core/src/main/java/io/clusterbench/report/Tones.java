@@ -1,6 +1,7 @@
 package io.clusterbench.report;
 
 import io.clusterbench.report.Doc.Tone;
+import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
 import io.clusterbench.result.GateStatus;
 import io.clusterbench.result.ObjectiveStatus;
@@ -44,6 +45,20 @@ final class Tones {
             case ROLLED_BACK, NOT_STARTED -> Tone.WARN;
             case FAILED, ROLLBACK_FAILED -> Tone.BAD;
         };
+    }
+
+    /**
+     * An action's tone: an optional action's own failure is a warning, since it fails nothing; a required action
+     * that the preflight knew would fail is a failure even though it never started.
+     */
+    static Tone of(ChangeOutcome change) {
+        if (change.refusedByPreflight()) {
+            return Tone.BAD;
+        }
+        if (change.optional() && change.status() == ChangeStatus.FAILED) {
+            return Tone.WARN;
+        }
+        return of(change.status());
     }
 
     static Tone of(ObjectiveStatus status) {

@@ -29,6 +29,12 @@ final class TuningSections {
         if (result.changes().isEmpty()) {
             blocks.add(Line.of("This run changed nothing: 0 tuning actions.").paragraph());
         } else {
+            List<String> refusing = ChangeOutcome.knownFailures(result.changes());
+            if (!refusing.isEmpty()) {
+                blocks.add(Line.of("The preflight planned every action before the first change and found "
+                        + refusing.size() + " required action(s) known to fail, so nothing was applied: "
+                        + String.join("; ", refusing)).paragraph());
+            }
             blocks.add(changes(result.changes()));
         }
         blocks.add(new Heading(2, "Evidence log", "evidence"));
@@ -51,7 +57,7 @@ final class TuningSections {
                     Cell.code(change.action()),
                     Cell.text(change.kind()),
                     Cell.code(change.target()),
-                    Cell.status(change.status().name(), Tones.of(change.status())),
+                    Cell.status(change.status().name() + (change.optional() ? " (optional)" : ""), Tones.of(change)),
                     Cell.text(beforeAfter(change.before(), change.wanted(), change.after())),
                     Cell.text(Numbers.yesNo(change.verified())),
                     Cell.text(rolledBack(change.status())),

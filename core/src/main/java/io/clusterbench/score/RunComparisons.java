@@ -42,7 +42,7 @@ public final class RunComparisons {
      * runs is the machine's, not the tuning's.
      */
     public static Optional<String> whyNotComparable(List<ChangeOutcome> changes) {
-        List<String> notApplied = changes.stream().filter(c -> c.status().failedOrUndone())
+        List<String> notApplied = changes.stream().filter(ChangeOutcome::failsTheTuning)
                 .map(c -> c.action() + " " + c.status()).toList();
         if (!notApplied.isEmpty()) {
             return Optional.of("not applied: nothing to compare (" + String.join(", ", notApplied) + ")");

@@ -7,8 +7,12 @@ import java.util.Objects;
  *
  * <p>The id is the item's {@code id:} when written, otherwise {@code kind:target} (with {@code #2}, {@code #3}
  * appended when the same pair comes again), so reports can name the step.
+ *
+ * <p>An {@code optional} action's failure is recorded but neither fails the tuning nor rolls back the others, and
+ * a preflight that knows it would fail skips it instead of refusing the whole tuning (docs/tuning.md).
  */
-public record ActionSpec(String id, ActionKind kind, String target, Parameters parameters, SpecLocation location) {
+public record ActionSpec(String id, ActionKind kind, String target, Parameters parameters, SpecLocation location,
+        boolean optional) {
 
     public ActionSpec {
         Objects.requireNonNull(id, "id");
@@ -16,5 +20,10 @@ public record ActionSpec(String id, ActionKind kind, String target, Parameters p
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(location, "location");
+    }
+
+    /** A required action: its failure fails the tuning. */
+    public ActionSpec(String id, ActionKind kind, String target, Parameters parameters, SpecLocation location) {
+        this(id, kind, target, parameters, location, false);
     }
 }

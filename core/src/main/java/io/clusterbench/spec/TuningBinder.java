@@ -16,6 +16,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class TuningBinder {
 
     private static final List<String> KIND_KEYS = ActionKind.words();
+    /** Keys every action kind takes. */
+    private static final List<String> COMMON_KEYS = List.of("id", "optional");
 
     private final Binding binding;
     private final HostBinder.Hosts hosts;
@@ -47,7 +49,7 @@ final class TuningBinder {
 
     private Optional<ActionSpec> action(YamlMap m) {
         int errorsBefore = binding.errorCount();
-        List<String> allKeys = Stream.of(List.of("id"), KIND_KEYS, ParameterRegistry.allActionParameters())
+        List<String> allKeys = Stream.of(COMMON_KEYS, KIND_KEYS, ParameterRegistry.allActionParameters())
                 .flatMap(List::stream).distinct().toList();
         List<String> kinds = m.present(KIND_KEYS);
         if (kinds.isEmpty()) {
@@ -60,17 +62,18 @@ final class TuningBinder {
         m.atMostOne(KIND_KEYS);
         ActionKind kind = ActionKind.fromWord(kinds.get(0)).orElseThrow();
         ParameterTable table = ParameterRegistry.action(kind);
-        List<String> allowed = Stream.of(List.of("id"), KIND_KEYS, table.names()).flatMap(List::stream).toList();
+        List<String> allowed = Stream.of(COMMON_KEYS, KIND_KEYS, table.names()).flatMap(List::stream).toList();
         m.allow(allowed, allKeys, "a " + kind.word() + " action");
         Optional<String> target = m.text(kind.word()).filter(t -> checkTarget(m, kind, t));
         Optional<String> explicitId = m.text("id").filter(id -> checkExplicitId(m, id));
         Optional<Parameters> bound = parameters.bind(m, table);
+        boolean optional = m.flag("optional").orElse(false);
         if (binding.errorCount() != errorsBefore) {
             return Optional.empty();
         }
         String id = explicitId.orElseGet(() -> defaultId(kind.word() + ":" + target.orElseThrow(), m.node()));
         return Optional.of(new ActionSpec(id, kind, target.orElseThrow(), bound.orElseThrow(),
-                binding.locate(m.node())));
+                binding.locate(m.node()), optional));
     }
 
     private boolean checkTarget(YamlMap m, ActionKind kind, String target) {

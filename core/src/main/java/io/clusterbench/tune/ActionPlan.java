@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param change whether apply would change anything
  * @param reversible whether rollback can restore {@code before}
  * @param note one sentence for the plan line, e.g. why a change is not reversible or what a check found
+ * @param knownToFail why apply is known to fail, found without changing anything (a value the server would refuse,
+ *     a check command that is not there); empty when nothing is known against it. The preflight reads this.
  */
 public record ActionPlan(
         String target,
@@ -22,7 +24,8 @@ public record ActionPlan(
         List<String> command,
         Change change,
         boolean reversible,
-        String note) {
+        String note,
+        String knownToFail) {
 
     /** What apply would do. */
     public enum Change {
@@ -41,5 +44,22 @@ public record ActionPlan(
         command = List.copyOf(command);
         Objects.requireNonNull(change, "change");
         Objects.requireNonNull(note, "note");
+        Objects.requireNonNull(knownToFail, "knownToFail");
+    }
+
+    /** A plan with nothing known against it. */
+    public ActionPlan(String target, Map<String, String> before, Map<String, String> wanted, List<String> command,
+            Change change, boolean reversible, String note) {
+        this(target, before, wanted, command, change, reversible, note, "");
+    }
+
+    /** This plan, known to fail for the given reason. */
+    public ActionPlan failing(String why) {
+        return new ActionPlan(target, before, wanted, command, change, reversible, note, why);
+    }
+
+    /** Whether apply is known to fail; {@link #knownToFail()} says why. */
+    public boolean fails() {
+        return !knownToFail.isEmpty();
     }
 }

@@ -13,8 +13,15 @@ final class Outcomes {
 
     static ChangeOutcome of(ActionSpec spec, String target, ChangeStatus status, Map<String, String> before,
             Map<String, String> wanted, Map<String, String> after, boolean verified, String message) {
+        return of(spec, target, status, before, wanted, after, verified, message, "");
+    }
+
+    /** An outcome of an action that planning found would fail, for {@code knownToFail}. */
+    static ChangeOutcome of(ActionSpec spec, String target, ChangeStatus status, Map<String, String> before,
+            Map<String, String> wanted, Map<String, String> after, boolean verified, String message,
+            String knownToFail) {
         return new ChangeOutcome(spec.id(), spec.kind().word(), target, status, before, wanted, after, verified,
-                message);
+                message, spec.optional(), knownToFail);
     }
 
     /** The message of the line written just before a change is made. */
@@ -24,6 +31,9 @@ final class Outcomes {
     }
 
     static String planMessage(ActionPlan plan) {
+        if (plan.fails()) {
+            return "known to fail: " + plan.knownToFail() + (plan.note().isEmpty() ? "" : "; " + plan.note());
+        }
         return switch (plan.change()) {
             case UNCHANGED -> "already at the wanted value: " + plan.before() + "; nothing to send";
             case CHECK_ONLY -> plan.note();

@@ -26,7 +26,9 @@ import java.util.function.BooleanSupplier;
 /**
  * Plans and applies a spec's tuning actions with the one protocol every action follows: read the state, change it,
  * read it back, compare. When a change fails or reads back wrong, every action this run already changed is rolled
- * back in reverse order (each rollback read back too), unless the spec says {@code rollback: false}. Every step
+ * back in reverse order (each rollback read back too), unless the spec says {@code rollback: false}. Before the
+ * first change a preflight plans every action: when a required one is known to fail, nothing is applied and every
+ * action is recorded as not started with the reason; an optional one known to fail is skipped. Every step
  * goes to {@code evidence.jsonl} before the next one starts, and the outcome to {@code result.json}.
  *
  * <p>Usage: {@code RunResult result = new Tuning(ActionRegistry.standard(), SecretResolver.system(),
@@ -43,7 +45,10 @@ public final class Tuning {
         this.clock = clock;
     }
 
-    /** Works out what each action would change; changes nothing and writes nothing. */
+    /**
+     * Works out what each action would change; changes nothing and writes nothing. An outcome whose
+     * {@link ChangeOutcome#knownToFail()} is set is one that apply's preflight would refuse (or skip, when optional).
+     */
     public List<ChangeOutcome> plan(LoadedSpec loaded, TuningListener listener) {
         List<ChangeOutcome> outcomes = new ArrayList<>();
         try (RunSshHosts ssh = new RunSshHosts(loaded.spec(), secrets)) {
@@ -100,8 +105,8 @@ public final class Tuning {
     private ChangeOutcome planOne(LoadedSpec loaded, ActionSpec spec, RunSshHosts ssh) {
         TuningAction action = registry.action(spec.kind()).orElse(null);
         if (action == null) {
-            return Outcomes.of(spec, "-", ChangeStatus.FAILED, Map.of(), Map.of(), Map.of(), false,
-                    "no implementation of action kind '" + spec.kind().word() + "' in this build");
+            String why = Preflight.noImplementation(spec);
+            return Outcomes.of(spec, "-", ChangeStatus.FAILED, Map.of(), Map.of(), Map.of(), false, why, why);
         }
         try {
             ActionPlan plan = action.plan(new ActionContext(loaded.spec(), spec, secrets, ssh, clock));
@@ -111,10 +116,11 @@ public final class Tuning {
                 case CHECK_ONLY -> ChangeStatus.CHECKED;
             };
             return Outcomes.of(spec, plan.target(), status, plan.before(), plan.wanted(), plan.before(),
-                    plan.change() != ActionPlan.Change.CHANGE, Outcomes.planMessage(plan));
+                    plan.change() != ActionPlan.Change.CHANGE && !plan.fails(), Outcomes.planMessage(plan),
+                    plan.knownToFail());
         } catch (ClusterBenchException e) {
-            return Outcomes.of(spec, "-", ChangeStatus.FAILED, Map.of(), Map.of(), Map.of(), false,
-                    "cannot read the current state: " + e.getMessage());
+            String why = Preflight.unreadable(e);
+            return Outcomes.of(spec, "-", ChangeStatus.FAILED, Map.of(), Map.of(), Map.of(), false, why, why);
         }
     }
 
@@ -171,7 +177,8 @@ public final class Tuning {
     private static List<ChangeOutcome> scrubbed(List<ChangeOutcome> outcomes, SecretScrubber scrubber) {
         return outcomes.stream().map(c -> new ChangeOutcome(c.action(), c.kind(), scrubber.scrub(c.target()),
                 c.status(), scrubber.scrubValues(c.before()), scrubber.scrubValues(c.wanted()),
-                scrubber.scrubValues(c.after()), c.verified(), scrubber.scrub(c.message()))).toList();
+                scrubber.scrubValues(c.after()), c.verified(), scrubber.scrub(c.message()), c.optional(),
+                scrubber.scrub(c.knownToFail()))).toList();
     }
 
     private static void createFolder(Path outDir) throws ClusterBenchException {

@@ -17,7 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-/** One apply run: each action in spec order through plan, apply and verify; on failure, rollback in reverse. */
+/**
+ * One apply run: a {@link Preflight} plans every action first and refuses the run, changing nothing, when a required
+ * action is known to fail; then each action in spec order goes through plan, apply and verify; when a required one
+ * fails, rollback in reverse. An optional action that fails is rolled back alone and the others go on.
+ */
 final class TuningProtocol {
     private final ActionRegistry registry;
     private final ClusterSpec cluster;
@@ -40,16 +44,35 @@ final class TuningProtocol {
     }
 
     List<ChangeOutcome> run(boolean rollback, BooleanSupplier stopped) throws ClusterBenchException {
+        Preflight preflight = Preflight.check(registry, cluster, secrets, ssh, clock);
+        List<ActionSpec> refusing = preflight.refusing(cluster.tuning());
+        if (!refusing.isEmpty()) {
+            for (ActionSpec spec : cluster.tuning()) {
+                notStarted(spec, preflight.of(spec), preflight.notStarted(spec, refusing));
+            }
+            return List.copyOf(outcomes.values());
+        }
         boolean failed = false;
         for (ActionSpec spec : cluster.tuning()) {
             if (failed || stopped.getAsBoolean()) {
                 String why = failed ? "not started: an earlier action failed" : "not started: the run was stopped";
-                steps.write(spec, "-", EvidenceStep.NOT_STARTED, Map.of(), Map.of(), Map.of(), List.of(), steps.now(), why);
-                outcomes.put(spec.id(), Outcomes.of(spec, "-", ChangeStatus.NOT_STARTED, Map.of(), Map.of(),
-                        Map.of(), false, why));
+                notStarted(spec, new Preflight.Finding("-", ""), why);
                 continue;
             }
-            failed = !applyOne(spec);
+            Preflight.Finding found = preflight.of(spec);
+            if (found.fails()) {
+                // Only an optional action gets here: a required one known to fail refused the run above.
+                notStarted(spec, found, Preflight.skipped(found.knownToFail()));
+                continue;
+            }
+            boolean done = applyOne(spec);
+            if (!done && spec.optional()) {
+                if (rollback) {
+                    rollBackFailedOptional(spec);
+                }
+            } else {
+                failed = !done;
+            }
         }
         if (failed && rollback) {
             rollBack();
@@ -63,21 +86,39 @@ final class TuningProtocol {
         return List.copyOf(outcomes.values());
     }
 
+    private void notStarted(ActionSpec spec, Preflight.Finding found, String why) throws ClusterBenchException {
+        steps.write(spec, found.target(), EvidenceStep.NOT_STARTED, Map.of(), Map.of(), Map.of(), List.of(),
+                steps.now(), why);
+        outcomes.put(spec.id(), Outcomes.of(spec, found.target(), ChangeStatus.NOT_STARTED, Map.of(), Map.of(),
+                Map.of(), false, why, found.knownToFail()));
+    }
+
+    /** An optional action failed: only its own change, if it made one, is restored; the others stay. */
+    private void rollBackFailedOptional(ActionSpec spec) throws ClusterBenchException {
+        if (!changed.isEmpty() && changed.peek().spec().id().equals(spec.id())) {
+            rollBackOne(changed.pop());
+        }
+    }
+
     /** Returns false when the action failed. */
     private boolean applyOne(ActionSpec spec) throws ClusterBenchException {
         Instant started = steps.now();
         TuningAction action = registry.action(spec.kind()).orElse(null);
         if (action == null) {
-            return fail(spec, "-", Map.of(), Map.of(), Map.of(), List.of(), started,
-                    "no implementation of action kind '" + spec.kind().word() + "' in this build");
+            return fail(spec, "-", Map.of(), Map.of(), Map.of(), List.of(), started, Preflight.noImplementation(spec));
         }
         ActionContext context = new ActionContext(cluster, spec, secrets, ssh, clock);
         ActionPlan plan;
         try {
             plan = action.plan(context);
         } catch (ClusterBenchException e) {
-            return fail(spec, "-", Map.of(), Map.of(), Map.of(), List.of(), started,
-                    "cannot read the current state: " + e.getMessage());
+            return fail(spec, "-", Map.of(), Map.of(), Map.of(), List.of(), started, Preflight.unreadable(e));
+        }
+        if (plan.fails()) {
+            // The preflight passed it, but the actions before it changed what it depends on.
+            return fail(spec, plan.target(), plan.before(), plan.wanted(), Map.of(), List.of(), started,
+                    "known to fail once the actions before it were applied, so nothing was sent: "
+                            + plan.knownToFail());
         }
         if (plan.change() == ActionPlan.Change.UNCHANGED) {
             steps.write(spec, plan.target(), EvidenceStep.UNCHANGED, plan.before(), plan.wanted(), plan.before(), List.of(),
@@ -127,48 +168,53 @@ final class TuningProtocol {
 
     private void rollBack() throws ClusterBenchException {
         while (!changed.isEmpty()) {
-            Changed action = changed.pop();
-            ActionPlan plan = action.plan();
-            Instant started = steps.now();
-            ChangeOutcome was = outcomes.get(action.spec().id());
-            if (!plan.reversible()) {
-                String why = "cannot be rolled back: " + (plan.note().isEmpty() ? "the action has no undo" : plan.note())
-                        + "; by hand: " + action.action().byHand(action.context(), plan.before());
-                steps.write(action.spec(), plan.target(), EvidenceStep.NOT_REVERSIBLE, plan.before(), plan.wanted(), Map.of(),
-                        List.of(), started, why);
-                outcomes.put(action.spec().id(), withMessage(was, was.message() + "; " + why));
-                continue;
-            }
-            steps.write(action.spec(), plan.target(), EvidenceStep.ROLLING_BACK, was.after(), plan.before(), Map.of(),
-                    List.of(), started, "restoring " + plan.before() + " because a later or this action failed");
-            String byHand = "by hand: " + action.action().byHand(action.context(), plan.before());
-            try {
-                ActionState restored = action.action().rollback(action.context(), plan);
-                EvidenceStep step = restored.verified() ? EvidenceStep.ROLLED_BACK : EvidenceStep.ROLLBACK_FAILED;
-                String message = restored.verified() ? restored.message() : restored.message() + "; " + byHand;
-                steps.write(action.spec(), plan.target(), step, was.after(), plan.before(), restored.values(),
-                        List.of(), started, message);
-                // The action that failed stays FAILED, so reports show which one broke the run; its verified stays
-                // false, since the change it was asked for never read back as wanted (the rollback's read-back is in
-                // the message and the evidence).
-                ChangeStatus status = !restored.verified() ? ChangeStatus.ROLLBACK_FAILED
-                        : was.status() == ChangeStatus.FAILED ? ChangeStatus.FAILED : ChangeStatus.ROLLED_BACK;
-                outcomes.put(action.spec().id(), Outcomes.of(action.spec(), plan.target(), status, plan.before(),
-                        plan.wanted(), restored.values(), status == ChangeStatus.ROLLED_BACK,
-                        was.message() + "; rollback: " + message));
-            } catch (ClusterBenchException e) {
-                steps.write(action.spec(), plan.target(), EvidenceStep.ROLLBACK_FAILED, was.after(), plan.before(), Map.of(),
-                        List.of(), started, e.getMessage() + "; " + byHand);
-                outcomes.put(action.spec().id(), Outcomes.of(action.spec(), plan.target(),
-                        ChangeStatus.ROLLBACK_FAILED, plan.before(), plan.wanted(), Map.of(), false,
-                        was.message() + "; rollback failed: " + e.getMessage() + "; " + byHand));
-            }
+            rollBackOne(changed.pop());
+        }
+    }
+
+    private void rollBackOne(Changed action) throws ClusterBenchException {
+        ActionPlan plan = action.plan();
+        Instant started = steps.now();
+        ChangeOutcome was = outcomes.get(action.spec().id());
+        if (!plan.reversible()) {
+            String why = "cannot be rolled back: " + (plan.note().isEmpty() ? "the action has no undo" : plan.note())
+                    + "; by hand: " + action.action().byHand(action.context(), plan.before());
+            steps.write(action.spec(), plan.target(), EvidenceStep.NOT_REVERSIBLE, plan.before(), plan.wanted(), Map.of(),
+                    List.of(), started, why);
+            outcomes.put(action.spec().id(), was.withMessage(was.message() + "; " + why));
+            return;
+        }
+        steps.write(action.spec(), plan.target(), EvidenceStep.ROLLING_BACK, was.after(), plan.before(), Map.of(),
+                List.of(), started, "restoring " + plan.before() + " because a later or this action failed");
+        String byHand = "by hand: " + action.action().byHand(action.context(), plan.before());
+        try {
+            ActionState restored = action.action().rollback(action.context(), plan);
+            EvidenceStep step = restored.verified() ? EvidenceStep.ROLLED_BACK : EvidenceStep.ROLLBACK_FAILED;
+            String message = restored.verified() ? restored.message() : restored.message() + "; " + byHand;
+            steps.write(action.spec(), plan.target(), step, was.after(), plan.before(), restored.values(),
+                    List.of(), started, message);
+            // The action that failed stays FAILED, so reports show which one broke the run; its verified stays
+            // false, since the change it was asked for never read back as wanted (the rollback's read-back is in
+            // the message and the evidence).
+            ChangeStatus status = !restored.verified() ? ChangeStatus.ROLLBACK_FAILED
+                    : was.status() == ChangeStatus.FAILED ? ChangeStatus.FAILED : ChangeStatus.ROLLED_BACK;
+            outcomes.put(action.spec().id(), Outcomes.of(action.spec(), plan.target(), status, plan.before(),
+                    plan.wanted(), restored.values(), status == ChangeStatus.ROLLED_BACK,
+                    was.message() + "; rollback: " + message));
+        } catch (ClusterBenchException e) {
+            steps.write(action.spec(), plan.target(), EvidenceStep.ROLLBACK_FAILED, was.after(), plan.before(), Map.of(),
+                    List.of(), started, e.getMessage() + "; " + byHand);
+            outcomes.put(action.spec().id(), Outcomes.of(action.spec(), plan.target(),
+                    ChangeStatus.ROLLBACK_FAILED, plan.before(), plan.wanted(), Map.of(), false,
+                    was.message() + "; rollback failed: " + e.getMessage() + "; " + byHand));
         }
     }
 
     private boolean fail(ActionSpec spec, String target, Map<String, String> before, Map<String, String> wanted,
-            Map<String, String> after, List<String> command, Instant started, String message)
+            Map<String, String> after, List<String> command, Instant started, String failure)
             throws ClusterBenchException {
+        String message = spec.optional() ? failure + "; optional: this failure neither fails the tuning nor rolls"
+                + " back the other actions" : failure;
         steps.write(spec, target, EvidenceStep.FAILED, before, wanted, after, command, started, message);
         outcomes.put(spec.id(), Outcomes.of(spec, target, ChangeStatus.FAILED, before, wanted, after, false, message));
         return false;
@@ -178,11 +224,6 @@ final class TuningProtocol {
             boolean verified, String message) {
         outcomes.put(spec.id(), Outcomes.of(spec, plan.target(), status, plan.before(), plan.wanted(), after,
                 verified, message));
-    }
-
-    private static ChangeOutcome withMessage(ChangeOutcome outcome, String message) {
-        return new ChangeOutcome(outcome.action(), outcome.kind(), outcome.target(), outcome.status(),
-                outcome.before(), outcome.wanted(), outcome.after(), outcome.verified(), message);
     }
 
     private record Changed(ActionSpec spec, TuningAction action, ActionContext context, ActionPlan plan) {

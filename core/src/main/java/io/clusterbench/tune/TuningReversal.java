@@ -67,7 +67,7 @@ final class TuningReversal {
                         + "; by hand: " + action.byHand(context, outcome.before());
                 steps.write(spec, now.target(), EvidenceStep.NOT_REVERSIBLE, outcome.before(), outcome.wanted(), now.before(),
                         List.of(), started, why);
-                return withMessage(outcome, outcome.message() + "; " + why);
+                return outcome.withMessage(outcome.message() + "; " + why);
             }
             ActionPlan restore = new ActionPlan(now.target(), outcome.before(), outcome.wanted(), now.command(),
                     ActionPlan.Change.CHANGE, true, now.note());
@@ -90,10 +90,5 @@ final class TuningReversal {
                     outcome.wanted(), Map.of(), false, outcome.message() + "; rollback failed: " + e.getMessage()
                             + "; " + byHand);
         }
-    }
-
-    private static ChangeOutcome withMessage(ChangeOutcome outcome, String message) {
-        return new ChangeOutcome(outcome.action(), outcome.kind(), outcome.target(), outcome.status(),
-                outcome.before(), outcome.wanted(), outcome.after(), outcome.verified(), message);
     }
 }

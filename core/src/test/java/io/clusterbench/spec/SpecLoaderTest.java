@@ -254,4 +254,22 @@ class SpecLoaderTest {
 
         assertThat(tuning).extracting(ActionSpec::id).containsExactly("ssh-command:h", "ssh-command:h#2", "third");
     }
+
+    @Test
+    void readsOptionalOnAnyActionAndRefusesANonBoolean() throws Exception {
+        String spec = """
+                cluster: c
+                services:
+                  cache: { type: redis, address: 127.0.0.1, port: 6379 }
+                tuning:
+                  - { id: a, redis-config: cache, set: { timeout: 1 }, optional: true }
+                  - { id: b, redis-config: cache, set: { timeout: 2 } }
+                """;
+
+        LoadedSpec loaded = SpecLoader.load("cluster.yaml", spec);
+
+        assertThat(loaded.spec().tuning()).extracting(ActionSpec::optional).containsExactly(true, false);
+        assertThatThrownBy(() -> SpecLoader.load("cluster.yaml", spec.replace("optional: true", "optional: maybe")))
+                .isInstanceOf(SpecException.class).hasMessageContaining("tuning[0].optional");
+    }
 }

@@ -80,11 +80,23 @@ final class RedisAdmin implements AutoCloseable {
     /** {@code redis_version} from INFO server, read once. */
     String version() throws ClusterBenchException {
         if (version == null) {
-            String info = call("INFO server", () -> jedis.info("server"));
-            version = info.lines().filter(line -> line.startsWith("redis_version:"))
-                    .map(line -> line.substring("redis_version:".length()).strip()).findFirst().orElse("unknown");
+            version = infoServer("redis_version").orElse("unknown");
         }
         return version;
+    }
+
+    /**
+     * Whether the server runs without a config file ({@code config_file} in INFO server is empty), so that CONFIG
+     * REWRITE would fail; false when the server does not say.
+     */
+    boolean withoutConfigFile() throws ClusterBenchException {
+        return infoServer("config_file").map(String::isEmpty).orElse(false);
+    }
+
+    private Optional<String> infoServer(String field) throws ClusterBenchException {
+        String info = call("INFO server", () -> jedis.info("server"));
+        return info.lines().filter(line -> line.startsWith(field + ":"))
+                .map(line -> line.substring(field.length() + 1).strip()).findFirst();
     }
 
     /** Whether this server's CONFIG SET applies several parameters all or none (Redis 7.0 and later). */

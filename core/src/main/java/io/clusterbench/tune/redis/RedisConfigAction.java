@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code redis-config}: CONFIG SET of allow-listed Redis parameters, all of one action in one atomic call on Redis
@@ -29,10 +30,23 @@ public final class RedisConfigAction implements TuningAction {
         try (RedisAdmin admin = RedisAdmin.open(server, context.secrets())) {
             Map<String, String> before = admin.get(wanted.names());
             boolean unchanged = wanted.problems().isEmpty() && before.equals(wanted.canonical());
-            return new ActionPlan(server.url(), before, wanted.shown(), List.of(),
+            ActionPlan plan = new ActionPlan(server.url(), before, wanted.shown(), List.of(),
                     unchanged ? ActionPlan.Change.UNCHANGED : ActionPlan.Change.CHANGE, true,
                     unchanged ? "" : note(wanted, before, admin));
+            return unchanged ? plan : knownFailures(wanted, server, admin).map(plan::failing).orElse(plan);
         }
+    }
+
+    /** What makes apply fail for sure, found without sending a change: bad values, persist without a file. */
+    private static Optional<String> knownFailures(WantedSettings wanted, RedisServer server,
+            RedisAdmin admin) throws ClusterBenchException {
+        List<String> reasons = new ArrayList<>(wanted.problems());
+        if (wanted.persist() && admin.withoutConfigFile()) {
+            reasons.add("persist: true, but " + server.where() + " runs without a config file (config_file in INFO"
+                    + " server is empty), so CONFIG REWRITE would fail: drop persist: true, or start Redis from a"
+                    + " config file");
+        }
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
 
     @Override
@@ -129,9 +143,8 @@ public final class RedisConfigAction implements TuningAction {
     private static String note(WantedSettings wanted, Map<String, String> before, RedisAdmin admin)
             throws ClusterBenchException {
         List<String> parts = new ArrayList<>();
-        if (!wanted.problems().isEmpty()) {
-            parts.add("apply will fail before sending anything: " + String.join("; ", wanted.problems()));
-        } else if (differing(wanted.canonical(), before).size() > 1) {
+        // Invalid values are not in the note: the plan's knownToFail names them.
+        if (wanted.problems().isEmpty() && differing(wanted.canonical(), before).size() > 1) {
             parts.add(admin.setsAtomically() ? "one atomic CONFIG SET (redis_version " + admin.version() + ")"
                     : "one CONFIG SET per parameter, not atomic (redis_version " + admin.version()
                             + " is older than 7.0); a failure restores those already set");

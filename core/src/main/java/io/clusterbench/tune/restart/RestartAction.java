@@ -8,6 +8,7 @@ import io.clusterbench.ssh.SshConnection;
 import io.clusterbench.tune.ActionContext;
 import io.clusterbench.tune.ActionPlan;
 import io.clusterbench.tune.ActionState;
+import io.clusterbench.tune.ProgramLookup;
 import io.clusterbench.tune.TuningAction;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -28,7 +29,7 @@ public final class RestartAction implements TuningAction {
     public ActionPlan plan(ActionContext context) throws ClusterBenchException {
         RestartSettings settings = RestartSettings.from(context.cluster(), context.action());
         // Connecting changes nothing and finds an unreachable host before any action of the run is applied.
-        context.ssh().connection(settings.hostId());
+        SshConnection connection = context.ssh().connection(settings.hostId());
         HealthCheck check = HealthChecks.of(context.cluster(), settings.healthService(), context.secrets());
         Duration limit = settings.deadline().compareTo(PLAN_CHECK_LIMIT) < 0 ? settings.deadline() : PLAN_CHECK_LIMIT;
         Health now = checkOnce(check, limit);
@@ -37,8 +38,10 @@ public final class RestartAction implements TuningAction {
         before.put("health", now.detail());
         String note = NOT_REVERSIBLE + "; apply then waits up to " + describe(settings.deadline()) + " until "
                 + check.describe();
-        return new ActionPlan(settings.target(context.cluster()), before, Map.of("healthy", "true"),
+        ActionPlan plan = new ActionPlan(settings.target(context.cluster()), before, Map.of("healthy", "true"),
                 settings.command(), ActionPlan.Change.CHANGE, false, note);
+        return ProgramLookup.missing(connection, settings.command().get(0), "restart", settings.hostId(),
+                settings.commandTimeout()).map(plan::failing).orElse(plan);
     }
 
     @Override

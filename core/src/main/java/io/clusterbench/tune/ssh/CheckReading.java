@@ -23,6 +23,14 @@ record CheckReading(String output, int exitCode, String stderr) {
                 result.stderr());
     }
 
+    /**
+     * Whether the shell could not run the check at all: 127, command not found, or 126, found but not executable.
+     * Such a check never exits 0, so the action's read-back can never pass.
+     */
+    boolean notRunnable() {
+        return exitCode == 126 || exitCode == 127;
+    }
+
     /** The state as evidence records it. */
     Map<String, String> values() {
         Map<String, String> values = new LinkedHashMap<>();

@@ -7,8 +7,11 @@ import io.clusterbench.ssh.SshConnection;
 import io.clusterbench.tune.ActionContext;
 import io.clusterbench.tune.ActionPlan;
 import io.clusterbench.tune.ActionState;
+import io.clusterbench.tune.ProgramLookup;
 import io.clusterbench.tune.TuningAction;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -26,12 +29,23 @@ public final class SshCommandAction implements TuningAction {
     public ActionPlan plan(ActionContext context) throws ClusterBenchException {
         CommandSettings settings = CommandSettings.from(context.cluster(), context.action());
         SshConnection connection = context.ssh().connection(settings.hostId());
-        Map<String, String> before = settings.hasCheck()
-                ? CheckReading.read(connection, settings.check(), settings.timeout()).values() : Map.of();
+        Optional<CheckReading> check = settings.hasCheck()
+                ? Optional.of(CheckReading.read(connection, settings.check(), settings.timeout())) : Optional.empty();
+        Map<String, String> before = check.map(CheckReading::values).orElse(Map.of());
         String note = settings.hasUndo() ? "rollback runs " + settings.undo() : NO_UNDO;
-        return new ActionPlan(target(connection, settings), before,
+        ActionPlan plan = new ActionPlan(target(connection, settings), before,
                 Map.of("exitCode", Integer.toString(settings.expectExit())), settings.run(),
                 ActionPlan.Change.CHANGE, settings.hasUndo(), note);
+        List<String> known = new ArrayList<>();
+        check.filter(CheckReading::notRunnable).ifPresent(reading -> known.add("the check cannot run: "
+                + reading.describe(settings.check()) + ", so no read-back can pass"));
+        ProgramLookup.missing(connection, settings.run().get(0), "run", settings.hostId(), settings.timeout())
+                .ifPresent(known::add);
+        if (settings.hasUndo()) {
+            ProgramLookup.missing(connection, settings.undo().get(0), "undo", settings.hostId(), settings.timeout())
+                    .map(why -> why + " (a rollback would fail)").ifPresent(known::add);
+        }
+        return known.isEmpty() ? plan : plan.failing(String.join("; ", known));
     }
 
     @Override

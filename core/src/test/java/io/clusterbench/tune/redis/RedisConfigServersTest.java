@@ -3,9 +3,9 @@ package io.clusterbench.tune.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.local.LocalRedis;
+import io.clusterbench.control.TuningListener;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.ChangeStatus;
-import io.clusterbench.result.Evidence;
 import io.clusterbench.tune.redis.RedisTuningRun.Applied;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -21,21 +21,20 @@ class RedisConfigServersTest {
     Path folder;
 
     @Test
-    void failsPersistOnAServerWithoutConfigFileSayingTheChangeWouldBeLostOnRestart() throws Exception {
+    void knowsBeforehandThatPersistFailsOnAServerWithoutConfigFileAndSendsNothing() throws Exception {
         try (BareRedis bare = BareRedis.start(folder)) {
             RedisTuningRun run = RedisTuningRun.at(bare.port(), folder);
+            String action = "{ redis-config: cache, set: { slowlog-max-len: 999 }, persist: true }";
 
-            Applied applied = run.apply("{ redis-config: cache, set: { slowlog-max-len: 999 }, persist: true }");
+            ChangeOutcome planned = run.tuning().plan(run.spec(action), TuningListener.SILENT).get(0);
+            Applied applied = run.apply(action);
 
+            assertThat(planned.knownToFail()).contains("runs without a config file", "CONFIG REWRITE would fail",
+                    "drop persist: true");
             ChangeOutcome outcome = applied.outcome("redis-config:cache");
-            assertThat(outcome.status()).isEqualTo(ChangeStatus.FAILED);
-            assertThat(outcome.after()).containsEntry("slowlog-max-len", "128");
-            assertThat(applied.steps("redis-config:cache"))
-                    .containsExactly("applying", "failed", "rolling-back", "rolled-back");
-            Evidence failed = applied.evidence().get(1);
-            assertThat(failed.message()).contains("running without a config file", "live but would be lost on restart",
-                    "drop persist: true", "start command or config file");
-            assertThat(failed.message()).doesNotContain("Exception");
+            assertThat(outcome.status()).isEqualTo(ChangeStatus.NOT_STARTED);
+            assertThat(outcome.knownToFail()).isEqualTo(planned.knownToFail());
+            assertThat(applied.steps("redis-config:cache")).containsExactly("not-started");
             try (Jedis jedis = RedisTuningRun.jedis(bare.port())) {
                 assertThat(jedis.configGet("slowlog-max-len")).containsEntry("slowlog-max-len", "128");
             }
@@ -65,9 +64,10 @@ class RedisConfigServersTest {
 
             Applied applied = run.apply("{ redis-config: cache, set: { slowlog-max-len: 640 } }");
 
+            // Found while planning: the preflight records it on the action and starts nothing.
             ChangeOutcome outcome = applied.outcome("redis-config:cache");
-            assertThat(outcome.status()).isEqualTo(ChangeStatus.FAILED);
-            assertThat(outcome.message()).contains("auth", "redis service 'cache' at 127.0.0.1:" + redis.port(),
+            assertThat(outcome.status()).isEqualTo(ChangeStatus.NOT_STARTED);
+            assertThat(outcome.knownToFail()).contains("auth", "redis service 'cache' at 127.0.0.1:" + redis.port(),
                     "password secret").doesNotContain(wrong).doesNotContain(PASSWORD);
             try (Jedis jedis = RedisTuningRun.jedis(redis.port(), PASSWORD)) {
                 assertThat(jedis.configGet("slowlog-max-len")).containsEntry("slowlog-max-len", "128");

@@ -137,7 +137,7 @@ class RestartHealthWaitTest {
 
     @Test
     void keepsCheckingOpenAiHealthUntilAnUnhealthyServerAnswers200(LocalSshd sshd) throws Exception {
-        try (OpenAiFixture vllm = OpenAiFixture.start().unhealthyFor(3, 503)) {
+        try (OpenAiFixture vllm = OpenAiFixture.start().unhealthyFor(4, 503)) {
             RunResult result = apply(sshd, """
                     services:
                       llm: { type: openai, url: "%s/v1/", model: test-model }
@@ -148,8 +148,8 @@ class RestartHealthWaitTest {
             String health = "GET " + vllm.url() + "/health";
             ChangeOutcome outcome = result.changes().get(0);
             assertThat(outcome.status()).as(outcome.message()).isEqualTo(ChangeStatus.APPLIED);
-            // The plan's check got the first 503, the wait the other two and then the 200.
-            assertThat(vllm.healthRequests()).isEqualTo(4);
+            // The preflight's and the plan's checks got the first two 503s, the wait the other two and then the 200.
+            assertThat(vllm.healthRequests()).isEqualTo(5);
             assertThat(outcome.before()).containsEntry("healthy", "false")
                     .containsEntry("health", health + " answered 503");
             assertThat(outcome.after()).containsEntry("healthy", "true").containsEntry("healthChecks", "3")

@@ -161,13 +161,82 @@ class SshCommandActionTest {
         });
     }
 
+    @Test
+    void aRunProgramThatIsNotOnTheHostIsKnownToFailAndNothingRuns(LocalSshd sshd) throws Exception {
+        Path marker = dir.resolve("marker");
+        LoadedSpec loaded = load(sshd, """
+                  - id: touch
+                    ssh-command: box
+                    run: [touch, "%s"]
+                  - id: missing
+                    ssh-command: box
+                    run: [clusterbench-no-such-program, --now]
+                """.formatted(marker));
+
+        List<ChangeOutcome> plan = tuning().plan(loaded, TuningListener.SILENT);
+        RunResult result = apply(sshd, loaded);
+
+        assertThat(plan.get(1).knownToFail()).contains("'clusterbench-no-such-program' is not found on host 'box'");
+        assertThat(plan.get(0).knownToFail()).isEmpty();
+        assertThat(marker).as("the preflight let the first action run nothing").doesNotExist();
+        assertThat(result.changes()).extracting(ChangeOutcome::status)
+                .containsExactly(ChangeStatus.NOT_STARTED, ChangeStatus.NOT_STARTED);
+        assertThat(ChangeOutcome.refusedByPreflight(result.changes())).isTrue();
+        assertThat(result.evidence()).extracting(e -> e.step().word()).containsExactly("not-started", "not-started");
+    }
+
+    @Test
+    void aCheckThatCannotRunIsKnownToFail(LocalSshd sshd) throws Exception {
+        List<ChangeOutcome> plan = tuning().plan(load(sshd, """
+                  - ssh-command: box
+                    run: ["true"]
+                    check: [clusterbench-no-such-check]
+                """), TuningListener.SILENT);
+
+        assertThat(plan).singleElement().satisfies(outcome -> {
+            assertThat(outcome.knownToFail()).contains("the check cannot run").contains("exited 127");
+            assertThat(outcome.message()).startsWith("known to fail: ");
+        });
+    }
+
+    @Test
+    void anOptionalCommandThatFailsIsRecordedAndTheOthersStayAndRun(LocalSshd sshd) throws Exception {
+        Path first = dir.resolve("first");
+        Path third = dir.resolve("third");
+        RunResult result = apply(sshd, """
+                  - id: first
+                    ssh-command: box
+                    run: [touch, "%s"]
+                    undo: [rm, "%s"]
+                  - id: prune
+                    ssh-command: box
+                    run: [sh, -c, "exit 3"]
+                    optional: true
+                  - id: third
+                    ssh-command: box
+                    run: [touch, "%s"]
+                """.formatted(first, first, third));
+
+        assertThat(result.changes()).extracting(ChangeOutcome::status)
+                .containsExactly(ChangeStatus.APPLIED, ChangeStatus.FAILED, ChangeStatus.APPLIED);
+        ChangeOutcome prune = result.changes().get(1);
+        assertThat(prune.optional()).isTrue();
+        assertThat(prune.message()).contains("expected exit 0").contains("optional: this failure neither fails");
+        assertThat(first).as("not rolled back by the optional failure").exists();
+        assertThat(third).as("the action after the optional failure ran").exists();
+        assertThat(ChangeOutcome.tuningFailed(result.changes())).isFalse();
+    }
+
     private static List<String> steps(List<Evidence> evidence, String action) {
         return evidence.stream().filter(e -> e.action().equals(action)).map(e -> e.step().word()).toList();
     }
 
     private RunResult apply(LocalSshd sshd, String tuning) throws Exception {
-        return tuning().apply(load(sshd, tuning), "cluster.yaml", dir.resolve("out"), true, TuningListener.SILENT,
-                () -> false);
+        return apply(sshd, load(sshd, tuning));
+    }
+
+    private RunResult apply(LocalSshd sshd, LoadedSpec loaded) throws Exception {
+        return tuning().apply(loaded, "cluster.yaml", dir.resolve("out"), true, TuningListener.SILENT, () -> false);
     }
 
     private static Tuning tuning() {

@@ -31,8 +31,14 @@ public final class ChangeLine implements Serializable {
 
     /** Copies one change, folding its before/after maps into one short line such as {@code maxmemory: 0 -> 1gb}. */
     static ChangeLine of(ChangeOutcome change) {
-        return new ChangeLine(change.action(), change.target(), change.status().name(), change.verified(),
+        return new ChangeLine(change.action(), change.target(), status(change.status().name(), change.optional()),
+                change.verified(),
                 beforeAfter(change.before(), change.after()), change.message());
+    }
+
+    /** {@code FAILED (optional)}: the page says that an optional action's failure failed nothing. */
+    static String status(String status, boolean optional) {
+        return optional ? status + " (optional)" : status;
     }
 
     static String beforeAfter(Map<String, String> before, Map<String, String> after) {

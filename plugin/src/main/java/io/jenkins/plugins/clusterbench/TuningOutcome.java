@@ -40,7 +40,8 @@ public record TuningOutcome(String runId, boolean planOnly, List<Change> changes
         List<Change> changes = new ArrayList<>();
         for (ChangeOutcome outcome : outcomes) {
             changes.add(new Change(outcome.action(), outcome.target(), outcome.status().name(), outcome.before(),
-                    planOnly ? outcome.wanted() : outcome.after(), outcome.verified(), outcome.message()));
+                    planOnly ? outcome.wanted() : outcome.after(), outcome.verified(), outcome.message(),
+                    outcome.optional(), outcome.knownToFail()));
         }
         return new TuningOutcome(runId, planOnly, changes, resultPath, null);
     }
@@ -51,19 +52,29 @@ public record TuningOutcome(String runId, boolean planOnly, List<Change> changes
     }
 
     /**
-     * Whether any action failed, was rolled back because another failed, or could not be rolled back. A rollback
-     * that {@code rollbackIfWorse} made after a verification is what the spec asked for, not a failure.
+     * Whether any required action failed, was rolled back because another failed, or any could not be rolled back,
+     * or the preflight found a required action known to fail (a plan or an apply that then changed nothing). A
+     * rollback that {@code rollbackIfWorse} made after a verification is what the spec asked for, not a failure; an
+     * optional action's own failure fails nothing (core's rule, {@link ChangeOutcome#failsTheTuning()}).
      */
     public boolean failed() {
         return changes.stream().anyMatch(this::failing);
     }
 
+    /** Whether the preflight refused the tuning: a required action known to fail, so nothing was applied. */
+    public boolean refusedByPreflight() {
+        return changes.stream().anyMatch(Change::refusedByPreflight);
+    }
+
     private boolean failing(Change change) {
+        if (change.refusedByPreflight()) {
+            return true;
+        }
         ChangeStatus status = ChangeStatus.valueOf(change.status());
         if (status == ChangeStatus.ROLLED_BACK && verification != null && verification.rolledBack()) {
             return false;
         }
-        return FAILING.contains(status);
+        return FAILING.contains(status) && (status == ChangeStatus.ROLLBACK_FAILED || !change.optional());
     }
 
     /**
@@ -72,11 +83,13 @@ public record TuningOutcome(String runId, boolean planOnly, List<Change> changes
      */
     public String failureMessage() {
         StringBuilder message = new StringBuilder();
+        boolean refused = refusedByPreflight();
         for (Change change : changes) {
-            if (failing(change)) {
-                message.append(message.isEmpty() ? "Tuning failed: " : "; ")
-                        .append(change.action()).append(' ').append(change.status()).append(": ")
-                        .append(change.message());
+            if (refused ? change.refusedByPreflight() : failing(change)) {
+                message.append(message.isEmpty() ? refused ? "Tuning refused by its preflight, nothing "
+                        + (planOnly ? "would be" : "was") + " applied: " : "Tuning failed: " : "; ")
+                        .append(change.action()).append(refused ? " is known to fail: " + change.knownToFail()
+                                : " " + change.status() + ": " + change.message());
             }
         }
         return message.toString();
@@ -108,7 +121,8 @@ public record TuningOutcome(String runId, boolean planOnly, List<Change> changes
     public List<ChangeLine> pageLines() {
         List<ChangeLine> lines = new ArrayList<>();
         for (Change change : changes) {
-            lines.add(new ChangeLine(change.action(), change.target(), change.status(), change.verified(),
+            lines.add(new ChangeLine(change.action(), change.target(), ChangeLine.status(change.status(),
+                    change.optional()), change.verified(),
                     ChangeLine.beforeAfter(change.before(), change.after()), change.message()));
         }
         return lines;
@@ -116,7 +130,8 @@ public record TuningOutcome(String runId, boolean planOnly, List<Change> changes
 
     /**
      * The value {@code applyTuning} returns to a Pipeline script: action id to a map with {@code status},
-     * {@code target}, {@code before}, {@code after} (the wanted state for a plan), {@code verified} and {@code message};
+     * {@code target}, {@code before}, {@code after} (the wanted state for a plan), {@code verified}, {@code message},
+     * {@code optional} and {@code knownToFail} (empty unless planning found the action would fail);
      * with {@code verify: true}, a map with {@code runId}, the keys of {@link Verification#toStepResult()} and that
      * action map under {@code changes} (under a key of its own, so that no action id can clash with a fixed key).
      */
@@ -141,6 +156,8 @@ public record TuningOutcome(String runId, boolean planOnly, List<Change> changes
             entry.put("after", new LinkedHashMap<>(change.after()));
             entry.put("verified", change.verified());
             entry.put("message", change.message());
+            entry.put("optional", change.optional());
+            entry.put("knownToFail", change.knownToFail());
             map.put(change.action(), entry);
         }
         return map;
@@ -156,12 +173,26 @@ public record TuningOutcome(String runId, boolean planOnly, List<Change> changes
      * @param after the state read back at the end, or for a plan the state the spec wants
      * @param verified whether the final state was read back and matched
      * @param message core's sentence on the outcome
+     * @param optional whether the spec marks the action optional: its own failure fails nothing
+     * @param knownToFail why planning found the action would fail; empty when it did not
      */
     public record Change(String action, String target, String status, Map<String, String> before, Map<String, String> after,
-            boolean verified, String message) implements Serializable {
+            boolean verified, String message, boolean optional, String knownToFail) implements Serializable {
         public Change {
             before = new TreeMap<>(before);
             after = new TreeMap<>(after);
+            knownToFail = knownToFail == null ? "" : knownToFail;
+        }
+
+        /** A required action's outcome with nothing known against it. */
+        public Change(String action, String target, String status, Map<String, String> before,
+                Map<String, String> after, boolean verified, String message) {
+            this(action, target, status, before, after, verified, message, false, "");
+        }
+
+        /** Whether this is a required action the preflight knew would fail. */
+        boolean refusedByPreflight() {
+            return !optional && !knownToFail.isEmpty();
         }
     }
 }

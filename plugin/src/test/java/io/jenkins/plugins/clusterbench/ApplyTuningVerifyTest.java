@@ -115,7 +115,8 @@ class ApplyTuningVerifyTest {
         assertThat(result.keySet()).containsExactly("slowlog");
         @SuppressWarnings("unchecked")
         Map<String, Object> change = (Map<String, Object>) result.get("slowlog");
-        assertThat(change.keySet()).containsExactly("target", "status", "before", "after", "verified", "message");
+        assertThat(change.keySet()).containsExactly("target", "status", "before", "after", "verified", "message",
+                "optional", "knownToFail");
         assertThat(change).containsEntry("status", "APPLIED").containsEntry("verified", true)
                 .containsEntry("after", Map.of("slowlog-max-len", String.valueOf(wanted)));
         assertThat(outcome.resultPath()).isEqualTo(OUT + "/result.json");

@@ -33,6 +33,40 @@ class TuningOutcomeTest {
     }
 
     @Test
+    void aTuningRefusedByItsPreflightFailsTheStepNamingTheActionAndWhy() {
+        ChangeOutcome bad = new ChangeOutcome("bad-hz", "redis-config", "-", ChangeStatus.NOT_STARTED, Map.of(),
+                Map.of(), Map.of(), false, "not started: the preflight found that this action would fail", false,
+                "hz must be a whole number from 1 to 500");
+        ChangeOutcome other = change("memory", ChangeStatus.NOT_STARTED, "not started: the preflight found ...");
+
+        TuningOutcome applied = TuningOutcome.of("run-4", false, List.of(other, bad), "t/result.json");
+        TuningOutcome planned = TuningOutcome.of("run-5", true, List.of(other, bad), "t/result.json");
+
+        assertThat(applied.failed()).isTrue();
+        assertThat(applied.failureMessage()).isEqualTo("Tuning refused by its preflight, nothing was applied: bad-hz is"
+                + " known to fail: hz must be a whole number from 1 to 500");
+        assertThat(planned.failed()).isTrue();
+        assertThat(planned.failureMessage()).contains("nothing would be applied");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> entry = (Map<String, Object>) applied.toStepResult().get("bad-hz");
+        assertThat(entry).containsEntry("knownToFail", "hz must be a whole number from 1 to 500")
+                .containsEntry("optional", false);
+    }
+
+    @Test
+    void anOptionalActionThatFailedDoesNotFailTheStep() {
+        ChangeOutcome optional = new ChangeOutcome("prune", "ssh-command", "ops@box", ChangeStatus.FAILED, Map.of(),
+                Map.of(), Map.of(), false, "'docker' exited 1; optional: this failure neither fails the tuning", true,
+                "");
+
+        TuningOutcome outcome = TuningOutcome.of("run-6", false,
+                List.of(change("memory", ChangeStatus.APPLIED, "set maxmemory to 1gb"), optional), "t/result.json");
+
+        assertThat(outcome.failed()).isFalse();
+        assertThat(outcome.pageLines()).extracting(ChangeLine::getStatus).containsExactly("APPLIED", "FAILED (optional)");
+    }
+
+    @Test
     void aRecoveryFailsOnlyForAChangeLeftAsItWasWithWhatToDoByHand() {
         TuningOutcome restored = TuningOutcome.of("run-2", false, List.of(
                 change("timeout", ChangeStatus.ROLLED_BACK, "restored timeout=0"),
