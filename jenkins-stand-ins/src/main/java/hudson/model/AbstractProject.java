@@ -14,6 +14,11 @@ public abstract class AbstractProject<P extends AbstractProject<P, R>, R extends
         throw new UnsupportedOperationException("stand-in: compile only");
     }
 
+    /** A workspace of this project on some node that is online, or null; from jenkins-2.541.3 as above. */
+    public final hudson.FilePath getSomeWorkspace() {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
     public void setCustomWorkspace(String customWorkspace) throws IOException {
         throw new UnsupportedOperationException("stand-in: compile only");
     }

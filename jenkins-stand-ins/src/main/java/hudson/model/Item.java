@@ -11,6 +11,7 @@ public interface Item extends AccessControlled {
     Permission CONFIGURE = standIn();
     Permission READ = standIn();
     Permission EXTENDED_READ = standIn();
+    Permission WORKSPACE = standIn();
 
     private static Permission standIn() {
         throw new UnsupportedOperationException("stand-in: compile only");

@@ -23,6 +23,16 @@ public class Jenkins implements AccessControlled {
         throw new UnsupportedOperationException("stand-in: compile only");
     }
 
+    /** The active plugin with this short name, or null when it is not installed or not active. */
+    public hudson.Plugin getPlugin(String shortName) {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
+    /** The configured root URL ending in a slash, or null when none is configured or known. */
+    public String getRootUrl() throws IllegalStateException {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
     public void setSecurityRealm(hudson.security.SecurityRealm securityRealm) {
         throw new UnsupportedOperationException("stand-in: compile only");
     }

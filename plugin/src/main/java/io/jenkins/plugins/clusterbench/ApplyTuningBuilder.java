@@ -43,7 +43,7 @@ public final class ApplyTuningBuilder extends Builder implements SimpleBuildStep
     public static final class DescriptorImpl extends ClusterBenchBuilderDescriptor {
         @Override
         public String getDisplayName() {
-            return "Cluster Bench: tune a cluster with evidence";
+            return Messages.ApplyTuningBuilder_DisplayName();
         }
     }
 }

@@ -62,7 +62,9 @@ final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map
                     : ClusterBenchAction.ofTuning(id, outcome.resultPath(), verification.resultPath(),
                             new BuildDetails(List.of(), outcome.pageLines(), verification.details().getEffects(),
                                     verification.details().getEffectDesign()), earlier);
-            ClusterBenchResults.record(run, earlier, tuned.withArtifacts(archived, earlier), listener);
+            ClusterBenchAction recorded = tuned.withArtifacts(archived, earlier);
+            ClusterBenchResults.record(run, earlier, recorded, listener);
+            ResultChecks.publish(run, recorded, null, listener);
         }
         if (outcome.failed()) {
             throw new AbortException(outcome.failureMessage());
@@ -83,8 +85,10 @@ final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map
         List<String> archived = settings.isArchive()
                 ? RunArtifacts.archive(run, workspace, launcher, listener, settings.getOut()) : List.of();
         ClusterBenchAction earlier = ClusterBenchResults.find(run, id);
-        ClusterBenchResults.record(run, earlier, ClusterBenchAction.ofTuning(id, outcome.resultPath(),
-                outcome.pageLines(), earlier).withArtifacts(archived, earlier), listener);
+        ClusterBenchAction recorded = ClusterBenchAction.ofTuning(id, outcome.resultPath(), outcome.pageLines(),
+                earlier).withArtifacts(archived, earlier);
+        ClusterBenchResults.record(run, earlier, recorded, listener);
+        ResultChecks.publish(run, recorded, null, listener);
         if (outcome.notRestored()) {
             throw new AbortException(outcome.notRestoredMessage());
         }

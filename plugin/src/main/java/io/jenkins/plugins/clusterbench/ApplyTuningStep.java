@@ -3,8 +3,10 @@ package io.jenkins.plugins.clusterbench;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -13,8 +15,11 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The Pipeline step {@code applyTuning}: plans or applies the tuning actions of a spec in the workspace, with
@@ -144,7 +149,13 @@ public final class ApplyTuningStep extends ClusterBenchStep {
 
         @Override
         public String getDisplayName() {
-            return "Tune a cluster with Cluster Bench, with evidence";
+            return Messages.ApplyTuningStep_DisplayName();
+        }
+
+        /** Blank applies the tuning; in a freestyle workspace, a warning when the evidence file is missing. */
+        @POST
+        public FormValidation doCheckRollbackFrom(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.optionalFile(value, workspaceOf(item)).toFormValidation();
         }
     }
 }

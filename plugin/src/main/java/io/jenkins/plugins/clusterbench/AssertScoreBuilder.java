@@ -49,7 +49,7 @@ public final class AssertScoreBuilder extends Builder implements SimpleBuildStep
     public static final class DescriptorImpl extends ClusterBenchBuilderDescriptor {
         @Override
         public String getDisplayName() {
-            return "Cluster Bench: gate the build on the score";
+            return Messages.AssertScoreBuilder_DisplayName();
         }
     }
 }

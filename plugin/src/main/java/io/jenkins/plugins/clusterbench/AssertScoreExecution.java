@@ -89,10 +89,12 @@ final class AssertScoreExecution extends SynchronousNonBlockingStepExecution<Map
             console.println("Not archived: " + resultPath + " is not in a folder of its own");
         }
         ClusterBenchAction earlier = ClusterBenchResults.find(run, id);
-        ClusterBenchResults.record(run, earlier, ClusterBenchAction.of(scored.summary(), id).keepingTuningOf(earlier)
-                .withArtifacts(archived, earlier), listener);
+        ClusterBenchAction recorded = ClusterBenchAction.of(scored.summary(), id).keepingTuningOf(earlier)
+                .withArtifacts(archived, earlier);
+        ClusterBenchResults.record(run, earlier, recorded, listener);
         GateOutcome decision = scored.gate();
         console.println(GateResults.line(decision));
+        ResultChecks.publish(run, recorded, decision, listener);
         if (decision.failed()) {
             throw new AbortException("Cluster Bench gate failed: " + decision.reason());
         }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.clusterbench;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
@@ -17,9 +18,11 @@ import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * The Pipeline step {@code assertScore}: scores this build's result against the spec's objectives, with baselines
@@ -155,28 +158,28 @@ public final class AssertScoreStep extends ClusterBenchStep {
 
         @Override
         public String getDisplayName() {
-            return "Gate the build on a Cluster Bench score";
+            return Messages.AssertScoreStep_DisplayName();
         }
 
         /** Checks the syntax only (core's rule), so it reveals nothing and needs no permission. */
         public FormValidation doCheckBaseline(@QueryParameter String value) {
-            try {
-                HistoryWindow.parse(value);
-                return FormValidation.ok();
-            } catch (IllegalArgumentException e) {
-                return FormValidation.error(e.getMessage());
-            }
+            return FormChecks.baseline(value).toFormValidation();
         }
 
         /** Checks the range only (core's rule): blank keeps the spec's thresholds. */
         public FormValidation doCheckMinimum(@QueryParameter String value) {
-            return GatePolicy.scoreProblem("minimum", value).map(FormValidation::error).orElse(FormValidation.ok());
+            return FormChecks.score("minimum", value).toFormValidation();
         }
 
         /** Checks the range only (core's rule): blank means no unstable line. */
         public FormValidation doCheckUnstableBelow(@QueryParameter String value) {
-            return GatePolicy.scoreProblem("unstableBelow", value).map(FormValidation::error)
-                    .orElse(FormValidation.ok());
+            return FormChecks.score("unstableBelow", value).toFormValidation();
+        }
+
+        /** Blank scores the output folder's result.json; in a freestyle workspace, a warning when it is missing. */
+        @POST
+        public FormValidation doCheckResult(@AncestorInPath Item item, @QueryParameter String value) {
+            return FormChecks.optionalFile(value, workspaceOf(item)).toFormValidation();
         }
     }
 }

@@ -43,7 +43,7 @@ public final class BenchmarkClusterBuilder extends Builder implements SimpleBuil
     public static final class DescriptorImpl extends ClusterBenchBuilderDescriptor {
         @Override
         public String getDisplayName() {
-            return "Cluster Bench: benchmark a cluster";
+            return Messages.BenchmarkClusterBuilder_DisplayName();
         }
     }
 }

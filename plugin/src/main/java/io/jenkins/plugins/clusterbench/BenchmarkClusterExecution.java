@@ -44,8 +44,10 @@ final class BenchmarkClusterExecution extends SynchronousNonBlockingStepExecutio
         List<String> archived = step.isArchive()
                 ? RunArtifacts.archive(run, workspace, launcher, listener, step.getOut()) : List.of();
         ClusterBenchAction earlier = ClusterBenchResults.find(run, id);
-        ClusterBenchResults.record(run, earlier,
-                ClusterBenchAction.of(outcome, id).keepingTuningOf(earlier).withArtifacts(archived, earlier), listener);
+        ClusterBenchAction recorded =
+                ClusterBenchAction.of(outcome, id).keepingTuningOf(earlier).withArtifacts(archived, earlier);
+        ClusterBenchResults.record(run, earlier, recorded, listener);
+        ResultChecks.publish(run, recorded, null, listener);
         return outcome;
     }
 }

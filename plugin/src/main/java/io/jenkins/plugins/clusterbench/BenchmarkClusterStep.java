@@ -68,7 +68,7 @@ public final class BenchmarkClusterStep extends ClusterBenchStep {
 
         @Override
         public String getDisplayName() {
-            return "Benchmark a cluster with Cluster Bench";
+            return Messages.BenchmarkClusterStep_DisplayName();
         }
     }
 }

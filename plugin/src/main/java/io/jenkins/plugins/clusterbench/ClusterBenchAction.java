@@ -349,7 +349,8 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
     }
 
     static String displayNameOf(String id) {
-        return ResultIds.DEFAULT.equals(id) ? "Cluster Bench" : "Cluster Bench: " + id;
+        return ResultIds.DEFAULT.equals(id) ? Messages.ClusterBenchAction_DisplayName()
+                : Messages.ClusterBenchAction_DisplayNameWithId(id);
     }
 
     /**

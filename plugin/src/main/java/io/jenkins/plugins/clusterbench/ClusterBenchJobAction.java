@@ -70,7 +70,7 @@ public final class ClusterBenchJobAction implements Action, AsyncTrendChart {
 
     @Override
     public String getDisplayName() {
-        return newest.getDisplayName() + " trend";
+        return Messages.ClusterBenchJobAction_DisplayName(newest.getDisplayName());
     }
 
     @Override

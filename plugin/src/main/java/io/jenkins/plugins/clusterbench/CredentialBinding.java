@@ -60,7 +60,7 @@ public final class CredentialBinding extends AbstractDescribableImpl<CredentialB
     public static final class DescriptorImpl extends Descriptor<CredentialBinding> {
         @Override
         public String getDisplayName() {
-            return "Cluster Bench secret from Jenkins credentials";
+            return Messages.CredentialBinding_DisplayName();
         }
 
         @POST
@@ -83,21 +83,21 @@ public final class CredentialBinding extends AbstractDescribableImpl<CredentialB
                 return FormValidation.ok();
             }
             if (value == null || value.isBlank()) {
-                return FormValidation.error("Choose a credential");
+                return FormValidation.error(Messages.CredentialBinding_ChooseCredential());
             }
             Authentication as = item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2;
             StandardCredentials found = CredentialsProvider.findCredentialByIdInItem(value, StandardCredentials.class,
                     item, as, List.of());
             if (found == null) {
-                return FormValidation.error("No credential with id '" + value + "' is visible here");
+                return FormValidation.error(Messages.CredentialBinding_NotVisible(value));
             }
             return BoundCredentials.supports(found) ? FormValidation.ok()
-                    : FormValidation.error("Use an SSH private key, secret text or username with password credential");
+                    : FormValidation.error(Messages.CredentialBinding_UnsupportedKind());
         }
 
         @POST
         public FormValidation doCheckName(@QueryParameter String value) {
-            return BoundSecretResolver.nameProblem(value).map(FormValidation::error).orElse(FormValidation.ok());
+            return FormChecks.credentialName(value).toFormValidation();
         }
 
         // Without an item, only administrators; with one, the credentials plugin's consumer rule (docs/consumer.adoc).

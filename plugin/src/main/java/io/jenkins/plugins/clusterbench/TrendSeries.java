@@ -87,7 +87,7 @@ public final class TrendSeries {
             builds.add(newestFirst.get(i).buildNumber());
         }
         ArrayNode series = chart.putArray("series");
-        ObjectNode score = line("Score", TrendPalette.SCORE_LINE);
+        ObjectNode score = line(Messages.TrendSeries_Score(), TrendPalette.SCORE_LINE);
         ArrayNode scores = score.putArray("data");
         for (int i = 0; i < model.scores().size(); i++) {
             Double value = model.scores().get(i);
@@ -102,9 +102,9 @@ public final class TrendSeries {
         series.add(score);
         for (TrendModel.MetricSeries metric : model.metrics()) {
             double max = metric.max();
-            ObjectNode line = line(metric.metric() + (max == 0 ? " (always 0)"
-                    : " (% of " + String.format(Locale.ROOT, "%.4g", max) + suffix(metric.unit()) + ")"),
-                    metric.color());
+            ObjectNode line = line(max == 0 ? Messages.TrendSeries_AlwaysZero(metric.metric())
+                    : Messages.TrendSeries_PercentOfMax(metric.metric(),
+                            String.format(Locale.ROOT, "%.4g", max) + suffix(metric.unit())), metric.color());
             ArrayNode data = line.putArray("data");
             metric.percentOfMax().forEach(value -> {
                 if (value == null) {
@@ -115,7 +115,7 @@ public final class TrendSeries {
             });
             series.add(line);
         }
-        chart.put("domainAxisItemName", "Build");
+        chart.put("domainAxisItemName", Messages.TrendSeries_Build());
         chart.put("integerRangeAxis", false);
         chart.put("rangeMax", 100);
         chart.put("rangeMin", 0);

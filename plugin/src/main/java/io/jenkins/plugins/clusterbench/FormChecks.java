@@ -1,0 +1,78 @@
+package io.jenkins.plugins.clusterbench;
+
+import io.clusterbench.result.GatePolicy;
+import io.clusterbench.result.HistoryWindow;
+import io.clusterbench.result.ResultIds;
+import java.io.IOException;
+
+/**
+ * The checks of the steps' free-text options, each with the rule the step itself applies when it runs (core's
+ * parsers and range checks), so the form refuses exactly what a build would refuse. The parsers' messages are core's,
+ * the ones the CLI prints; the plugin's own are in {@code Messages.properties}.
+ */
+final class FormChecks {
+
+    private FormChecks() {
+    }
+
+    /** {@code id}: core's characters rule; blank names the result after the output folder. */
+    static FieldCheck id(String value) {
+        return isBlank(value) ? FieldCheck.ok() : FieldCheck.errorIf(ResultIds.problem(value.trim()));
+    }
+
+    /**
+     * {@code spec}: required; where the workspace can be looked at, a warning when the file is not there (yet: a
+     * checkout or {@code writeFile} earlier in the build may create it).
+     */
+    static FieldCheck spec(String value, WorkspaceFiles workspace) {
+        return isBlank(value) ? FieldCheck.error(Messages.FormChecks_SpecRequired()) : inWorkspace(value, workspace);
+    }
+
+    /** An optional file of the workspace ({@code result}, {@code rollbackFrom}): blank keeps the default. */
+    static FieldCheck optionalFile(String value, WorkspaceFiles workspace) {
+        return isBlank(value) ? FieldCheck.ok() : inWorkspace(value.trim(), workspace);
+    }
+
+    /** {@code baseline}: core's {@link HistoryWindow#parse}; blank is the default window. */
+    static FieldCheck baseline(String value) {
+        if (isBlank(value)) {
+            return FieldCheck.ok();
+        }
+        try {
+            HistoryWindow.parse(value.trim());
+            return FieldCheck.ok();
+        } catch (IllegalArgumentException e) {
+            return FieldCheck.error(e.getMessage());
+        }
+    }
+
+    /** {@code minimum}, {@code unstableBelow}: core's range rule (0 to 100); blank sets no threshold. */
+    static FieldCheck score(String option, String value) {
+        return FieldCheck.errorIf(GatePolicy.scoreProblem(option, value));
+    }
+
+    /** A credential binding's name: the rule {@link BoundCredentials} applies before a build looks anything up. */
+    static FieldCheck credentialName(String value) {
+        return FieldCheck.errorIf(BoundSecretResolver.nameProblem(value));
+    }
+
+    private static FieldCheck inWorkspace(String path, WorkspaceFiles workspace) {
+        if (workspace == null) {
+            return FieldCheck.ok();
+        }
+        try {
+            return workspace.has(path) ? FieldCheck.ok()
+                    : FieldCheck.warning(Messages.FormChecks_NotInWorkspace(path));
+        } catch (IOException e) {
+            // The agent holding the workspace went away: nothing can be said about the file, so say nothing.
+            return FieldCheck.ok();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FieldCheck.ok();
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}
