@@ -165,11 +165,13 @@ public record History(List<RunResult> runs, List<String> warnings) {
         int left = 0;
         for (Candidate candidate : newestFirst) {
             boolean summary = candidate.file().getFileName().toString().equals(SUMMARY_JSON);
-            if (left > 0 || bytes + candidate.size() > maxBytes || (!summary && runs == maxRuns)) {
+            // A file over the size limit is refused unread, with its own warning: it costs nothing to skip.
+            long cost = candidate.size() > ResultFiles.maxBytes() ? 0 : candidate.size();
+            if (left > 0 || bytes + cost > maxBytes || (!summary && runs == maxRuns)) {
                 left += summary ? 0 : 1;
                 continue;
             }
-            bytes += candidate.size();
+            bytes += cost;
             runs += summary ? 0 : 1;
             taken.add(candidate.file());
         }

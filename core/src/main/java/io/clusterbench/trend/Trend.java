@@ -201,7 +201,9 @@ public final class Trend {
         if (folder.result == null) {
             return new Loaded(null, false, summaryFile + ": unreadable summary and no result.json beside it");
         }
-        if (budget.addAndGet(-folder.result.size()) < 0) {
+        // A result over the size limit is refused unread (and listed): it spends nothing.
+        long cost = folder.result.size() > ResultFiles.maxBytes() ? 0 : folder.result.size();
+        if (budget.addAndGet(-cost) < 0) {
             return new Loaded(null, false, null, true);
         }
         Path resultFile = folder.dir.resolve(ResultFiles.RESULT_JSON);

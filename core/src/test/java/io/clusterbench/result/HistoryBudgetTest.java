@@ -42,6 +42,23 @@ class HistoryBudgetTest {
     }
 
     @Test
+    void skipsAFileOverTheSizeLimitWithoutSpendingTheBudgetOnIt(@TempDir Path history) throws Exception {
+        writeRuns(history, 3);
+        Path huge = history.resolve("huge").resolve(ResultFiles.RESULT_JSON);
+        Files.createDirectories(huge.getParent());
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(3_000_000_000L); // sparse: no disk used
+        }
+        Files.setLastModifiedTime(huge, FileTime.from(START.plusSeconds(86_400)));
+
+        History read = History.read(history, 1000, 1024 * 1024);
+
+        assertThat(read.runs()).hasSize(3);
+        assertThat(read.warnings()).singleElement().asString().startsWith(huge + ": ").contains("skipped")
+                .doesNotContain("unread");
+    }
+
+    @Test
     void takesTheNewestByFileTimeNotByFolderName(@TempDir Path history) throws Exception {
         List<Path> files = writeRuns(history, 4);
         // The oldest run's file was touched last (rescored, copied): it counts as the newest.
