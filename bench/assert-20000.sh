@@ -54,16 +54,17 @@ JAVA
 java "$work/Gen.java" "$work" "$probes" "$objectives"
 bytes=$(stat -c %s "$work/result.json")
 command=(java -Xmx1g -jar "$jar" assert "$work/result.json" --spec "$work/cluster.yaml" --out "$work/out")
-best="" worst=0 rss_kb=0 loads=""
+best="" worst=0 rss_kb=0 loads="" cpu=""
 for _ in $(seq "$repeats"); do
   loads="$loads $(cut -d' ' -f1 /proc/loadavg)"
   rm -rf "$work/out"
   set +e
-  /usr/bin/time -f '%e %M' -o "$work/time" "${command[@]}" >"$work/stdout" 2>"$work/stderr"
+  /usr/bin/time -f '%e %M %U %S' -o "$work/time" "${command[@]}" >"$work/stdout" 2>"$work/stderr"
   code=$?
   set -e
-  read -r wall kb < <(tail -1 "$work/time")
-  best=$(awk "BEGIN {print ($wall < ${best:-$wall}) ? $wall : ${best:-$wall}}")
+  read -r wall kb user sys < <(tail -1 "$work/time")
+  cpu=$(awk "BEGIN {c = $user + $sys; print (\"${cpu:-}\" == \"\" || c < ${cpu:-0}) ? c : ${cpu:-0}}")
+    best=$(awk "BEGIN {print ($wall < ${best:-$wall}) ? $wall : ${best:-$wall}}")
   worst=$(awk "BEGIN {print ($wall > $worst) ? $wall : $worst}")
   rss_kb=$(( kb > rss_kb ? kb : rss_kb ))
 done
@@ -84,11 +85,14 @@ $objectives objectives on $objectives of those probes. Command, in a JVM with at
 \`java -Xmx1g -jar cli/target/clusterbench.jar assert result.json --spec cluster.yaml --out out\`
 (it reads the result, scores it, writes result.json, audit-report.md/.html and junit.xml).
 
-| wall clock, fastest / slowest of $repeats | peak resident memory | exit code | audit-report.md / .html |
-|---|---|---|---|
-| **$wall_s s** / $worst s | $((rss_kb / 1024)) MiB | $code | $md_kb KiB / $html_kb KiB |
+| wall clock, fastest / slowest of $repeats | least CPU time (user + sys, all threads) | peak resident memory | exit code | audit-report.md / .html |
+|---|---|---|---|---|
+| **$wall_s s** / $worst s | $cpu s | $((rss_kb / 1024)) MiB | $code | $md_kb KiB / $html_kb KiB |
 
-Target (issue 11): under 10 s within a 1 GiB heap: $verdict. Issue 11 measured 86 s and 4.8 GB, and the
+Target (issue 11): under 10 s within a 1 GiB heap: $verdict (judged on the fastest wall clock). The machine's 2
+cores are shared with other engineers' builds, so at a 1-minute load of L the command gets about 2/L of them: the
+CPU time of all its threads (the JIT compiler and the garbage collector included) is what it needs of a quiet
+machine, where its threads run side by side on both cores. Issue 11 measured 86 s and 4.8 GB, and the
 previous version of this section 19.3 s and 828 MiB (at a load of 4.3). What changed: a report shows at most 100
 probes in full (those that did not end OK first) and counts the others in one line that points to result.json
 (every failure stays listed under "Failures and warnings"), where it wrote 14 MB of Markdown and 28 MB of HTML;

@@ -77,25 +77,26 @@ java "$work/GenHistory.java" "$work/current" 1 3
 sed -i 's/"runId":"run-0"/"runId":"current"/; s/2026-01-01T00/2027-01-01T00/g' "$work/current/run-0/result.json"
 
 measure() { # history -> "best worst rss code load warning"
-  local history=$1 best="" worst=0 rss=0 code=0 load
+  local history=$1 best="" worst=0 rss=0 code=0 load cpu=""
   load=$(cut -d' ' -f1 /proc/loadavg)
   for _ in $(seq "$repeats"); do
     rm -rf "$work/out"
     set +e
-    /usr/bin/time -f '%e %M' -o "$work/time" java -Xmx1g -jar "$jar" assert "$work/current/run-0/result.json" \
+    /usr/bin/time -f '%e %M %U %S' -o "$work/time" java -Xmx1g -jar "$jar" assert "$work/current/run-0/result.json" \
       --spec "$work/cluster.yaml" --history "$history" --out "$work/out" >"$work/stdout" 2>"$work/stderr"
     code=$?
     set -e
-    read -r wall kb < <(tail -1 "$work/time")
+    read -r wall kb user sys < <(tail -1 "$work/time")
+    cpu=$(awk "BEGIN {c = $user + $sys; print (\"${cpu:-}\" == \"\" || c < ${cpu:-0}) ? c : ${cpu:-0}}")
     best=$(awk "BEGIN {print ($wall < ${best:-$wall}) ? $wall : ${best:-$wall}}")
     worst=$(awk "BEGIN {print ($wall > $worst) ? $wall : $worst}")
     rss=$(( kb / 1024 > rss ? kb / 1024 : rss ))
   done
   cp "$work/stdout" "$work/stdout-$(basename "$history")"
-  echo "$best $worst $rss $code $load"
+  echo "$best $worst $rss $code $load $cpu"
 }
-read -r m_best m_worst m_rss m_code m_load <<<"$(measure "$work/many")"
-read -r g_best g_worst g_rss g_code g_load <<<"$(measure "$work/large")"
+read -r m_best m_worst m_rss m_code m_load m_cpu <<<"$(measure "$work/many")"
+read -r g_best g_worst g_rss g_code g_load g_cpu <<<"$(measure "$work/large")"
 m_bytes=$(du -sb "$work/many" | cut -f1)
 g_bytes=$(du -sb "$work/large" | cut -f1)
 line() { grep -m1 "$1" "$work/stdout-$2" | sed 's|'"$work"'/||g'; }
@@ -112,10 +113,10 @@ Command, in a JVM with at most 1 GiB of heap, for a result of 3 probes and a spe
 (\`<= +10%\`, \`baseline: { from: previous }\`):
 \`java -Xmx1g -jar cli/target/clusterbench.jar assert result.json --spec cluster.yaml --history HISTORY --out out\`
 
-| history | files | wall clock, fastest / slowest | peak resident memory | exit code |
-|---|---|---|---|---|
-| many: $runs runs of 3 probes | $((m_bytes / 1048576)) MiB | **$m_best s** / $m_worst s | $m_rss MiB | $m_code |
-| large: 3 runs of $large_probes probes | $((g_bytes / 1048576)) MiB | **$g_best s** / $g_worst s | $g_rss MiB | $g_code |
+| history | files | wall clock, fastest / slowest | least CPU time (user + sys) | peak resident memory | exit code |
+|---|---|---|---|---|---|
+| many: $runs runs of 3 probes | $((m_bytes / 1048576)) MiB | **$m_best s** / $m_worst s | $m_cpu s | $m_rss MiB | $m_code |
+| large: 3 runs of $large_probes probes | $((g_bytes / 1048576)) MiB | **$g_best s** / $g_worst s | $g_cpu s | $g_rss MiB | $g_code |
 
 A history read takes at most 1,000 runs and 128 MiB of files, newest first by file time, and says what it left:
 
