@@ -11,6 +11,7 @@ import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
+import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** The measurements part of the report: one section per probe with its metrics, errors and latency curves. */
+/**
+ * The measurements part of the report: one section per probe with its metrics, errors and latency curves, for at
+ * most {@link #DETAILED_PROBES} probes; the others are counted in one paragraph that points to result.json.
+ */
 final class MeasurementSections {
+
+    /**
+     * The most probes shown in full. A run of 20,000 probes made 14 MB of Markdown and 28 MB of HTML that took
+     * seconds to write and nobody reads; every failure stays visible all the same, since each error of a probe that
+     * did not end OK is listed under "Failures and warnings" and each objective in its table.
+     */
+    static final int DETAILED_PROBES = 100;
 
     private MeasurementSections() {
     }
@@ -31,10 +42,51 @@ final class MeasurementSections {
             blocks.add(Line.of("This run measured nothing: 0 probes.").paragraph());
             return blocks;
         }
-        for (ProbeMeasurement probe : result.probes()) {
+        Shown shown = Shown.of(result.probes());
+        for (ProbeMeasurement probe : shown.detailed()) {
             blocks.addAll(probe(probe));
         }
+        if (!shown.rest().isEmpty()) {
+            blocks.add(Line.of(AuditReport.counts("Probes not shown here", shown.rest(), ProbeMeasurement::status,
+                    ProbeStatus.values()) + " A report shows at most " + DETAILED_PROBES + " probes in full, those"
+                    + " that did not end OK first; the metrics, histograms and errors of every probe are in"
+                    + " result.json, and each error of a probe that did not end OK is listed under \"Failures and"
+                    + " warnings\".").paragraph());
+        }
         return blocks;
+    }
+
+    /**
+     * Which probes get a section, in run order: all of them up to {@link #DETAILED_PROBES}; beyond that the probes
+     * that did not end OK first, then the others in run order, up to that many.
+     *
+     * @param detailed the probes shown in full
+     * @param rest the others, in run order
+     */
+    record Shown(List<ProbeMeasurement> detailed, List<ProbeMeasurement> rest) {
+
+        static Shown of(List<ProbeMeasurement> probes) {
+            boolean[] chosen = new boolean[probes.size()];
+            int count = 0;
+            for (int i = 0; i < probes.size() && count < DETAILED_PROBES; i++) {
+                if (probes.get(i).status() != ProbeStatus.OK) {
+                    chosen[i] = true;
+                    count++;
+                }
+            }
+            for (int i = 0; i < probes.size() && count < DETAILED_PROBES; i++) {
+                if (!chosen[i]) {
+                    chosen[i] = true;
+                    count++;
+                }
+            }
+            List<ProbeMeasurement> detailed = new ArrayList<>(count);
+            List<ProbeMeasurement> rest = new ArrayList<>(probes.size() - count);
+            for (int i = 0; i < probes.size(); i++) {
+                (chosen[i] ? detailed : rest).add(probes.get(i));
+            }
+            return new Shown(List.copyOf(detailed), List.copyOf(rest));
+        }
     }
 
     private static List<Block> probe(ProbeMeasurement probe) {

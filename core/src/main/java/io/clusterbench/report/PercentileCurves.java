@@ -2,11 +2,15 @@ package io.clusterbench.report;
 
 import io.clusterbench.result.LatencyHistogram;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * Percentile curves of a probe's latency histograms, computed from the exact decoded HdrHistograms (not from the
@@ -27,6 +31,11 @@ record PercentileCurves(String unit, List<Curve> curves, List<String> left) {
     static final int POINTS_PER_DECADE = 20;
     /** The percentiles listed in tables and marked on the x axis. */
     static final List<Double> KEY_PERCENTILES = List.of(50.0, 90.0, 99.0, 99.9, 99.99);
+    /**
+     * The most histograms decoded and drawn per probe: more curves are unreadable in one chart, and a result.json
+     * of 64 MiB could otherwise hold a million small histograms for one probe. The rest are named as not drawn.
+     */
+    static final int MAX_CURVES = 12;
 
     private static final Map<String, Double> PER_MILLISECOND = Map.of(
             "ns", 1_000_000.0, "us", 1_000.0, "µs", 1_000.0, "ms", 1.0, "s", 0.001);
@@ -71,6 +80,11 @@ record PercentileCurves(String unit, List<Curve> curves, List<String> left) {
         List<Curve> curves = new ArrayList<>();
         List<String> left = new ArrayList<>();
         for (LatencyHistogram latency : latencies) {
+            if (curves.size() + left.size() == MAX_CURVES) {
+                left.add((latencies.size() - MAX_CURVES) + " more histograms: a chart draws at most " + MAX_CURVES
+                        + "; they are in result.json");
+                break;
+            }
             double divisor;
             if (allTimes) {
                 divisor = PER_MILLISECOND.get(unitKey(latency.unit()));
@@ -107,19 +121,52 @@ record PercentileCurves(String unit, List<Curve> curves, List<String> left) {
     }
 
     private static Curve curve(String name, Histogram histogram, double divisor) {
-        List<Point> points = new ArrayList<>();
         int steps = (int) (MAX_X * POINTS_PER_DECADE);
+        double[] percentiles = new double[steps + 1 + KEY_PERCENTILES.size()];
         for (int step = 0; step <= steps; step++) {
             double x = (double) step / POINTS_PER_DECADE;
             // 100 - 100 / 10^x rather than 100 * (1 - 10^-x): exact at the whole decades (p90, p99, ...).
-            double percentile = 100.0 - 100.0 / Math.pow(10, x);
-            points.add(new Point(x, percentile, histogram.getValueAtPercentile(percentile) / divisor));
+            percentiles[step] = 100.0 - 100.0 / Math.pow(10, x);
         }
-        List<Double> keyValues = KEY_PERCENTILES.stream()
-                .map(p -> histogram.getValueAtPercentile(p) / divisor)
-                .toList();
+        for (int k = 0; k < KEY_PERCENTILES.size(); k++) {
+            percentiles[steps + 1 + k] = KEY_PERCENTILES.get(k);
+        }
+        long[] values = valuesAtPercentiles(histogram, percentiles);
+        List<Point> points = new ArrayList<>();
+        for (int step = 0; step <= steps; step++) {
+            points.add(new Point((double) step / POINTS_PER_DECADE, percentiles[step], values[step] / divisor));
+        }
+        List<Double> keyValues = new ArrayList<>();
+        for (int k = 0; k < KEY_PERCENTILES.size(); k++) {
+            keyValues.add(values[steps + 1 + k] / divisor);
+        }
         return new Curve(name, histogram.getTotalCount(), points, histogram.getMinValue() / divisor, keyValues,
                 histogram.getMaxValue() / divisor);
+    }
+
+    /**
+     * {@link AbstractHistogram#getValueAtPercentile} for each percentile, in one pass over the buckets instead of
+     * one pass per percentile (86 per curve): the same count rank, rounded the same way, and the same bucket edge.
+     */
+    static long[] valuesAtPercentiles(AbstractHistogram histogram, double[] percentiles) {
+        Integer[] order = new Integer[percentiles.length];
+        long[] ranks = new long[percentiles.length];
+        for (int i = 0; i < percentiles.length; i++) {
+            order[i] = i;
+            double requested = Math.min(Math.max(Math.nextAfter(percentiles[i], Double.NEGATIVE_INFINITY), 0), 100);
+            ranks[i] = Math.max((long) Math.ceil(requested * histogram.getTotalCount() / 100.0), 1);
+        }
+        Arrays.sort(order, Comparator.comparingLong(i -> ranks[i]));
+        long[] values = new long[percentiles.length];
+        int next = 0;
+        for (HistogramIterationValue bucket : histogram.recordedValues()) {
+            while (next < order.length && bucket.getTotalCountToThisValue() >= ranks[order[next]]) {
+                int i = order[next++];
+                values[i] = percentiles[i] == 0.0 ? histogram.lowestEquivalentValue(bucket.getValueIteratedTo())
+                        : bucket.getValueIteratedTo();
+            }
+        }
+        return values;
     }
 
     private static String unitKey(String unit) {

@@ -20,6 +20,9 @@ import java.nio.file.StandardCopyOption;
 /**
  * Writes and reads {@code result.json}.
  *
+ * <p>The file is indented for people, unless that would make it larger than the readers accept
+ * ({@value ResultReader#MAX_BYTES} bytes): then it is written without indentation.
+ *
  * <p>Writes go to a temporary sibling first and are then moved into place, so a run killed while writing
  * leaves the previous complete file, never half a file.
  *
@@ -46,12 +49,24 @@ public final class ResultFiles {
 
     /** Writes the result to {@code file}, atomically where the file system allows. */
     public static void write(RunResult result, Path file) throws ClusterBenchException {
+        write(result, file, ResultReader.MAX_BYTES);
+    }
+
+    /** Writes as {@link #write(RunResult, Path)} does, without indentation when indented it would pass {@code limit}. */
+    static void write(RunResult result, Path file, long limit) throws ClusterBenchException {
         Path absolute = file.toAbsolutePath();
         Path temporary = absolute.resolveSibling(absolute.getFileName() + ".tmp");
         try {
             Files.createDirectories(absolute.getParent());
             try (OutputStream out = new FileOutputStream(temporary.toFile())) {
                 MAPPER.writeValue(out, result);
+            }
+            if (Files.size(temporary) > limit) {
+                // Indentation adds about 70% to a result of many small metrics: a result read near the limit would
+                // be written past it, and no command could read it again. Without indentation it stays readable.
+                try (OutputStream out = new FileOutputStream(temporary.toFile())) {
+                    MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValue(out, result);
+                }
             }
             try {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

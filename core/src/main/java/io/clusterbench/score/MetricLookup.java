@@ -40,7 +40,12 @@ final class MetricLookup {
 
     /** The metric named {@code metric} ({@code probe.name}) in {@code run}, or why there is none; see below. */
     static Found find(RunResult run, String metric) {
-        return find(run, metric, Set.of());
+        return find(ProbeIndex.of(run), metric, Set.of());
+    }
+
+    /** The metric named {@code metric} in the indexed run, or why there is none; see below. */
+    static Found find(ProbeIndex probes, String metric) {
+        return find(probes, metric, Set.of());
     }
 
     /**
@@ -50,12 +55,12 @@ final class MetricLookup {
      * ({@code probe.errors}, {@code probe.CMD.errors}, {@code probe.error_pct}); errors of kind {@code nodata} (a
      * query without series) leave the probe's other numbers finished.
      */
-    static Found find(RunResult run, String metric, Set<String> errorsJudged) {
-        Optional<ProbeMeasurement> probe = probeOf(run, metric);
+    static Found find(ProbeIndex probes, String metric, Set<String> errorsJudged) {
+        Optional<ProbeMeasurement> probe = probes.probeOf(metric);
         if (probe.isEmpty()) {
             int dot = metric.indexOf('.');
             String id = dot < 0 ? metric : metric.substring(0, dot);
-            return new Found(probe, metric, Optional.empty(), "not measured in this run: run " + run.runId()
+            return new Found(probe, metric, Optional.empty(), "not measured in this run: run " + probes.run().runId()
                     + " has no probe '" + id + "' (left out by --only, or written from another spec)", true);
         }
         ProbeMeasurement p = probe.get();
@@ -96,6 +101,11 @@ final class MetricLookup {
         return find(run, metric).value();
     }
 
+    /** The value of {@code metric} in the indexed run, when measured. */
+    static Optional<MetricValue> value(ProbeIndex probes, String metric) {
+        return find(probes, metric).value();
+    }
+
     /** The decoded histogram {@code metric} was derived from, when it is a latency statistic and it was kept. */
     static Optional<Histogram> histogram(RunResult run, String metric) {
         Found found = find(run, metric);
@@ -112,22 +122,5 @@ final class MetricLookup {
     /** The name of the histogram a metric of a probe with these histograms comes from, if any. */
     static Optional<String> histogramName(String metricName, List<LatencyHistogram> latencies) {
         return LatencySource.histogramName(metricName, latencies);
-    }
-
-    /** The probe whose id is the longest prefix of {@code metric} followed by a dot (ids may contain dots). */
-    private static Optional<ProbeMeasurement> probeOf(RunResult run, String metric) {
-        // Called once per objective and baseline run: no allocation per probe, since a result may hold 20,000.
-        ProbeMeasurement best = null;
-        for (ProbeMeasurement p : run.probes()) {
-            if (isPrefix(p.probe(), metric) && (best == null || p.probe().length() > best.probe().length())) {
-                best = p;
-            }
-        }
-        return Optional.ofNullable(best);
-    }
-
-    /** Whether {@code metric} is {@code id}, a dot and at least one more character. */
-    static boolean isPrefix(String id, String metric) {
-        return metric.length() > id.length() + 1 && metric.charAt(id.length()) == '.' && metric.startsWith(id);
     }
 }

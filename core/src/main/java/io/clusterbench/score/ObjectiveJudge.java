@@ -18,7 +18,7 @@ import java.util.Set;
 /** Judges one objective against one run and its baseline; the rules are in docs/scoring.md. */
 final class ObjectiveJudge {
 
-    private final RunResult run;
+    private final ProbeIndex run;
     /**
      * What gets a first run going, said wherever a relative objective has no baseline, so that no configuration
      * leaves a user waiting for a baseline that never comes (docs/scoring.md, "The first runs").
@@ -29,12 +29,15 @@ final class ObjectiveJudge {
             + " or baseline: { from: previous } to compare with the previous run whatever its verdict";
 
     private final Baseline baseline;
+    /** The baseline's runs, indexed once rather than once per objective. */
+    private final List<ProbeIndex> baselineRuns;
     /** The probes whose errors an objective judges, so that their PARTIAL numbers still count. */
     private final Set<String> errorsJudged;
 
-    ObjectiveJudge(RunResult run, Baseline baseline, Set<String> errorsJudged) {
+    ObjectiveJudge(ProbeIndex run, Baseline baseline, Set<String> errorsJudged) {
         this.run = run;
         this.baseline = baseline;
+        this.baselineRuns = baseline.runs().stream().map(ProbeIndex::of).toList();
         this.errorsJudged = Set.copyOf(errorsJudged);
     }
 
@@ -109,16 +112,16 @@ final class ObjectiveJudge {
         List<Double> baselineRounds = new ArrayList<>();
         String workload = workloadOf(run, o.metric());
         List<String> otherWorkload = new ArrayList<>();
-        for (RunResult earlier : baseline.runs()) {
+        for (ProbeIndex earlier : baselineRuns) {
             String theirs = workloadOf(earlier, o.metric());
             if (workload != null && theirs != null && !workload.equals(theirs)) {
                 // Another experiment (other clients, rate, commands or target): never compared.
-                otherWorkload.add(earlier.runId());
+                otherWorkload.add(earlier.run().runId());
                 continue;
             }
             MetricLookup.value(earlier, o.metric()).ifPresent(m -> {
                 values.add(m.value());
-                ids.add(earlier.runId());
+                ids.add(earlier.run().runId());
                 for (double r : RunComparisons.allRoundValues(earlier, o.metric())) {
                     baselineRounds.add(r);
                 }
@@ -178,7 +181,7 @@ final class ObjectiveJudge {
 
     /** Whether the samples moved significantly the way that breaks the criterion (either way for ==). */
     /** The workload hash of the probe behind {@code metric} in {@code run}, or null when unknown. */
-    private static String workloadOf(RunResult run, String metric) {
+    private static String workloadOf(ProbeIndex run, String metric) {
         return MetricLookup.find(run, metric).probe().map(ProbeMeasurement::workload).orElse(null);
     }
 

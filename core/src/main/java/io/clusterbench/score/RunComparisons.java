@@ -106,8 +106,10 @@ public final class RunComparisons {
         }
         List<MetricEffect> effects = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        ProbeIndex was = ProbeIndex.of(before);
+        ProbeIndex is = ProbeIndex.of(after);
         for (Map.Entry<String, Optional<ObjectiveSpec>> entry : metrics.entrySet()) {
-            Optional<MetricEffect> e = effect(entry.getKey(), entry.getValue(), before, after, settings, design);
+            Optional<MetricEffect> e = effect(entry.getKey(), entry.getValue(), was, is, settings, design);
             e.ifPresentOrElse(effects::add, () -> {
                 if (entry.getValue().isPresent()) {
                     missing.add(entry.getKey());
@@ -120,8 +122,8 @@ public final class RunComparisons {
                 explanation(before, effects, missing, regressed));
     }
 
-    private static Optional<MetricEffect> effect(String metric, Optional<ObjectiveSpec> objective, RunResult before,
-            RunResult after, BaselineSettings settings, Design design) {
+    private static Optional<MetricEffect> effect(String metric, Optional<ObjectiveSpec> objective, ProbeIndex before,
+            ProbeIndex after, BaselineSettings settings, Design design) {
         Optional<MetricValue> was = MetricLookup.value(before, metric);
         Optional<MetricValue> is = MetricLookup.value(after, metric);
         if (was.isEmpty() || is.isEmpty()) {
@@ -136,7 +138,7 @@ public final class RunComparisons {
     }
 
     /** The metric's value in every round of the run, whatever its condition. */
-    static double[] allRoundValues(RunResult run, String metric) {
+    static double[] allRoundValues(ProbeIndex run, String metric) {
         MetricLookup.Found found = MetricLookup.find(run, metric);
         if (found.probe().isEmpty() || found.value().isEmpty()) {
             return new double[0];
@@ -149,7 +151,7 @@ public final class RunComparisons {
     }
 
     /** The metric's value in each round of {@code condition} that measured it. */
-    static double[] roundValues(RunResult run, String metric, String condition) {
+    static double[] roundValues(ProbeIndex run, String metric, String condition) {
         MetricLookup.Found found = MetricLookup.find(run, metric);
         if (found.probe().isEmpty()) {
             return new double[0];

@@ -12,7 +12,6 @@ import io.clusterbench.result.Verdict;
 import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.ObjectiveSpec;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +44,8 @@ public final class Scorer {
      */
     public static ScoreResult score(ClusterSpec spec, RunResult run, History history, GatePolicy policy) {
         Baseline baseline = Baseline.select(spec.baseline(), run, history);
-        ObjectiveJudge judge = new ObjectiveJudge(run, baseline, errorsJudged(spec, run));
+        ProbeIndex probes = ProbeIndex.of(run);
+        ObjectiveJudge judge = new ObjectiveJudge(probes, baseline, errorsJudged(spec, probes));
         List<Judgement> judgements = spec.objectives().stream().map(judge::judge).toList();
         double weights = judgements.stream().filter(Judgement::scored)
                 .mapToDouble(j -> j.objective().weight()).sum();
@@ -74,16 +74,14 @@ public final class Scorer {
      * The probes with an objective on their errors ({@code probe.errors}, {@code probe.CMD.errors},
      * {@code probe.error_pct}): their PARTIAL numbers count, since an objective judges the errors themselves.
      */
-    static Set<String> errorsJudged(ClusterSpec spec, RunResult run) {
-        Set<String> probes = new HashSet<>();
+    static Set<String> errorsJudged(ClusterSpec spec, ProbeIndex probes) {
+        Set<String> judged = new HashSet<>();
         for (ObjectiveSpec objective : spec.objectives()) {
-            run.probes().stream().map(ProbeMeasurement::probe)
-                    .filter(id -> MetricLookup.isPrefix(id, objective.metric()))
-                    .max(Comparator.comparingInt(String::length))
+            probes.probeOf(objective.metric()).map(ProbeMeasurement::probe)
                     .filter(id -> MetricLookup.judgesErrors(objective.metric().substring(id.length() + 1)))
-                    .ifPresent(probes::add);
+                    .ifPresent(judged::add);
         }
-        return probes;
+        return judged;
     }
 
     /** Why the run cannot be scored at all, or null. */

@@ -96,9 +96,18 @@ final class MetricReferences {
         return names.accepts("p99_ms") ? "p99_ms" : names.shown().get(0);
     }
 
-    /** The longest id in {@code ids} such that {@code text} starts with id + ".". */
+    /**
+     * The longest id in {@code ids} such that {@code text} starts with id + ".": one lookup per dot of
+     * {@code text}, from the right, rather than one comparison per id (a spec of 1,000 probes and 1,000 objectives
+     * made a million).
+     */
     private static Optional<String> longestPrefix(String text, Collection<String> ids) {
-        return ids.stream().filter(id -> text.startsWith(id + "."))
-                .max((a, b) -> Integer.compare(a.length(), b.length()));
+        for (int dot = text.lastIndexOf('.'); dot >= 0; dot = text.lastIndexOf('.', dot - 1)) {
+            String candidate = text.substring(0, dot);
+            if (ids.contains(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 }

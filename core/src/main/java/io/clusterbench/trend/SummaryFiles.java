@@ -70,9 +70,18 @@ final class SummaryFiles {
         }
     }
 
-    /** Reads a summary, or returns null when it is unreadable, malformed or of a newer format. */
+    /**
+     * The largest summary read; one of a 20,000-probe run is about 2 MB. A larger file is no summary this tool wrote
+     * and is derived again, so a stray huge file costs no memory.
+     */
+    static final long MAX_BYTES = 16L * 1024 * 1024;
+
+    /** Reads a summary, or returns null when it is too large, unreadable, malformed or of a newer format. */
     static Stored readOrNull(Path file) {
         try {
+            if (Files.size(file) > MAX_BYTES) {
+                return null;
+            }
             Stored stored = MAPPER.readValue(file.toFile(), Stored.class);
             if (stored == null || stored.summaryVersion() != SUMMARY_VERSION || stored.run() == null) {
                 return null;

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Builds the trend of a history folder from the runs' summaries, creating the summaries that are missing or stale.
@@ -33,6 +34,18 @@ import java.util.TreeSet;
  * read only those, so a build over 10,000 runs reads 10,000 small files, not 10,000 full results.
  */
 public final class Trend {
+
+    /**
+     * The most runs one trend charts: the newest by file time. 10,000 runs build in about a second from their
+     * summaries (docs/performance.md); a chart draws at most 2,000 points of a line anyway.
+     */
+    public static final int MAX_RUNS = 20_000;
+    /**
+     * The most bytes of result.json one trend reads to make missing summaries; the runs past it are summarised by
+     * the next trend, so a first trend over a large history takes several commands of bounded time, not one of
+     * unbounded time.
+     */
+    public static final long MAX_RESULT_BYTES = 1024L * 1024 * 1024;
 
     private Trend() {
     }
@@ -51,6 +64,12 @@ public final class Trend {
      *     be read do not fail the build, they are listed in {@link TrendData#skipped}
      */
     public static TrendData build(Path historyDir, List<String> metrics) throws ClusterBenchException {
+        return build(historyDir, metrics, MAX_RUNS, MAX_RESULT_BYTES);
+    }
+
+    /** Builds as {@link #build(Path, List)} does, within {@code maxRuns} runs and {@code maxResultBytes}. */
+    static TrendData build(Path historyDir, List<String> metrics, int maxRuns, long maxResultBytes)
+            throws ClusterBenchException {
         List<String> selected = checkedSelections(metrics);
         if (!Files.isDirectory(historyDir)) {
             throw new ClusterBenchException(Kind.INVALID_INPUT, historyDir + ": no such folder; name the folder"
@@ -61,10 +80,26 @@ public final class Trend {
         Set<Path> withResult = new HashSet<>();
         folders.values().stream().filter(f -> f.result != null).forEach(f -> withResult.add(f.dir));
         folders.keySet().removeIf(dir -> RunFolders.isPartOfAnotherRun(dir, historyDir, withResult));
-        List<Loaded> loaded = new ArrayList<>(folders.values()).parallelStream()
-                .map(folder -> load(folder, selected))
+        List<RunFolder> newestFirst = new ArrayList<>(folders.values());
+        newestFirst.sort(Comparator.comparingLong(RunFolder::modifiedMs).reversed());
+        List<String> limits = new ArrayList<>();
+        if (newestFirst.size() > maxRuns) {
+            limits.add(historyDir + ": charted the newest " + maxRuns + " of " + newestFirst.size() + " run folders"
+                    + " (by file time): a trend charts at most " + maxRuns + " runs; move older runs out of the"
+                    + " folder to silence this");
+            newestFirst = newestFirst.subList(0, maxRuns);
+        }
+        AtomicLong budget = new AtomicLong(maxResultBytes);
+        List<Loaded> loaded = newestFirst.parallelStream()
+                .map(folder -> load(folder, selected, budget))
                 .toList();
-        return assemble(historyDir, selected, loaded);
+        long deferred = loaded.stream().filter(Loaded::deferred).count();
+        if (deferred > 0) {
+            limits.add(historyDir + ": " + deferred + " runs not charted yet: a trend reads at most "
+                    + (maxResultBytes + 1024 * 1024 - 1) / (1024 * 1024) + " MiB of result.json per command to make the summaries it"
+                    + " lacks, and the summaries made stay; run the trend again to chart them");
+        }
+        return assemble(historyDir, selected, loaded, limits);
     }
 
     /**
@@ -79,7 +114,7 @@ public final class Trend {
         } catch (IOException e) {
             throw new ClusterBenchException(Kind.ENVIRONMENT, "cannot read " + resultFile + ": " + e.getMessage(), e);
         }
-        Loaded loaded = load(folder, List.of());
+        Loaded loaded = load(folder, List.of(), new AtomicLong(Long.MAX_VALUE));
         if (loaded.problem() != null) {
             throw new ClusterBenchException(Kind.ENVIRONMENT, loaded.problem());
         }
@@ -103,14 +138,27 @@ public final class Trend {
         final Path dir;
         BasicFileAttributes result;
         boolean summary;
+        long summaryModifiedMs;
 
         RunFolder(Path dir) {
             this.dir = dir;
         }
+
+        /** When the folder's run was last written: its result, or its summary where it has no result. */
+        long modifiedMs() {
+            return result != null ? result.lastModifiedTime().toMillis() : summaryModifiedMs;
+        }
     }
 
-    /** What one folder gave: a summary, or the reason it gave none. */
-    private record Loaded(RunSummary summary, boolean created, String problem) {
+    /**
+     * What one folder gave: a summary, or the reason it gave none.
+     *
+     * @param deferred whether its summary was not made because this command's bytes of result.json were spent
+     */
+    private record Loaded(RunSummary summary, boolean created, String problem, boolean deferred) {
+        Loaded(RunSummary summary, boolean created, String problem) {
+            this(summary, created, problem, false);
+        }
     }
 
     private static Map<Path, RunFolder> findRunFolders(Path historyDir) throws ClusterBenchException {
@@ -123,7 +171,10 @@ public final class Trend {
                     if (name.equals(ResultFiles.RESULT_JSON) && attributes.isRegularFile()) {
                         folders.computeIfAbsent(file.getParent().toAbsolutePath().normalize(), RunFolder::new).result = attributes;
                     } else if (name.equals(SummaryFiles.SUMMARY_JSON)) {
-                        folders.computeIfAbsent(file.getParent().toAbsolutePath().normalize(), RunFolder::new).summary = true;
+                        RunFolder folder = folders.computeIfAbsent(file.getParent().toAbsolutePath().normalize(),
+                                RunFolder::new);
+                        folder.summary = true;
+                        folder.summaryModifiedMs = attributes.lastModifiedTime().toMillis();
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -140,7 +191,7 @@ public final class Trend {
         return folders;
     }
 
-    private static Loaded load(RunFolder folder, List<String> selected) {
+    private static Loaded load(RunFolder folder, List<String> selected, AtomicLong budget) {
         Path summaryFile = folder.dir.resolve(SummaryFiles.SUMMARY_JSON);
         SummaryFiles.Stored stored = folder.summary ? SummaryFiles.readOrNull(summaryFile) : null;
         if (stored != null && (folder.result == null
@@ -149,6 +200,11 @@ public final class Trend {
         }
         if (folder.result == null) {
             return new Loaded(null, false, summaryFile + ": unreadable summary and no result.json beside it");
+        }
+        // A result over the size limit is refused unread (and listed): it spends nothing.
+        long cost = folder.result.size() > ResultFiles.maxBytes() ? 0 : folder.result.size();
+        if (budget.addAndGet(-cost) < 0) {
+            return new Loaded(null, false, null, true);
         }
         Path resultFile = folder.dir.resolve(ResultFiles.RESULT_JSON);
         RunResult result;
@@ -173,8 +229,9 @@ public final class Trend {
         return new Loaded(summary, true, null);
     }
 
-    private static TrendData assemble(Path historyDir, List<String> selected, List<Loaded> loaded) {
-        List<String> skipped = new ArrayList<>();
+    private static TrendData assemble(Path historyDir, List<String> selected, List<Loaded> loaded,
+            List<String> limits) {
+        List<String> skipped = new ArrayList<>(limits);
         List<RunSummary> runs = new ArrayList<>();
         int reused = 0;
         int created = 0;

@@ -49,6 +49,52 @@ class PercentileCurvesTest {
     }
 
     @Test
+    void findsEveryPercentileInOnePassExactlyAsHdrHistogramDoes() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        double[] percentiles = {0, 0.0001, 12.3, 50, 68.37722339831621, 90, 99, 99.9, 99.99, 99.999, 100, 50, 0};
+        for (int round = 0; round < 50; round++) {
+            Histogram histogram = new Histogram(3_600_000_000L, 3);
+            int values = 1 + random.nextInt(round < 5 ? 3 : 5_000);
+            for (int v = 0; v < values; v++) {
+                histogram.recordValueWithCount(1 + random.nextLong(1L << random.nextInt(1, 31)), 1 + random.nextInt(9));
+            }
+
+            long[] found = PercentileCurves.valuesAtPercentiles(histogram, percentiles);
+
+            for (int i = 0; i < percentiles.length; i++) {
+                assertThat(found[i]).as("p%s of round %d", percentiles[i], round)
+                        .isEqualTo(histogram.getValueAtPercentile(percentiles[i]));
+            }
+        }
+    }
+
+    @Test
+    void decodesAtMostTwelveHistogramsPerProbeAndNamesTheRest() {
+        Histogram histogram = new Histogram(3);
+        histogram.recordValue(250);
+        List<LatencyHistogram> many = java.util.stream.IntStream.range(0, 20)
+                .mapToObj(i -> LatencyHistogram.of("h" + i, "us", histogram)).toList();
+
+        PercentileCurves curves = PercentileCurves.of(many);
+
+        assertThat(curves.curves()).hasSize(12).extracting(PercentileCurves.Curve::name).endsWith("h11");
+        assertThat(curves.left()).containsExactly(
+                "8 more histograms: a chart draws at most 12; they are in result.json");
+    }
+
+    @Test
+    void leavesOutAHistogramOfMoreBucketsThanTheCodecDecodesAndSaysWhy() {
+        Histogram fine = new Histogram(1, 1L << 40, 4);
+        fine.recordValue(1_000);
+
+        PercentileCurves curves = PercentileCurves.of(List.of(LatencyHistogram.of("fine", "us", fine)));
+
+        assertThat(curves.curves()).isEmpty();
+        assertThat(curves.left()).singleElement().asString().startsWith("fine: the stored histogram cannot be"
+                + " decoded (a histogram of 458752 buckets, more than the 65536 this tool decodes");
+    }
+
+    @Test
     void placesTheKeyPercentilesAtWholeDecades() {
         assertThat(PercentileCurves.xOf(90)).isCloseTo(1, within(1e-12));
         assertThat(PercentileCurves.xOf(99.9)).isCloseTo(3, within(1e-9));

@@ -49,6 +49,34 @@ class HistogramCodecTest {
                 .hasMessageStartingWith("not a base64 compressed HdrHistogram");
     }
 
+    @Test
+    void refusesAHistogramOfMillionsOfBucketsFromItsHeaderBeforeAllocatingThem() {
+        // 100 bytes of text that would decode into 6 million buckets (48 MB), 400 times in one result.json.
+        String huge = HistogramCodec.encode(new Histogram(Long.MAX_VALUE / 2, 5));
+        assertThat(huge).hasSizeLessThan(200);
+
+        assertThatThrownBy(() -> HistogramCodec.decode(huge))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a histogram of 6029312 buckets, more than the 65536 this tool decodes (clusterbench"
+                        + " writes histograms of 3 significant digits, 23552 buckets)");
+    }
+
+    @Test
+    void countsTheBucketsOfTheHeaderAsHdrHistogramSizesItsArray() throws Exception {
+        long[][] shapes = {{1, 3_600_000_000L, 3}, {1, Long.MAX_VALUE / 2, 3}, {1, Long.MAX_VALUE, 3},
+            {1000, 3_600_000_000_000L, 2}, {1, 1L << 20, 4}, {3, 1L << 24, 5}, {1, 2, 0}, {1 << 20, 1L << 50, 3}};
+        for (long[] shape : shapes) {
+            Histogram histogram = new Histogram(shape[0], shape[1], (int) shape[2]);
+            byte[] bytes = java.util.Base64.getDecoder().decode(HistogramCodec.encode(histogram));
+
+            // Histogram's footprint is 512 bytes plus 8 per bucket.
+            assertThat(HistogramCodec.declaredCounts(bytes)).as(java.util.Arrays.toString(shape))
+                    .isEqualTo((histogram.getEstimatedFootprintInBytes() - 512) / 8);
+        }
+        assertThat(HistogramCodec.declaredCounts(java.util.Base64.getDecoder().decode(
+                HistogramCodec.encode(new Histogram(3_600_000_000L, 3))))).isEqualTo(23_552);
+    }
+
     static Histogram randomLatencies(long seed, int count) {
         SplittableRandom random = new SplittableRandom(seed);
         Histogram histogram = new Histogram(3_600_000_000L, 3);

@@ -41,6 +41,20 @@ class ResultFilesTest {
     }
 
     @Test
+    void writesWithoutIndentationWhenIndentedTheFileWouldPassTheReadLimit(@TempDir Path dir) throws Exception {
+        RunResult written = sampleResult();
+        Path file = dir.resolve(ResultFiles.RESULT_JSON);
+        ResultFiles.write(written, file);
+        long indented = Files.size(file);
+
+        ResultFiles.write(written, file, indented - 1);
+
+        assertThat(Files.size(file)).isLessThan(indented);
+        assertThat(Files.readString(file)).doesNotContain("\n");
+        assertThat(ResultFiles.read(file)).isEqualTo(written);
+    }
+
+    @Test
     void writesEvenWhileTheWritingThreadIsInterrupted(@TempDir Path dir) throws Exception {
         RunResult written = sampleResult();
         Path file = dir.resolve(ResultFiles.RESULT_JSON);
