@@ -95,6 +95,14 @@ final class RunCommand implements Callable<Integer> {
                 return ExitCodes.INTERRUPTED;
             }
         }
+        if (outcome.gate() == null && outcome.tuningRefused()) {
+            // Refused before the first round: nothing was measured, scored or gated.
+            Verdicts.reported(plan.outDir(), stdout);
+            stdout.println("The tuning was not applied and no round was measured: its preflight found a required"
+                    + " action known to fail: " + String.join("; ",
+                            ChangeOutcome.knownFailures(outcome.result().changes())));
+            return ExitCodes.PREFLIGHT;
+        }
         Verdicts.print(outcome.result().score(), outcome.gate(), stdout);
         EffectPrinter.print(outcome.result().comparison(), stdout);
         Verdicts.reported(plan.outDir(), stdout);

@@ -57,6 +57,12 @@ final class RunFlow {
 
     RunOutcome run() throws ClusterBenchException {
         Tuning.Reversibility reversibility = engine.reversibility(spec);
+        if (!reversibility.refused().isEmpty()) {
+            Optional<RunOutcome> refused = refusedBeforeAnyRound(reversibility);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        }
         RoundPlan rounds = RoundPlan.of(spec.spec(), reversibility);
         listener.stage(1, STAGES, rounds.describe());
         List<String> conditions = new ArrayList<>();
@@ -116,6 +122,31 @@ final class RunFlow {
         }
         return new RunOutcome(gated.result(), scoredBefore, gated.gate(), gated.resultFile(), gated.reports(),
                 false);
+    }
+
+    /**
+     * A tuning with a required action known to fail is refused by its preflight, so measuring rounds first would
+     * only spend the cluster's time: the tuning is tried at once (its preflight refuses it and writes its folder),
+     * and the run's result.json and reports say that nothing was applied and nothing compared. Empty when the
+     * preflight, run a moment later, found nothing against it after all and applied the tuning: it is rolled back and
+     * the rounds run as planned.
+     */
+    private Optional<RunOutcome> refusedBeforeAnyRound(Tuning.Reversibility reversibility)
+            throws ClusterBenchException {
+        listener.note("Preflight: " + String.join("; ", reversibility.refused()) + "; the tuning will not be"
+                + " applied, so no round is measured");
+        switchTo("B", 1);
+        if (applied) {
+            rollBack("the preflight found nothing against the tuning after all: back to the state before tuning");
+            notComparable = null;
+            return Optional.empty();
+        }
+        RunResult result = withTuning(tuned).withComparison(RunComparisons.notComparable(tuned,
+                notComparable != null ? notComparable : "not applied: nothing to compare"));
+        Path resultFile = plan.outDir().resolve(ResultFiles.RESULT_JSON);
+        ResultFiles.write(result, resultFile);
+        return Optional.of(new RunOutcome(result, null, null, resultFile, engine.writeReports(result,
+                plan.outDir()), false));
     }
 
     /** Measures the rounds of {@code order} not measured yet, switching the tuning between them. */

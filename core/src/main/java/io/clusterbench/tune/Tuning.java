@@ -67,11 +67,19 @@ public final class Tuning {
      *
      * @param changing the ids of the actions that would change something
      * @param irreversible the ids among them whose change cannot be undone, each with why
+     * @param refused the required (not optional) actions known to fail, each id with why: the tuning's preflight
+     *     would refuse it, so nothing would be applied
      */
-    public record Reversibility(List<String> changing, List<String> irreversible) {
+    public record Reversibility(List<String> changing, List<String> irreversible, List<String> refused) {
         public Reversibility {
             changing = List.copyOf(changing);
             irreversible = List.copyOf(irreversible);
+            refused = List.copyOf(refused);
+        }
+
+        /** A tuning nothing is known against. */
+        public Reversibility(List<String> changing, List<String> irreversible) {
+            this(changing, irreversible, List.of());
         }
     }
 
@@ -79,14 +87,24 @@ public final class Tuning {
     public Reversibility reversibility(LoadedSpec loaded) {
         List<String> changing = new ArrayList<>();
         List<String> irreversible = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         try (RunSshHosts ssh = new RunSshHosts(loaded.spec(), secrets)) {
             for (ActionSpec spec : loaded.spec().tuning()) {
+                // The same rules as the preflight of an apply (Preflight.find), so that run can refuse before its
+                // first round instead of measuring rounds for a tuning that will not be applied.
+                String required = spec.optional() ? null : "'" + spec.id() + "': ";
                 TuningAction action = registry.action(spec.kind()).orElse(null);
                 if (action == null) {
+                    if (required != null) {
+                        refused.add(required + Preflight.noImplementation(spec));
+                    }
                     continue;
                 }
                 try {
                     ActionPlan plan = action.plan(new ActionContext(loaded.spec(), spec, secrets, ssh, clock));
+                    if (plan.fails() && required != null) {
+                        refused.add(required + plan.knownToFail());
+                    }
                     if (plan.change() == ActionPlan.Change.CHANGE) {
                         changing.add(spec.id());
                         if (!plan.reversible()) {
@@ -94,12 +112,15 @@ public final class Tuning {
                         }
                     }
                 } catch (ClusterBenchException e) {
+                    if (required != null) {
+                        refused.add(required + Preflight.unreadable(e));
+                    }
                     changing.add(spec.id());
                     irreversible.add(spec.id() + " (its state cannot be read: " + e.getMessage() + ")");
                 }
             }
         }
-        return new Reversibility(changing, irreversible);
+        return new Reversibility(changing, irreversible, refused);
     }
 
     private ChangeOutcome planOne(LoadedSpec loaded, ActionSpec spec, RunSshHosts ssh) {
