@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs, on Debian or Ubuntu, what building and testing Cluster Bench needs and is not there yet:
 # a JDK (17 or newer), Maven, and the real servers the tests start privately (redis-server, OpenSSH sshd,
-# nginx, prometheus, prometheus-node-exporter). Installs nothing that is already present.
+# nginx, prometheus, prometheus-node-exporter), and Debian's chromium with its chromedriver, in which the report
+# tests render the HTML reports. Installs nothing that is already present.
 set -euo pipefail
 
 missing=()
@@ -18,6 +19,8 @@ need ssh openssh-client
 need nginx nginx
 need prometheus prometheus
 need prometheus-node-exporter prometheus-node-exporter
+need chromium chromium
+need chromedriver chromium-driver
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

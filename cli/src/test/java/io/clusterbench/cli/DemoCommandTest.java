@@ -26,8 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoCommandTest {
 
     @Test
-    void startsRealServersWritesAValidSpecBenchmarksItAndStopsTheServers(@TempDir Path dir) throws Exception {
-        CliRun run = CliRun.of("demo", "--dir", dir.toString());
+    void startsRealServersWritesAValidSpecBenchmarksItAndStopsTheServers() throws Exception {
+        // Shared with ReportsInBrowserTest, which renders this run's reports: one demo per test JVM.
+        DemoOutput demo = DemoOutput.get();
+        CliRun run = demo.run();
+        Path dir = demo.dir();
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
         Path spec = dir.resolve(DemoCommand.SPEC_FILE);

@@ -1,10 +1,8 @@
 package io.clusterbench.report;
 
 import io.clusterbench.report.Doc.Block;
-import io.clusterbench.report.Doc.Bullets;
 import io.clusterbench.report.Doc.Cell;
 import io.clusterbench.report.Doc.Heading;
-import io.clusterbench.report.Doc.Item;
 import io.clusterbench.report.Doc.Table;
 import io.clusterbench.report.Doc.Tone;
 import io.clusterbench.result.ChangeOutcome;
@@ -27,8 +25,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Builds the audit report of one run as a {@link Doc}: verdict and score first, then the environment,
- * measurements, changes and evidence, objectives, comparison, and every failure and warning.
+ * Builds the audit report of one run as a {@link Doc}, in the order a reader in a hurry needs it: the verdict and
+ * score; what needs attention; the effect of the tuning; the objectives; per probe its headline numbers and charts
+ * with the full tables folded away; then the changes, the environment and the evidence log (docs/reports.md).
  *
  * <p>Every sentence it writes carries a number or a value from the run; it has no adjectives of its own.
  */
@@ -45,13 +44,14 @@ final class AuditReport {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Heading(1, "Cluster Bench audit report: " + result.cluster(), "top"));
         blocks.addAll(summary(result));
-        // The effect of the tuning comes right after the verdict: it is what a run of `run` is for.
-        blocks.addAll(ScoreSections.comparison(result));
-        blocks.addAll(environment(result));
-        blocks.addAll(MeasurementSections.of(result));
-        blocks.addAll(TuningSections.of(result));
-        blocks.addAll(ScoreSections.objectives(result));
         blocks.addAll(Findings.section(result));
+        // The effect of the tuning comes before the objectives: it is what a run of `run` is for.
+        blocks.addAll(ScoreSections.comparison(result));
+        blocks.addAll(ScoreSections.objectives(result));
+        blocks.addAll(MeasurementSections.of(result));
+        blocks.addAll(TuningSections.changes(result));
+        blocks.addAll(environment(result));
+        blocks.addAll(TuningSections.evidence(result));
         return new Doc("Cluster Bench audit report: " + result.cluster() + " (run " + result.runId() + ")", blocks);
     }
 
@@ -66,9 +66,9 @@ final class AuditReport {
         } else {
             blocks.add(Line.of("Verdict: ").strong(score.verdict().name()).text(". Score: ")
                     .strong(Numbers.score(score.score())).text(" of 100 (pass at " + Numbers.format(score.passThreshold())
-                            + " or more, warning at " + Numbers.format(score.warningThreshold()) + " or more).")
+                            + " or more, warning at " + Numbers.format(score.warningThreshold()) + " or more). ")
+                    .text(score.explanation())
                     .paragraph(Tones.of(score.verdict())));
-            blocks.add(Line.of(score.explanation()).paragraph());
         }
         GateOutcome gate = result.gate();
         if (gate != null) {
@@ -78,39 +78,41 @@ final class AuditReport {
         if (!result.insecureHosts().isEmpty()) {
             blocks.add(insecureHostsBanner(result.insecureHosts()));
         }
-        List<Item> glance = new ArrayList<>();
-        glance.add(Line.of(counts("Probes", result.probes(), ProbeMeasurement::status, ProbeStatus.values()))
-                .item(Tone.NEUTRAL));
-        if (score != null) {
-            glance.add(Line.of(counts("Objectives", score.objectives(), ObjectiveResult::status,
-                    ObjectiveStatus.values())).item(Tone.NEUTRAL));
+        blocks.add(Line.of(glance(result)).paragraph());
+        return blocks;
+    }
+
+    /** The run in one line of counts: probes, objectives, tuning, effects and what needs attention. */
+    private static String glance(RunResult result) {
+        List<String> parts = new ArrayList<>();
+        parts.add(counts("probe", result.probes(), ProbeMeasurement::status, ProbeStatus.values()));
+        if (result.score() != null) {
+            parts.add(counts("objective", result.score().objectives(), ObjectiveResult::status,
+                    ObjectiveStatus.values()));
         }
-        glance.add(Line.of(result.changes().isEmpty() ? "Tuning actions: 0 (this run changed nothing)."
-                : counts("Tuning actions", result.changes(), ChangeOutcome::status, ChangeStatus.values())
-                        + " Evidence steps recorded: " + result.evidence().size() + ".").item(Tone.NEUTRAL));
+        parts.add(result.changes().isEmpty() ? "0 tuning actions (this run changed nothing)"
+                : counts("tuning action", result.changes(), ChangeOutcome::status, ChangeStatus.values()) + ", "
+                        + Plural.of(result.evidence().size(), "evidence step"));
         if (result.comparison() != null) {
             List<MetricEffect> metrics = result.comparison().metrics();
             long improved = metrics.stream().filter(m -> m.verdict() == EffectVerdict.IMPROVED).count();
             long worse = metrics.stream().filter(MetricEffect::worse).count();
-            glance.add(Line.of("Effect of the tuning on " + metrics.size() + " key metrics: " + improved
-                    + " improved, " + worse + " worse (table under \"Effect of the tuning\").").item(Tone.NEUTRAL));
+            parts.add(Plural.of(metrics.size(), "key metric") + " compared: " + improved + " improved, " + worse
+                    + " worse");
         }
-        int findings = Findings.of(result).size();
-        glance.add(Line.of("Failures and warnings: " + findings + " (listed under \"Failures and warnings\").")
-                .item(Tone.NEUTRAL));
-        blocks.add(new Bullets(glance));
-        return blocks;
+        parts.add("Needs attention: " + Findings.tally(Findings.of(result)));
+        return String.join(". ", parts) + ".";
     }
 
     static Doc.Paragraph insecureHostsBanner(List<String> hosts) {
-        return Line.of("Host key not checked for " + hosts.size() + " host(s): ").codes(hosts, ", ", "")
+        return Line.of("Host key not checked for " + Plural.of(hosts.size(), "host") + ": ").codes(hosts, ", ", "")
                 .text(". They were reached with ").code("insecureAcceptAnyHostKey: true")
                 .text(", so any machine answering at their address was accepted; their numbers are unauthenticated.")
                 .paragraph(Tone.BAD);
     }
 
-    /** "Probes: 3: 2 OK, 1 FAILED." listing only the statuses that occur. */
-    static <T, S extends Enum<S>> String counts(String what, List<T> items, Function<T, S> status, S[] order) {
+    /** "3 probes (2 OK, 1 FAILED)" listing only the statuses that occur, in the enum's order. */
+    static <T, S extends Enum<S>> String counts(String noun, List<T> items, Function<T, S> status, S[] order) {
         Map<S, Integer> tally = new EnumMap<>(order[0].getDeclaringClass());
         for (T item : items) {
             tally.merge(status.apply(item), 1, Integer::sum);
@@ -121,7 +123,7 @@ final class AuditReport {
                 parts.add(tally.get(s) + " " + s.name());
             }
         }
-        return what + ": " + items.size() + (parts.isEmpty() ? "." : ": " + String.join(", ", parts) + ".");
+        return Plural.of(items.size(), noun) + (parts.isEmpty() ? "" : " (" + String.join(", ", parts) + ")");
     }
 
     private static List<Block> environment(RunResult result) {

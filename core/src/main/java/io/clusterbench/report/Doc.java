@@ -55,7 +55,7 @@ record Doc(String title, List<Doc.Block> blocks) {
     }
 
     /** A block of the document. */
-    sealed interface Block permits Heading, Paragraph, Bullets, Table, Chart {
+    sealed interface Block permits Heading, Paragraph, Bullets, Table, Chart, Details {
     }
 
     /**
@@ -156,6 +156,23 @@ record Doc(String title, List<Doc.Block> blocks) {
         Chart {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(curves, "curves");
+        }
+    }
+
+    /**
+     * Content folded away under a one-line summary: the HTML's {@code <details>} element, which opens without any
+     * script; Markdown writes the same element, which GitHub renders folded too.
+     *
+     * @param summary the line shown while folded
+     * @param blocks the folded content (no headings, so the section structure stays flat)
+     */
+    record Details(String summary, List<Block> blocks) implements Block {
+        Details {
+            Objects.requireNonNull(summary, "summary");
+            blocks = List.copyOf(blocks);
+            if (blocks.stream().anyMatch(b -> b instanceof Heading || b instanceof Details)) {
+                throw new IllegalArgumentException("folded content holds no headings and no nested folds");
+            }
         }
     }
 }

@@ -21,9 +21,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything in a run that failed or needs a look, gathered in one list so that nothing bad hides in a long table:
- * every error of a probe that did not end OK, every change that failed, was rolled back or did not start, every
- * objective that did not pass, hosts reached without a host-key check, and significant regressions.
+ * What needs attention in a run, gathered in one list right under the verdict so that nothing bad hides in a long
+ * table: every objective that did not pass, every change that failed, was rolled back or did not start, every probe
+ * that did not end OK (with its first error; the probe's section lists them all), hosts reached without a host-key
+ * check, and significant regressions.
  */
 final class Findings {
 
@@ -34,57 +35,31 @@ final class Findings {
     static List<Block> section(RunResult result) {
         List<Item> items = of(result);
         List<Block> blocks = new ArrayList<>();
-        blocks.add(new Heading(2, "Failures and warnings", "findings"));
+        blocks.add(new Heading(2, "Needs attention", "attention"));
         if (items.isEmpty()) {
             int objectives = result.score() == null ? 0 : result.score().objectives().size();
-            blocks.add(Line.of("0 failures and 0 warnings: " + result.probes().size() + " probes ended OK, "
-                    + result.changes().size() + " tuning actions ended without failure, " + objectives
-                    + " objectives passed.").paragraph());
+            blocks.add(Line.of("0 failures and 0 warnings: " + Plural.of(result.probes().size(), "probe")
+                    + " ended OK, " + Plural.of(result.changes().size(), "tuning action") + " ended without failure, "
+                    + Plural.of(objectives, "objective") + " passed.").paragraph());
         } else {
-            long failures = items.stream().filter(i -> i.tone() == Tone.BAD).count();
-            blocks.add(Line.of(failures + " failures and " + (items.size() - failures) + " warnings.").paragraph());
-            blocks.add(new Bullets(items));
+            blocks.add(Line.of(tally(items) + ", failures first.").paragraph());
+            List<Item> ordered = new ArrayList<>(items.stream().filter(i -> i.tone() == Tone.BAD).toList());
+            ordered.addAll(items.stream().filter(i -> i.tone() != Tone.BAD).toList());
+            blocks.add(new Bullets(ordered));
         }
         return blocks;
     }
 
-    /** Every finding, failures and warnings in report order. */
+    /** "1 failure and 2 warnings". */
+    static String tally(List<Item> items) {
+        long failures = items.stream().filter(i -> i.tone() == Tone.BAD).count();
+        return Plural.of(failures, "failure") + " and " + Plural.of(items.size() - failures, "warning");
+    }
+
+    /** Every finding, failures and warnings, in report order (objectives, changes, probes, hosts, effects). */
     static List<Item> of(RunResult result) {
         List<Item> items = new ArrayList<>();
         ScoreResult score = result.score();
-        if (score != null && score.verdict() != io.clusterbench.result.Verdict.PASS) {
-            items.add(Line.of("Verdict ").strong(score.verdict().name()).text(" with score "
-                    + Numbers.score(score.score()) + " of 100: " + score.explanation()).item(Tones.of(score.verdict())));
-        }
-        if (!result.insecureHosts().isEmpty()) {
-            items.add(Line.of("Host key not checked (insecureAcceptAnyHostKey) for " + result.insecureHosts().size()
-                    + " host(s): ").codes(result.insecureHosts(), ", ", "").text(".").item(Tone.BAD));
-        }
-        for (ProbeMeasurement probe : result.probes()) {
-            if (probe.status() == ProbeStatus.OK) {
-                continue;
-            }
-            Tone tone = Tones.of(probe.status());
-            if (probe.errors().isEmpty()) {
-                items.add(Line.of("Probe ").code(probe.probe()).text(" ended ").strong(probe.status().name())
-                        .text(" with 0 errors recorded.").item(tone));
-            }
-            for (ProbeError error : probe.errors()) {
-                items.add(Line.of("Probe ").code(probe.probe()).text(" ended ").strong(probe.status().name())
-                        .text(": ").code(error.kind().word()).text(" x " + error.count()
-                                + (error.firstAt() == null ? "" : ", first at " + error.firstAt()) + ": "
-                                + error.message()).item(tone));
-            }
-        }
-        for (ChangeOutcome change : result.changes()) {
-            if (isFinding(change)) {
-                items.add(Line.of(change.optional() ? "Optional tuning action " : "Tuning action ")
-                        .code(change.action()).text(" on ").code(change.target())
-                        .text(" ended ").strong(change.status().name()).text(" (verified: "
-                                + Numbers.yesNo(change.verified()) + "): " + change.message())
-                        .item(change.status() == ChangeStatus.CHECKED ? Tone.WARN : Tones.of(change)));
-            }
-        }
         if (score != null) {
             for (ObjectiveResult objective : score.objectives()) {
                 if (objective.status() != ObjectiveStatus.PASS) {
@@ -96,6 +71,25 @@ final class Findings {
                 }
             }
         }
+        for (ChangeOutcome change : result.changes()) {
+            if (isFinding(change)) {
+                items.add(Line.of(change.optional() ? "Optional tuning action " : "Tuning action ")
+                        .code(change.action()).text(" on ").code(change.target())
+                        .text(" ended ").strong(change.status().name()).text(" (verified: "
+                                + Numbers.yesNo(change.verified()) + "): " + change.message())
+                        .item(change.status() == ChangeStatus.CHECKED ? Tone.WARN : Tones.of(change)));
+            }
+        }
+        for (ProbeMeasurement probe : result.probes()) {
+            if (probe.status() != ProbeStatus.OK) {
+                items.add(probe(probe));
+            }
+        }
+        if (!result.insecureHosts().isEmpty()) {
+            items.add(Line.of("Host key not checked (insecureAcceptAnyHostKey) for "
+                    + Plural.of(result.insecureHosts().size(), "host") + ": ").codes(result.insecureHosts(), ", ", "")
+                    .text(".").item(Tone.BAD));
+        }
         if (result.comparison() != null) {
             for (MetricEffect metric : result.comparison().metrics()) {
                 if (metric.worse()) {
@@ -106,6 +100,20 @@ final class Findings {
             }
         }
         return items;
+    }
+
+    /** One line per probe that did not end OK: its error count and first error; its section has the rest. */
+    private static Item probe(ProbeMeasurement probe) {
+        Line line = Line.of("Probe ").code(probe.probe()).text(" ended ").strong(probe.status().name());
+        if (probe.errors().isEmpty()) {
+            return line.text(" with 0 errors recorded.").item(Tones.of(probe.status()));
+        }
+        long total = probe.errors().stream().mapToLong(ProbeError::count).sum();
+        ProbeError first = probe.errors().get(0);
+        return line.text(" with " + Plural.of(total, "error") + " of " + Plural.of(probe.errors().size(), "kind")
+                + "; first: ").code(first.kind().word()).text(" x " + first.count()
+                        + (first.firstAt() == null ? "" : ", first at " + first.firstAt()) + ": " + first.message())
+                .item(Tones.of(probe.status()));
     }
 
     private static boolean isFinding(ChangeOutcome change) {

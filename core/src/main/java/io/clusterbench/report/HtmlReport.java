@@ -6,6 +6,7 @@ import io.clusterbench.report.Doc.Bullets;
 import io.clusterbench.report.Doc.Cell;
 import io.clusterbench.report.Doc.Chart;
 import io.clusterbench.report.Doc.Code;
+import io.clusterbench.report.Doc.Details;
 import io.clusterbench.report.Doc.Heading;
 import io.clusterbench.report.Doc.Inline;
 import io.clusterbench.report.Doc.Item;
@@ -146,6 +147,15 @@ final class HtmlReport implements ReportWriter {
             xml.writeEndElement();
         } else if (block instanceof Table t) {
             table(t, xml);
+        } else if (block instanceof Details d) {
+            xml.writeStartElement("details");
+            xml.writeStartElement("summary");
+            xml.writeCharacters(XmlText.clean(d.summary()));
+            xml.writeEndElement();
+            for (Block inner : d.blocks()) {
+                block(inner, xml, anchors);
+            }
+            xml.writeEndElement();
         } else if (block instanceof Chart c) {
             xml.writeStartElement("figure");
             SvgChart.write(xml, c.title(), c.curves());
@@ -172,7 +182,10 @@ final class HtmlReport implements ReportWriter {
         }
     }
 
+    /** A table in a box of its own that scrolls sideways when the table is wider than the page, never the page. */
     private static void table(Table table, XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeStartElement("div");
+        xml.writeAttribute("class", "table-scroll");
         xml.writeStartElement("table");
         xml.writeAttribute("border", "1");
         if (!table.caption().isEmpty()) {
@@ -205,6 +218,7 @@ final class HtmlReport implements ReportWriter {
             }
             xml.writeEndElement();
         }
+        xml.writeEndElement();
         xml.writeEndElement();
         xml.writeEndElement();
     }

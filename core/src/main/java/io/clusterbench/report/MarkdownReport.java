@@ -6,6 +6,7 @@ import io.clusterbench.report.Doc.Bullets;
 import io.clusterbench.report.Doc.Cell;
 import io.clusterbench.report.Doc.Chart;
 import io.clusterbench.report.Doc.Code;
+import io.clusterbench.report.Doc.Details;
 import io.clusterbench.report.Doc.Heading;
 import io.clusterbench.report.Doc.Inline;
 import io.clusterbench.report.Doc.Item;
@@ -45,8 +46,18 @@ final class MarkdownReport implements ReportWriter {
 
     static String render(Doc doc) {
         StringBuilder md = new StringBuilder();
-        for (Block block : doc.blocks()) {
-            if (block instanceof Heading h) {
+        blocks(md, doc.blocks());
+        return md.toString().stripTrailing() + "\n";
+    }
+
+    private static void blocks(StringBuilder md, List<Block> blocks) {
+        for (Block block : blocks) {
+            if (block instanceof Details d) {
+                // GitHub folds the same element; the blank lines let the Markdown inside render as Markdown.
+                md.append("<details><summary>").append(html(d.summary())).append("</summary>\n\n");
+                blocks(md, d.blocks());
+                md.append("</details>\n\n");
+            } else if (block instanceof Heading h) {
                 md.append("#".repeat(h.level())).append(' ').append(text(h.text(), false));
             } else if (block instanceof Paragraph p) {
                 md.append(p.tone() == Tone.NEUTRAL ? "" : "> ").append(inline(p.parts(), false));
@@ -57,9 +68,15 @@ final class MarkdownReport implements ReportWriter {
             } else if (block instanceof Chart c) {
                 chart(md, c);
             }
-            md.append("\n\n");
+            if (!(block instanceof Details)) {
+                md.append("\n\n");
+            }
         }
-        return md.toString().stripTrailing() + "\n";
+    }
+
+    /** Text inside raw HTML: entities for the characters HTML reads as markup, line breaks as spaces. */
+    static String html(String raw) {
+        return raw.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replaceAll("[\\r\\n\\t]", " ");
     }
 
     private static void bullets(StringBuilder md, Bullets bullets) {

@@ -4,11 +4,13 @@ import io.clusterbench.report.Doc.Block;
 import io.clusterbench.report.Doc.Bullets;
 import io.clusterbench.report.Doc.Cell;
 import io.clusterbench.report.Doc.Chart;
+import io.clusterbench.report.Doc.Details;
 import io.clusterbench.report.Doc.Heading;
 import io.clusterbench.report.Doc.Table;
 import io.clusterbench.report.Doc.Tone;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.Numbers;
+import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
@@ -16,19 +18,22 @@ import io.clusterbench.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * The measurements part of the report: one section per probe with its metrics, errors and latency curves, for at
- * most {@link #DETAILED_PROBES} probes; the others are counted in one paragraph that points to result.json.
+ * The measurements part of the report, one section per probe: its status, a short headline table ({@link
+ * Headline}), its charts, its errors, and the full metric and percentile tables folded under a {@code <details>}.
+ * At most {@link #DETAILED_PROBES} probes get a section; the others are counted in one paragraph that points to
+ * result.json.
  */
 final class MeasurementSections {
 
     /**
      * The most probes shown in full. A run of 20,000 probes made 14 MB of Markdown and 28 MB of HTML that took
      * seconds to write and nobody reads; every failure stays visible all the same, since each error of a probe that
-     * did not end OK is listed under "Failures and warnings" and each objective in its table.
+     * did not end OK is listed under "Needs attention" and each objective in its table.
      */
     static final int DETAILED_PROBES = 100;
 
@@ -42,16 +47,17 @@ final class MeasurementSections {
             blocks.add(Line.of("This run measured nothing: 0 probes.").paragraph());
             return blocks;
         }
+        List<ObjectiveResult> objectives = result.score() == null ? List.of() : result.score().objectives();
         Shown shown = Shown.of(result.probes());
         for (ProbeMeasurement probe : shown.detailed()) {
-            blocks.addAll(probe(probe));
+            blocks.addAll(probe(probe, objectives));
         }
         if (!shown.rest().isEmpty()) {
-            blocks.add(Line.of(AuditReport.counts("Probes not shown here", shown.rest(), ProbeMeasurement::status,
-                    ProbeStatus.values()) + " A report shows at most " + DETAILED_PROBES + " probes in full, those"
+            blocks.add(Line.of("Not shown here: " + AuditReport.counts("probe", shown.rest(),
+                    ProbeMeasurement::status, ProbeStatus.values()) + ". A report shows at most " + DETAILED_PROBES + " probes in full, those"
                     + " that did not end OK first; the metrics, histograms and errors of every probe are in"
-                    + " result.json, and each error of a probe that did not end OK is listed under \"Failures and"
-                    + " warnings\".").paragraph());
+                    + " result.json, and each probe that did not end OK is listed under \"Needs attention\" with its"
+                    + " errors' count and first error.").paragraph());
         }
         return blocks;
     }
@@ -89,24 +95,51 @@ final class MeasurementSections {
         }
     }
 
-    private static List<Block> probe(ProbeMeasurement probe) {
+    private static List<Block> probe(ProbeMeasurement probe, List<ObjectiveResult> objectives) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Heading(3, "Probe " + probe.probe() + " (" + probe.kind() + ")", "probe-" + probe.probe()));
         blocks.add(Line.of("Target ").code(probe.target()).text("; status ").strong(probe.status().name())
                 .text("; ran " + Numbers.duration(probe.duration()) + ", from " + probe.startedAt() + " to "
-                        + probe.endedAt() + "; " + probe.metrics().size() + " metrics, " + probe.latencies().size()
-                        + " latency histograms, " + probe.errors().size() + " distinct errors.")
+                        + probe.endedAt() + "; " + Plural.of(probe.metrics().size(), "metric") + ", "
+                        + Plural.of(probe.latencies().size(), "latency histogram") + ", "
+                        + Plural.of(probe.errors().size(), "distinct error") + ".")
                 .paragraph(Tones.of(probe.status())));
         if (!probe.metrics().isEmpty()) {
-            blocks.add(metrics(probe));
+            blocks.add(Headline.table(probe, objectives));
+        }
+        PercentileCurves curves = PercentileCurves.of(probe.latencies());
+        if (!curves.curves().isEmpty()) {
+            blocks.add(new Chart("Latency percentiles of " + probe.probe() + " (" + curves.unit() + ")", curves));
+        }
+        timeline(probe).ifPresent(blocks::add);
+        if (!curves.left().isEmpty()) {
+            blocks.add(new Bullets(curves.left().stream()
+                    .map(reason -> Line.of("Histogram not drawn: " + reason + ".").item(Tone.WARN)).toList()));
         }
         if (!probe.errors().isEmpty()) {
             blocks.add(errors(probe));
         }
-        if (!probe.latencies().isEmpty()) {
-            blocks.addAll(latencies(probe));
+        List<Block> folded = new ArrayList<>();
+        if (!probe.metrics().isEmpty()) {
+            folded.add(metrics(probe));
+        }
+        if (!curves.curves().isEmpty()) {
+            folded.add(percentileTable(probe, curves));
+        }
+        if (!folded.isEmpty()) {
+            blocks.add(new Details("All " + Plural.of(probe.metrics().size(), "metric") + " of " + probe.probe()
+                    + (curves.curves().isEmpty() ? "" : " and its latency percentiles"), folded));
         }
         return blocks;
+    }
+
+    /**
+     * The probe's timeline chart (throughput, latency and errors over the run), where the result holds one. The
+     * timeline is issue 13's part 2, built beside this layout: its chart takes this place, after the percentile
+     * chart and before the errors.
+     */
+    static Optional<Block> timeline(ProbeMeasurement probe) {
+        return Optional.empty();
     }
 
     private static Table metrics(ProbeMeasurement probe) {
@@ -128,20 +161,6 @@ final class MeasurementSections {
         }
         return new Table("Errors of " + probe.probe() + " (identical errors counted once)",
                 List.of("Kind", "Count", "First at", "Message"), rows);
-    }
-
-    private static List<Block> latencies(ProbeMeasurement probe) {
-        List<Block> blocks = new ArrayList<>();
-        PercentileCurves curves = PercentileCurves.of(probe.latencies());
-        if (!curves.curves().isEmpty()) {
-            blocks.add(new Chart("Latency percentiles of " + probe.probe() + " (" + curves.unit() + ")", curves));
-            blocks.add(percentileTable(probe, curves));
-        }
-        if (!curves.left().isEmpty()) {
-            blocks.add(new Bullets(curves.left().stream()
-                    .map(reason -> Line.of("Histogram not drawn: " + reason + ".").item(Tone.WARN)).toList()));
-        }
-        return blocks;
     }
 
     private static Table percentileTable(ProbeMeasurement probe, PercentileCurves curves) {

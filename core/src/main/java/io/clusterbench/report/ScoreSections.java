@@ -109,7 +109,9 @@ final class ScoreSections {
         for (MetricEffect effect : comparison.metrics()) {
             reasons.add(Line.of("").code(effect.metric()).text(": " + effect.reason()).item(Tone.NEUTRAL));
         }
-        blocks.add(new Bullets(reasons));
+        blocks.add(new Doc.Details("Why each of the " + Plural.of(comparison.metrics().size(), "metric")
+                + " got its verdict, with the smallest change the run could have detected",
+                List.of(new Bullets(reasons))));
         return blocks;
     }
 
@@ -124,10 +126,10 @@ final class ScoreSections {
     private static Cell baseline(ObjectiveResult objective) {
         if (objective.baseline() == null) {
             return Cell.text(objective.baselineRuns().isEmpty() ? "-"
-                    : "none from " + objective.baselineRuns().size() + " runs");
+                    : "none from " + Plural.of(objective.baselineRuns().size(), "run"));
         }
         return Line.of(Numbers.withUnit(objective.baseline(), objective.unit()) + " from "
-                + objective.baselineRuns().size() + " run(s): ").codes(objective.baselineRuns(), ", ", "-").cell();
+                + Plural.of(objective.baselineRuns().size(), "run") + ": ").codes(objective.baselineRuns(), ", ", "-").cell();
     }
 
     static String statistic(String statistic, Double pValue) {

@@ -1,5 +1,6 @@
 package io.clusterbench.report;
 
+import io.clusterbench.result.AxisScale;
 import io.clusterbench.result.Numbers;
 import java.util.List;
 import java.util.Locale;
@@ -10,8 +11,8 @@ import javax.xml.stream.XMLStreamWriter;
  * Draws percentile curves as inline SVG with presentation attributes only ({@code stroke}, {@code fill}, ...),
  * never a {@code style} attribute, so the chart shows under Jenkins' Content-Security-Policy for artifacts.
  *
- * <p>x is {@code log10(1 / (1 - p))} from p0 (the minimum) to p99.99; y is linear from 0 to a round number above
- * the highest value drawn. One {@code polyline} per histogram.
+ * <p>x is {@code log10(1 / (1 - p))} from p0 (the minimum) to p99.99; y is linear from 0 to the first nice tick
+ * ({@link AxisScale}) at or above the highest value drawn. One {@code polyline} per histogram.
  */
 final class SvgChart {
 
@@ -35,7 +36,7 @@ final class SvgChart {
 
     static void write(XMLStreamWriter xml, String title, PercentileCurves curves) throws XMLStreamException {
         int height = TOP + PLOT_HEIGHT + AXIS_SPACE + LEGEND_ROW * curves.curves().size() + 10;
-        double yMax = niceCeiling(curves.highestValue());
+        AxisScale yAxis = AxisScale.between(0, curves.highestValue(), AxisScale.Floor.ZERO);
         xml.writeStartElement("svg");
         xml.writeDefaultNamespace(SVG_NS);
         attributes(xml, "width", WIDTH, "height", height, "viewBox", "0 0 " + WIDTH + " " + height, "role", "img");
@@ -43,10 +44,10 @@ final class SvgChart {
         xml.writeCharacters(XmlText.clean(title));
         xml.writeEndElement();
         rect(xml, height);
-        yAxis(xml, yMax, curves.unit());
+        yAxis(xml, yAxis, curves.unit());
         xAxis(xml);
         for (int i = 0; i < curves.curves().size(); i++) {
-            curve(xml, curves.curves().get(i), i, yMax);
+            curve(xml, curves.curves().get(i), i, yAxis);
             legend(xml, curves.curves().get(i), i, curves.unit());
         }
         xml.writeEndElement();
@@ -57,13 +58,12 @@ final class SvgChart {
         attributes(xml, "x", 0, "y", 0, "width", WIDTH, "height", height, "fill", "#ffffff", "stroke", "none");
     }
 
-    private static void yAxis(XMLStreamWriter xml, double yMax, String unit) throws XMLStreamException {
-        double step = yMax / 5;
-        for (int tick = 0; tick <= 5; tick++) {
-            double value = step * tick;
-            double y = y(value, yMax);
+    private static void yAxis(XMLStreamWriter xml, AxisScale axis, String unit) throws XMLStreamException {
+        List<String> labels = axis.labels();
+        for (int tick = 0; tick < axis.ticks().size(); tick++) {
+            double y = y(axis.ticks().get(tick), axis);
             line(xml, LEFT, y, WIDTH - RIGHT, y, tick == 0 ? "#333333" : "#dddddd");
-            text(xml, LEFT - 6, y + 4, "end", Numbers.format(value));
+            text(xml, LEFT - 6, y + 4, "end", labels.get(tick));
         }
         double middle = TOP + PLOT_HEIGHT / 2.0;
         xml.writeStartElement("text");
@@ -82,17 +82,17 @@ final class SvgChart {
             text(xml, x, TOP + PLOT_HEIGHT + 16, "middle", "p" + Numbers.format(percentile));
         }
         text(xml, LEFT + (WIDTH - LEFT - RIGHT) / 2.0, TOP + PLOT_HEIGHT + 36, "middle",
-                "percentile (x = log10 of 1/(1-p))");
+                "percentile (%), on a log scale of 1/(1-p)");
     }
 
-    private static void curve(XMLStreamWriter xml, PercentileCurves.Curve curve, int index, double yMax)
+    private static void curve(XMLStreamWriter xml, PercentileCurves.Curve curve, int index, AxisScale yAxis)
             throws XMLStreamException {
         StringBuilder points = new StringBuilder();
         for (PercentileCurves.Point point : curve.points()) {
             if (points.length() > 0) {
                 points.append(' ');
             }
-            points.append(coordinate(x(point.x()))).append(',').append(coordinate(y(point.value(), yMax)));
+            points.append(coordinate(x(point.x()))).append(',').append(coordinate(y(point.value(), yAxis)));
         }
         xml.writeStartElement("polyline");
         attributes(xml, "class", "curve", "points", points.toString(), "fill", "none", "stroke", colour(index),
@@ -154,27 +154,11 @@ final class SvgChart {
         return LEFT + logX / PercentileCurves.MAX_X * (WIDTH - LEFT - RIGHT);
     }
 
-    private static double y(double value, double yMax) {
-        return TOP + PLOT_HEIGHT - value / yMax * PLOT_HEIGHT;
+    private static double y(double value, AxisScale axis) {
+        return TOP + PLOT_HEIGHT - axis.fraction(value) * PLOT_HEIGHT;
     }
 
     static String coordinate(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
-    }
-
-    /** The smallest 1, 2 or 5 times a power of ten, times 5 ticks, that is at least {@code value}; 1 for 0. */
-    static double niceCeiling(double value) {
-        if (!(value > 0)) {
-            return 1;
-        }
-        double rawStep = value / 5;
-        double magnitude = Math.pow(10, Math.floor(Math.log10(rawStep)));
-        for (double factor : new double[] {1, 2, 2.5, 5, 10}) {
-            double step = factor * magnitude;
-            if (step * 5 >= value) {
-                return step * 5;
-            }
-        }
-        return 10 * magnitude * 5;
     }
 }

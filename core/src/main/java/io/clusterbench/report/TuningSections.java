@@ -12,9 +12,9 @@ import io.clusterbench.result.Numbers;
 import io.clusterbench.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The tuning part of the report: how each action ended, and every evidence step as it was written. */
@@ -23,7 +23,8 @@ final class TuningSections {
     private TuningSections() {
     }
 
-    static List<Block> of(RunResult result) {
+    /** How each tuning action ended. */
+    static List<Block> changes(RunResult result) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Heading(2, "Changes", "changes"));
         if (result.changes().isEmpty()) {
@@ -37,15 +38,23 @@ final class TuningSections {
             }
             blocks.add(changes(result.changes()));
         }
+        return blocks;
+    }
+
+    /** Every evidence step, folded: it is the record behind the changes, read when one is in doubt. */
+    static List<Block> evidence(RunResult result) {
+        List<Block> blocks = new ArrayList<>();
         blocks.add(new Heading(2, "Evidence log", "evidence"));
         if (result.evidence().isEmpty()) {
             blocks.add(Line.of("0 evidence steps recorded.").paragraph());
         } else {
-            blocks.add(Line.of(result.evidence().size() + " steps, in the order they were written to ")
+            blocks.add(Line.of(Plural.of(result.evidence().size(), "step") + ", in the order they were written to ")
                     .code("evidence.jsonl").text("; an ").code(EvidenceStep.APPLYING.word())
                     .text(" step is written before its change.")
                     .paragraph());
-            blocks.add(evidence(result.evidence()));
+            blocks.add(new Doc.Details("All " + Plural.of(result.evidence().size(), "evidence step")
+                    + ": before, wanted and after state, command, duration",
+                    List.of(evidence(result.evidence()))));
         }
         return blocks;
     }
@@ -87,10 +96,13 @@ final class TuningSections {
                 List.of("#", "At", "Action", "Step", "Before", "Wanted", "After", "Command", "ms", "Message"), rows);
     }
 
-    /** "timeout: 0 -> 300 (wanted 300)" for each parameter any of the three states names. */
+    /**
+     * "timeout: 0 -> 300 (wanted 300)" for each parameter any of the three states names, in spec order: the wanted
+     * state's order (the spec's {@code set:}), then any other parameter the reads found, in their order.
+     */
     static String beforeAfter(Map<String, String> before, Map<String, String> wanted, Map<String, String> after) {
-        TreeSet<String> names = new TreeSet<>(before.keySet());
-        names.addAll(wanted.keySet());
+        Set<String> names = new LinkedHashSet<>(wanted.keySet());
+        names.addAll(before.keySet());
         names.addAll(after.keySet());
         if (names.isEmpty()) {
             return "-";
@@ -113,7 +125,7 @@ final class TuningSections {
         if (values.isEmpty()) {
             return "-";
         }
-        return new TreeMap<>(values).entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        return values.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 

@@ -39,9 +39,9 @@ public record ChangeOutcome(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(status, "status");
-        before = Map.copyOf(before);
-        wanted = Map.copyOf(wanted);
-        after = Map.copyOf(after);
+        before = OrderedMaps.copyOf(before);
+        wanted = OrderedMaps.copyOf(wanted);
+        after = OrderedMaps.copyOf(after);
         Objects.requireNonNull(message, "message");
         // Absent in files written before the preflight existed.
         knownToFail = knownToFail == null ? "" : knownToFail;

@@ -46,9 +46,9 @@ public record Evidence(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(step, "step");
-        before = Map.copyOf(before);
-        wanted = Map.copyOf(wanted);
-        after = Map.copyOf(after);
+        before = OrderedMaps.copyOf(before);
+        wanted = OrderedMaps.copyOf(wanted);
+        after = OrderedMaps.copyOf(after);
         command = List.copyOf(command);
         Objects.requireNonNull(message, "message");
     }

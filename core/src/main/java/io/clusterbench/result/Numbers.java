@@ -163,6 +163,24 @@ public final class Numbers {
         return BigDecimal.valueOf(value).setScale(1, RoundingMode.HALF_UP).doubleValue();
     }
 
+    /**
+     * An axis tick label: as many decimals as the tick step needs and no more ({@code 199.95}, {@code 200},
+     * {@code 0.2}), so that neighbouring ticks never print alike, which {@link #format(double)}'s four digits would
+     * do on an axis from 199.9 to 200.1.
+     */
+    public static String tick(double value, double step) {
+        if (!Double.isFinite(value) || !(step > 0) || !Double.isFinite(step)) {
+            return format(value);
+        }
+        int decimals = Math.max(0, -(int) Math.floor(Math.log10(step) + 1e-9));
+        // 2.5 steps need one decimal more than their power of ten says (0.25, 0.5, 0.75).
+        BigDecimal stepDigits = new BigDecimal(step).setScale(decimals + 1, RoundingMode.HALF_UP);
+        if (stepDigits.stripTrailingZeros().scale() > decimals) {
+            decimals++;
+        }
+        return plain(new BigDecimal(value).setScale(decimals, RoundingMode.HALF_UP));
+    }
+
     /** Yes or no, as reports and the console print a flag. */
     public static String yesNo(boolean value) {
         return value ? "yes" : "no";

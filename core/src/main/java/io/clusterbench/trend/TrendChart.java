@@ -1,12 +1,14 @@
 package io.clusterbench.trend;
 
+import io.clusterbench.result.AxisScale;
+import io.clusterbench.result.TimeLabels;
 import io.clusterbench.result.TrendData;
 import io.clusterbench.result.TrendModel;
 import io.clusterbench.result.TrendPalette;
 import io.clusterbench.result.RunSummary;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.Verdict;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
 
@@ -25,12 +27,12 @@ final class TrendChart {
     static final String METRIC_FILL = TrendPalette.metric(0);
 
     private static final int WIDTH = 760;
-    private static final int LEFT = 60;
-    private static final int RIGHT = 16;
+    private static final int LEFT = 72;
+    private static final int RIGHT = 40;
     private static final int TOP = 12;
-    private static final int BOTTOM = 30;
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE
-            .withZone(java.time.ZoneOffset.UTC);
+    private static final int BOTTOM = 46;
+    /** At most this many runs get a time label under the x axis; more would overlap at 760 px. */
+    private static final int TIME_LABELS = 5;
 
     private final TrendData data;
     private final StringBuilder svg = new StringBuilder(64 * 1024);
@@ -49,16 +51,16 @@ final class TrendChart {
         TrendChart chart = new TrendChart(data);
         List<Double> scores = model.scores();
         int[] drawn = Downsample.indices(scores, Downsample.MAX_POINTS);
-        chart.open(220, "Score of each run, 0 to 100, coloured by verdict");
-        Range range = new Range(0, 100);
-        chart.axes(range, 220);
+        chart.open(236, "Score of each run, 0 to 100, coloured by verdict");
+        AxisScale range = AxisScale.fixed(0, 100, 20);
+        chart.axes(range, 236, "score (0-100)");
         // Thresholds belong to the spec, not to one run: they run on across runs that were not scored.
-        chart.threshold(data.runs().stream().map(RunSummary::passThreshold).toList(), drawn, range, 220, PASS_FILL,
+        chart.threshold(data.runs().stream().map(RunSummary::passThreshold).toList(), drawn, range, 236, PASS_FILL,
                 "pass threshold");
-        chart.threshold(data.runs().stream().map(RunSummary::warningThreshold).toList(), drawn, range, 220,
+        chart.threshold(data.runs().stream().map(RunSummary::warningThreshold).toList(), drawn, range, 236,
                 WARNING_FILL, "warning threshold");
-        chart.line(scores, drawn, range, 220, TrendPalette.SCORE_LINE);
-        chart.points(scores, drawn, range, 220, model::pointColor, "score", "");
+        chart.line(scores, drawn, range, 236, TrendPalette.SCORE_LINE);
+        chart.points(scores, drawn, range, 236, model::pointColor, "score", "");
         return chart.close();
     }
 
@@ -72,11 +74,11 @@ final class TrendChart {
         int[] drawn = Downsample.indices(values, Downsample.MAX_POINTS);
         String unit = series.unit();
         String color = series.color();
-        chart.open(170, metric + " of each run" + (unit.isEmpty() ? "" : ", in " + unit));
-        Range range = Range.of(values);
-        chart.axes(range, 170);
-        chart.line(values, drawn, range, 170, color);
-        chart.points(values, drawn, range, 170, i -> color, metric, unit);
+        chart.open(186, metric + " of each run" + (unit.isEmpty() ? "" : ", in " + unit));
+        AxisScale range = AxisScale.of(values, AxisScale.Floor.forUnit(unit, values));
+        chart.axes(range, 186, unit.isEmpty() ? "value (no unit)" : unit);
+        chart.line(values, drawn, range, 186, color);
+        chart.points(values, drawn, range, 186, i -> color, metric, unit);
         return chart.close();
     }
 
@@ -94,32 +96,58 @@ final class TrendChart {
         return svg.toString();
     }
 
-    private void axes(Range range, int height) {
-        for (int tick = 0; tick <= 4; tick++) {
-            double value = range.low() + (range.high() - range.low()) * tick / 4;
-            String y = Xml.coordinate(y(value, range, height));
+    /** Nice y ticks with the unit beside them, and the start times of a few runs under the x axis. */
+    private void axes(AxisScale range, int height, String yTitle) {
+        List<String> labels = range.labels();
+        for (int tick = 0; tick < range.ticks().size(); tick++) {
+            String y = Xml.coordinate(y(range.ticks().get(tick), range, height));
             svg.append("<line x1=\"").append(LEFT).append("\" y1=\"").append(y).append("\" x2=\"")
                     .append(WIDTH - RIGHT).append("\" y2=\"").append(y)
                     .append("\" stroke=\"#eaeef2\" stroke-width=\"1\"/>\n");
             svg.append("<text x=\"").append(LEFT - 6).append("\" y=\"").append(y)
                     .append("\" font-size=\"10\" fill=\"#57606a\" text-anchor=\"end\" dominant-baseline=\"middle\">")
-                    .append(Numbers.format(value)).append("</text>\n");
+                    .append(labels.get(tick)).append("</text>\n");
         }
+        String middle = Xml.coordinate(TOP + (height - TOP - BOTTOM) / 2.0);
+        svg.append("<text x=\"14\" y=\"").append(middle).append("\" font-size=\"10\" fill=\"#57606a\"")
+                .append(" text-anchor=\"middle\" transform=\"rotate(-90 14 ").append(middle).append(")\">")
+                .append(Xml.escape(yTitle)).append("</text>\n");
         List<RunSummary> runs = data.runs();
-        if (!runs.isEmpty()) {
-            label(LEFT, height, "start", DAY.format(runs.get(0).startedAt()));
-            label(WIDTH - RIGHT, height, "end", DAY.format(runs.get(runs.size() - 1).startedAt()));
+        List<Integer> labelled = labelledRuns(runs.size());
+        List<java.time.Instant> times = new ArrayList<>();
+        labelled.forEach(i -> times.add(runs.get(i).startedAt()));
+        List<String> timeLabels = TimeLabels.of(times);
+        for (int i = 0; i < labelled.size(); i++) {
+            int index = labelled.get(i);
+            String anchor = labelled.size() == 1 ? "middle" : i == 0 ? "start" : i == labelled.size() - 1 ? "end"
+                    : "middle";
+            label(x(index), height - 28, anchor, timeLabels.get(i));
         }
+        label(LEFT + (WIDTH - LEFT - RIGHT) / 2.0, height - 8, "middle",
+                "run start (" + TimeLabels.ZONE + "), runs evenly spaced in time order");
     }
 
-    private void label(int x, int height, String anchor, String text) {
-        svg.append("<text x=\"").append(x).append("\" y=\"").append(height - 10)
+    /** The runs that get a time label: the first, the last and up to three evenly between them. */
+    static List<Integer> labelledRuns(int runs) {
+        List<Integer> indices = new ArrayList<>();
+        int count = Math.min(runs, TIME_LABELS);
+        for (int i = 0; i < count; i++) {
+            int index = count == 1 ? 0 : (int) Math.round((double) i * (runs - 1) / (count - 1));
+            if (indices.isEmpty() || indices.get(indices.size() - 1) != index) {
+                indices.add(index);
+            }
+        }
+        return indices;
+    }
+
+    private void label(double x, int y, String anchor, String text) {
+        svg.append("<text x=\"").append(Xml.coordinate(x)).append("\" y=\"").append(y)
                 .append("\" font-size=\"10\" fill=\"#57606a\" text-anchor=\"").append(anchor).append("\">")
                 .append(Xml.escape(text)).append("</text>\n");
     }
 
     /** Draws a threshold as one dashed line through the runs that have one. */
-    private void threshold(List<Double> values, int[] drawn, Range range, int height, String stroke, String title) {
+    private void threshold(List<Double> values, int[] drawn, AxisScale range, int height, String stroke, String title) {
         StringBuilder points = new StringBuilder();
         for (int index : drawn) {
             Double value = values.get(index);
@@ -132,7 +160,7 @@ final class TrendChart {
     }
 
     /** Draws the drawn points of a series as polylines, broken where a run has no value. */
-    private void line(List<Double> values, int[] drawn, Range range, int height, String stroke) {
+    private void line(List<Double> values, int[] drawn, AxisScale range, int height, String stroke) {
         StringBuilder points = new StringBuilder();
         for (int index : drawn) {
             Double value = values.get(index);
@@ -164,7 +192,7 @@ final class TrendChart {
     }
 
     /** One circle per drawn run with a value, with a tooltip naming the run, its time and the value. */
-    private void points(List<Double> values, int[] drawn, Range range, int height, IntFunction<String> fill,
+    private void points(List<Double> values, int[] drawn, AxisScale range, int height, IntFunction<String> fill,
             String what, String unit) {
         String radius = drawn.length > 300 ? "2" : "3.5";
         for (int index : drawn) {
@@ -191,33 +219,8 @@ final class TrendChart {
         return n <= 1 ? LEFT + width / 2 : LEFT + width * index / (n - 1);
     }
 
-    private static double y(double value, Range range, int height) {
+    private static double y(double value, AxisScale range, int height) {
         double plot = height - TOP - BOTTOM;
-        return TOP + plot * (range.high() - value) / (range.high() - range.low());
-    }
-
-    /** The value range of an axis. */
-    private record Range(double low, double high) {
-
-        /** The values' range with 5% room above and below; a flat line gets room of its own. */
-        static Range of(List<Double> values) {
-            double low = Double.POSITIVE_INFINITY;
-            double high = Double.NEGATIVE_INFINITY;
-            for (Double value : values) {
-                if (value != null) {
-                    low = Math.min(low, value);
-                    high = Math.max(high, value);
-                }
-            }
-            if (low > high) {
-                return new Range(0, 1);
-            }
-            if (low == high) {
-                double room = Math.max(1, Math.abs(low) * 0.1);
-                return new Range(low - room, high + room);
-            }
-            double room = (high - low) * 0.05;
-            return new Range(low >= 0 && low - room < 0 ? 0 : low - room, high + room);
-        }
+        return TOP + plot * (1 - range.fraction(value));
     }
 }

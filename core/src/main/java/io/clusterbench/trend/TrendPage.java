@@ -110,7 +110,7 @@ final class TrendPage {
         List<RunSummary> runs = data.runs();
         int shown = Math.min(TABLE_ROWS, runs.size());
         html.append("<section>\n<h2>Last ").append(shown).append(shown == 1 ? " run" : " runs")
-                .append("</h2>\n<table>\n<thead><tr><th>run</th><th>started</th><th>cluster</th><th>score</th>"
+                .append("</h2>\n<div class=\"table-scroll\">\n<table>\n<thead><tr><th>run</th><th>started</th><th>cluster</th><th>score</th>"
                         + "<th>verdict</th>");
         for (String column : columns) {
             html.append("<th>").append(Xml.escape(column)).append("</th>");
@@ -133,7 +133,7 @@ final class TrendPage {
             }
             html.append("</tr>\n");
         }
-        html.append("</tbody>\n</table>\n</section>\n");
+        html.append("</tbody>\n</table>\n</div>\n</section>\n");
     }
 
     private static void skipped(StringBuilder html, TrendData data) {

@@ -1,5 +1,6 @@
 package io.clusterbench.tune;
 
+import io.clusterbench.result.OrderedMaps;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,8 +40,8 @@ public record ActionPlan(
 
     public ActionPlan {
         Objects.requireNonNull(target, "target");
-        before = Map.copyOf(before);
-        wanted = Map.copyOf(wanted);
+        before = OrderedMaps.copyOf(before);
+        wanted = OrderedMaps.copyOf(wanted);
         command = List.copyOf(command);
         Objects.requireNonNull(change, "change");
         Objects.requireNonNull(note, "note");

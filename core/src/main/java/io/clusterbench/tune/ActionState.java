@@ -1,5 +1,6 @@
 package io.clusterbench.tune;
 
+import io.clusterbench.result.OrderedMaps;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ import java.util.Objects;
 public record ActionState(Map<String, String> values, boolean verified, String message) {
 
     public ActionState {
-        values = Map.copyOf(values);
+        values = OrderedMaps.copyOf(values);
         Objects.requireNonNull(message, "message");
     }
 }

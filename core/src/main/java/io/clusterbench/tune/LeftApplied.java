@@ -1,5 +1,6 @@
 package io.clusterbench.tune;
 
+import io.clusterbench.result.OrderedMaps;
 import io.clusterbench.result.Evidence;
 import io.clusterbench.result.EvidenceStep;
 import java.time.Instant;
@@ -28,8 +29,8 @@ public record LeftApplied(String action, String kind, String target, Map<String,
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(target, "target");
-        before = Map.copyOf(before);
-        wanted = Map.copyOf(wanted);
+        before = OrderedMaps.copyOf(before);
+        wanted = OrderedMaps.copyOf(wanted);
         Objects.requireNonNull(lastStep, "lastStep");
         Objects.requireNonNull(at, "at");
     }

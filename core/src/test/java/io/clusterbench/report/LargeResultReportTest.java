@@ -33,12 +33,13 @@ class LargeResultReportTest {
         assertThat(markdown).contains("### Probe p180 (redis)", "### Probe p240 (redis)", "### Probe p0 (redis)",
                 "### Probe p97 (redis)");
         assertThat(markdown).doesNotContain("### Probe p98 (redis)", "### Probe p249 (redis)");
-        assertThat(markdown).contains("Probes not shown here: 150: 150 OK. A report shows at most 100 probes in"
+        assertThat(markdown).contains("Not shown here: 150 probes (150 OK). A report shows at most 100 probes in"
                 + " full, those that did not end OK first; the metrics, histograms and errors of every probe are in"
                 + " result.json");
-        assertThat(markdown).contains("Probe `p180` ended **FAILED**: `unreachable` x 3",
-                "Probe `p240` ended **FAILED**: `unreachable` x 3");
-        assertThat(Reports.render(new HtmlReport(), run)).contains("Probes not shown here: 150: 150 OK.")
+        assertThat(markdown).contains(
+                "Probe `p180` ended **FAILED** with 3 errors of 1 kind; first: `unreachable` x 3",
+                "Probe `p240` ended **FAILED** with 3 errors of 1 kind; first: `unreachable` x 3");
+        assertThat(Reports.render(new HtmlReport(), run)).contains("Not shown here: 150 probes (150 OK).")
                 .contains("id=\"probe-p240\"").doesNotContain("id=\"probe-p249\"");
     }
 
@@ -48,7 +49,7 @@ class LargeResultReportTest {
 
         assertThat(shown.detailed()).hasSize(100);
         assertThat(shown.rest()).isEmpty();
-        assertThat(Reports.render(new MarkdownReport(), run(100, 99))).doesNotContain("Probes not shown here");
+        assertThat(Reports.render(new MarkdownReport(), run(100, 99))).doesNotContain("Not shown here");
     }
 
     @Test
@@ -60,8 +61,8 @@ class LargeResultReportTest {
 
         assertThat(shown.detailed()).extracting(ProbeMeasurement::probe).first().isEqualTo("p0");
         assertThat(shown.detailed()).extracting(ProbeMeasurement::probe).last().isEqualTo("p99");
-        assertThat(markdown).contains("Probes not shown here: 30: 30 FAILED.");
-        assertThat(markdown).contains("Probe `p129` ended **FAILED**: `unreachable` x 3");
+        assertThat(markdown).contains("Not shown here: 30 probes (30 FAILED).");
+        assertThat(markdown).contains("Probe `p129` ended **FAILED** with 3 errors of 1 kind; first: `unreachable` x 3");
     }
 
     /** {@code count} probes p0, p1, ... each with ten metrics and a histogram; those in {@code failed} FAILED. */

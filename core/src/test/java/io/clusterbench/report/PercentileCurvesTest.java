@@ -100,13 +100,4 @@ class PercentileCurvesTest {
         assertThat(PercentileCurves.xOf(99.9)).isCloseTo(3, within(1e-9));
         assertThat(PercentileCurves.xOf(0)).isZero();
     }
-
-    @Test
-    void roundsTheTopOfTheAxisUpToARoundNumber() {
-        assertThat(SvgChart.niceCeiling(23.4)).isEqualTo(25);
-        assertThat(SvgChart.niceCeiling(15.143)).isEqualTo(25);
-        assertThat(SvgChart.niceCeiling(9.5)).isEqualTo(10);
-        assertThat(SvgChart.niceCeiling(0.0042)).isCloseTo(0.005, within(1e-12));
-        assertThat(SvgChart.niceCeiling(0)).isEqualTo(1);
-    }
 }

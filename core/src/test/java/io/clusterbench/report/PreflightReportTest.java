@@ -39,7 +39,7 @@ class PreflightReportTest {
         assertThat(cases.get(0).getElementsByTagName("skipped").getLength()).isEqualTo(1);
         Element failure = (Element) cases.get(1).getElementsByTagName("failure").item(0);
         assertThat(failure.getTextContent()).contains("known to fail: " + HZ);
-        assertThat(reports.section("findings")).contains("FAILURE").contains("Tuning action bad-hz");
+        assertThat(reports.section("attention")).contains("FAILURE").contains("Tuning action bad-hz");
     }
 
     @Test
@@ -53,7 +53,7 @@ class PreflightReportTest {
         WrittenReports reports = new WrittenReports(out);
 
         assertThat(reports.section("changes")).contains("FAILED (optional)").doesNotContain("known to fail");
-        assertThat(reports.section("findings")).contains("WARNING").contains("Optional tuning action prune")
+        assertThat(reports.section("attention")).contains("WARNING").contains("Optional tuning action prune")
                 .doesNotContain("FAILURE");
         List<Element> cases = WrittenReports.elements(reports.junitDom.getElementsByTagName("testcase"));
         assertThat(cases.get(1).getAttribute("name")).isEqualTo("prune (redis-config) FAILED optional");

@@ -36,10 +36,12 @@ class ReportEscapingTest {
 
         assertThat(reports.html.toLowerCase(java.util.Locale.ROOT)).doesNotContain("<script").doesNotContain("<img");
         assertThat(reports.html("h1").get(0).getTextContent()).isEqualTo("Cluster Bench audit report: " + CLUSTER);
-        assertThat(reports.section("findings")).contains("refused: `a|b` *not bold* <img src=x onerror=alert(1)>"
+        assertThat(reports.section("attention")).contains("refused: `a|b` *not bold* <img src=x onerror=alert(1)>"
                 + "\uFFFD next line".replace(" next", "\nnext"));
 
-        String outsideCode = outsideCodeSpans(reports.markdown);
+        // The report's own folds are raw HTML that GitHub renders; everything from the run inside them is escaped.
+        String outsideCode = outsideCodeSpans(reports.markdown).replace("<details><summary>", "")
+                .replace("</summary>", "").replace("</details>", "");
         // A '>' opening a line is the report's own block quote (its banners); any other must be escaped.
         assertThat(outsideCode).doesNotContainPattern("(?m)(?<!\\\\)(?<!^)[<>]");
         for (List<String> table : markdownTables(reports.markdown)) {
@@ -66,8 +68,8 @@ class ReportEscapingTest {
 
         Element banner = reports.html("p").get(1);
         assertThat(banner.getAttribute("class")).isEqualTo("banner tone-bad");
-        assertThat(banner.getTextContent()).startsWith("Host key not checked for 2 host(s): sark, clu.");
-        assertThat(reports.section("findings")).contains("Host key not checked (insecureAcceptAnyHostKey) for 2 host(s)");
+        assertThat(banner.getTextContent()).startsWith("Host key not checked for 2 hosts: sark, clu.");
+        assertThat(reports.section("attention")).contains("Host key not checked (insecureAcceptAnyHostKey) for 2 hosts");
     }
 
     @Test
@@ -103,20 +105,23 @@ class ReportEscapingTest {
         assertThat(suite.getAttribute("tests")).isEqualTo("0");
         assertThat(reports.junitDom.getElementsByTagName("testcase").getLength()).isZero();
         assertThat(reports.section("measurements")).contains("This run measured nothing: 0 probes.");
-        assertThat(reports.section("findings")).contains("0 failures and 0 warnings");
+        assertThat(reports.section("attention")).contains("0 failures and 0 warnings");
     }
 
     @Test
-    void listsEveryErrorOfAFailedProbeWithItsCount(@TempDir Path out) throws Exception {
+    void listsEveryProbeThatDidNotFinishWithItsFirstErrorAndEveryErrorInItsSection(@TempDir Path out)
+            throws Exception {
         Reports.write(hostile(), out);
         WrittenReports reports = new WrittenReports(out);
 
-        assertThat(reports.section("findings"))
-                .contains("Probe p|1 ended FAILED: unreachable x 3, first at 2026-11-29T15:30:01Z")
-                .contains("Probe p|1 ended FAILED: timeout x 1")
-                .contains("Probe later ended SKIPPED: skipped x 1")
+        assertThat(reports.section("attention"))
+                .contains("Probe p|1 ended FAILED with 4 errors of 2 kinds; first: unreachable x 3, first at "
+                        + "2026-11-29T15:30:01Z")
+                .contains("Probe later ended SKIPPED with 1 error of 1 kind; first: skipped x 1")
                 .contains("Tuning action cfg on redis://h:1 ended FAILED (verified: no): boom </td> here")
                 .doesNotContain("Probe fine");
+        assertThat(WrittenReports.rows(reports.table("Errors of p|1"))).extracting(row -> row.subList(0, 2))
+                .containsExactly(List.of("unreachable", "3"), List.of("timeout", "1"));
     }
 
     private static List<List<String>> markdownTables(String markdown) {

@@ -231,11 +231,11 @@ class ReportsTest {
     }
 
     @Test
-    void listsFailuresAndWarningsWithTheirExplanations() {
-        String findings = reports.section("findings");
+    void listsWhatNeedsAttentionRightAfterTheVerdictFailuresFirst() {
+        String findings = reports.section("attention");
         assertThat(findings).contains(FAIL_MARKER).contains(WARN_MARKER)
                 .contains("Objective secured-latency.p99_ms (pass <= +10%) is INCONCLUSIVE")
-                .contains("Verdict FAIL with score 50.0 of 100")
+                .containsPattern("\\d+ failures? and \\d+ warnings?, failures first")
                 .contains("Metric web-latency.p99_ms got worse with the tuning: +")
                 .contains("watched by a key objective");
         for (ChangeOutcome change : result.changes()) {
@@ -244,7 +244,10 @@ class ReportsTest {
             }
         }
         assertThat(findings).doesNotContain("Objective cache-latency.p99_ms");
+        assertThat(findings.indexOf(FAIL_MARKER)).isLessThan(findings.indexOf(WARN_MARKER));
         assertThat(reports.markdown).contains("- **FAILURE** Objective `web-latency.p99_ms`");
+        assertThat(reports.markdown.indexOf("## Needs attention")).isGreaterThan(reports.markdown.indexOf("Verdict:"))
+                .isLessThan(reports.markdown.indexOf("## Effect of the tuning"));
     }
 
     @Test
@@ -278,7 +281,7 @@ class ReportsTest {
         assertThat(warning.get(0)).isEqualTo("cache-latency.ops_per_s");
         assertThat(warning.get(1)).isEqualTo("pass >= -10%; warning >= -50%");
         assertThat(warning.get(4)).isEqualTo(Numbers.format(ops) + " ops/s");
-        assertThat(warning.get(6)).isEqualTo(Numbers.format(ops * 1.25) + " ops/s from 3 run(s): r1, r2, r3");
+        assertThat(warning.get(6)).isEqualTo(Numbers.format(ops * 1.25) + " ops/s from 3 runs: r1, r2, r3");
         assertThat(warning.get(7)).isEqualTo("mann-whitney-u, p = 0.0031");
         assertThat(warning.get(8)).isEqualTo("WARNING");
         assertThat(warning.get(10)).isEqualTo("16.7");
@@ -300,6 +303,44 @@ class ReportsTest {
         assertThat(reports.section("comparison")).contains("Design: alternating (ABBAABBAAB), 5 rounds per condition");
         // Right after the verdict: before the measurements.
         assertThat(reports.markdown.indexOf("Effect of the tuning")).isLessThan(reports.markdown.indexOf("## Measure"));
+    }
+
+    @Test
+    void ordersTheSectionsForAReaderInAHurryInBothFormats() {
+        List<String> order = List.of("attention", "comparison", "objectives", "measurements", "changes",
+                "environment", "evidence");
+        assertThat(reports.html("h2")).extracting(h -> h.getAttribute("id")).containsExactlyElementsOf(order);
+        List<String> headings = reports.markdown.lines().filter(line -> line.startsWith("## ")).toList();
+        assertThat(headings).containsExactly("## Needs attention", "## Effect of the tuning", "## Objectives",
+                "## Measurements", "## Changes", "## Cluster and environment", "## Evidence log");
+    }
+
+    @Test
+    void showsAShortHeadlineTablePerProbeAndFoldsTheFullMetricTable() {
+        for (ProbeMeasurement probe : result.probes()) {
+            List<List<String>> headline = rows(reports.table("Headline numbers of " + probe.probe() + ":"));
+            assertThat(headline).hasSizeBetween(Headline.LEAST, Headline.MOST);
+            assertThat(probe.metrics().size()).isGreaterThan(headline.size());
+            Element full = reports.table("Metrics of " + probe.probe() + " ");
+            assertThat(full.getParentNode().getParentNode().getLocalName()).isEqualTo("details");
+        }
+        // An objective's metric heads its probe's table, with the objective's status beside it.
+        List<List<String>> cache = rows(reports.table("Headline numbers of cache-latency:"));
+        assertThat(cache.get(0)).containsExactly("cache-latency.p99_ms",
+                Numbers.withUnit(metric("cache-latency", "p99_ms"), "ms"), "PASS (pass <= 1000)");
+        assertThat(cache).extracting(row -> row.get(0)).contains("cache-latency.ops_per_s", "cache-latency.p50_ms");
+        assertThat(reports.markdown).contains("<details><summary>All ");
+    }
+
+    @Test
+    void putsEveryTableInABoxThatScrollsSidewaysInsteadOfThePage() throws Exception {
+        assertThat(reports.html("table")).isNotEmpty().allSatisfy(table -> {
+            Element box = (Element) table.getParentNode();
+            assertThat(box.getLocalName()).isEqualTo("div");
+            assertThat(box.getAttribute("class")).isEqualTo("table-scroll");
+        });
+        assertThat(Files.readString(reportDir.resolve(Reports.CSS_FILE)))
+                .containsPattern("\\.table-scroll \\{[^}]*overflow-x: auto");
     }
 
     @Test

@@ -18,6 +18,10 @@ public record ServerBinary(String executable, String aptPackage) {
     public static final ServerBinary PROMETHEUS = new ServerBinary("prometheus", "prometheus");
     public static final ServerBinary NODE_EXPORTER =
             new ServerBinary("prometheus-node-exporter", "prometheus-node-exporter");
+    /** The browser the report tests render the HTML reports in, headless. */
+    public static final ServerBinary CHROMIUM = new ServerBinary("chromium", "chromium");
+    /** The WebDriver server of Debian's chromium, through which the report tests drive it. */
+    public static final ServerBinary CHROMEDRIVER = new ServerBinary("chromedriver", "chromium-driver");
 
     public ServerBinary {
         Objects.requireNonNull(executable, "executable");
