@@ -153,12 +153,26 @@ public final class TimelineSampler {
             }
         });
         measuring.filter(interval -> !interval.isEmpty())
-                .ifPresent(interval -> points.add(point(interval, atS, lengthS, false)));
+                .ifPresent(interval -> addMeasured(point(interval, atS, lengthS, false)));
         if (atWarmupEnd) {
             warmupOver = true;
             warmupTail = lastIndexOfWarmup();
         }
         lastReading = now;
+    }
+
+    /**
+     * Adds a measured point; a sliver (the load's end just after a reading) joins the point before it, since a few
+     * answers in a few milliseconds would draw as a huge rate.
+     */
+    private void addMeasured(TimelinePoint point) {
+        int last = points.size() - 1;
+        if (point.lengthS() < SHORTEST_NANOS / 1e9 && last >= 0 && !points.get(last).warmup()
+                && Math.abs(points.get(last).endS() - point.atS()) < 1e-9) {
+            points.set(last, points.get(last).joinedWith(point));
+        } else {
+            points.add(point);
+        }
     }
 
     private int lastIndexOfWarmup() {

@@ -55,7 +55,7 @@ record Doc(String title, List<Doc.Block> blocks) {
     }
 
     /** A block of the document. */
-    sealed interface Block permits Heading, Paragraph, Bullets, Table, Chart {
+    sealed interface Block permits Heading, Paragraph, Bullets, Table, Chart, TimelineFigure {
     }
 
     /**
@@ -156,6 +156,21 @@ record Doc(String title, List<Doc.Block> blocks) {
         Chart {
             Objects.requireNonNull(title, "title");
             Objects.requireNonNull(curves, "curves");
+        }
+    }
+
+    /**
+     * A load probe's timeline: the HTML draws the charts (side by side when two), Markdown shows the summary table.
+     *
+     * @param caption what the charts show
+     * @param charts one chart, or the before and after pair
+     * @param summary the charts' gist as a table, one row per round
+     */
+    record TimelineFigure(String caption, List<TimelineChart> charts, Table summary) implements Block {
+        TimelineFigure {
+            Objects.requireNonNull(caption, "caption");
+            charts = List.copyOf(charts);
+            Objects.requireNonNull(summary, "summary");
         }
     }
 }

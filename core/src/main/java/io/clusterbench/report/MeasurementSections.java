@@ -33,6 +33,7 @@ final class MeasurementSections {
         }
         for (ProbeMeasurement probe : result.probes()) {
             blocks.addAll(probe(probe));
+            blocks.addAll(TimelineSection.of(probe, result));
         }
         return blocks;
     }

@@ -54,7 +54,7 @@ public record TimelinePoint(double atS, double lengthS, boolean warmup, long off
      * an upper bound of the true one (at least 99% of either part's answers are at most its p99, so at least 99% of
      * both are at most the larger), which keeps a spike visible however coarse the points become.
      */
-    TimelinePoint joinedWith(TimelinePoint next) {
+    public TimelinePoint joinedWith(TimelinePoint next) {
         TimelinePoint both = counting(next);
         return new TimelinePoint(atS, next.endS() - atS, warmup, both.offered, both.achieved, both.errors, both.p50Ms,
                 both.p99Ms);
