@@ -41,8 +41,8 @@ public final class TimelineSampler {
     /** When the warm-up ended, as {@link System#nanoTime()}; {@link Long#MAX_VALUE} while it lasts. */
     private volatile long measuredFrom = Long.MAX_VALUE;
     private volatile boolean finished;
-    /** Whether the reading at the warm-up's end has been taken; guarded by this. */
-    private boolean warmupOver;
+    /** Whether the reading at the warm-up's end has been taken (from the start for a load without warm-up). */
+    private volatile boolean warmupOver;
     /** The time of the previous reading; guarded by this. */
     private long lastReading;
     /** Where the warm-up's last point is in {@link #points}, once the warm-up has ended; -1 before. */
@@ -55,6 +55,7 @@ public final class TimelineSampler {
         this.startedAt = clock.instant();
         this.startNanos = System.nanoTime();
         this.lastReading = startNanos;
+        this.warmupOver = warmup.isEmpty();
         this.ticker = new Thread(this::tick, threadName);
         ticker.setDaemon(true);
     }
@@ -115,7 +116,8 @@ public final class TimelineSampler {
             long nextSecond = startNanos + second * SECOND_NANOS;
             long cut = measuredFrom;
             // A warm-up that ends just after a second's boundary ends that second instead: no sliver of a point.
-            boolean cutPending = cut != Long.MAX_VALUE && cut - last > 0 && cut - nextSecond < SHORTEST_NANOS;
+            boolean cutPending = !warmupOver && cut != Long.MAX_VALUE && cut - last > 0
+                    && cut - nextSecond < SHORTEST_NANOS;
             long next = cutPending ? cut : nextSecond;
             long wait = next - System.nanoTime();
             if (wait > 0) {

@@ -76,6 +76,21 @@ class HttpTimelineTest {
                 .orElseThrow()).as("%s", round.points()).isGreaterThanOrEqualTo(0.9);
     }
 
+    @Test
+    void withoutWarmUpEverySecondIsMeasuredFromTheStart(LocalNginxBalancer balancer) throws Exception {
+        ProbeMeasurement measured = ProbeRun.cold(balancer.url() + "/", "concurrency: 2, duration: 2s").run();
+
+        TimelineRound round = measured.timeline().rounds().get(0);
+        assertThat(round.warmupS()).isZero();
+        assertThat(round.points()).noneMatch(TimelinePoint::warmup);
+        assertThat(round.points().get(0).atS()).isZero();
+        assertThat(round.points().get(0).lengthS()).isBetween(0.9, 1.2);
+        assertThat(round.points().stream().mapToLong(TimelinePoint::offered).sum())
+                .isEqualTo((long) ProbeRun.value(measured, "requests"));
+        assertThat(round.points().stream().mapToLong(TimelinePoint::achieved).sum())
+                .isEqualTo((long) ProbeRun.value(measured, "responses"));
+    }
+
     /** The measurement as a reader of result.json gets it back. */
     private static ProbeMeasurement stored(ProbeMeasurement measured, Path dir) throws Exception {
         RunResult result = new RunResult(RunResult.SCHEMA_VERSION, "20261129T140000Z-timeline", "local",
