@@ -200,7 +200,7 @@ public final class Benchmark {
         List<MetricValue> metrics = m.metrics().stream().map(v -> v.labels().isEmpty() ? v
                 : new MetricValue(v.name(), v.value(), v.unit(), scrubber.scrubValues(v.labels()))).toList();
         return new ProbeMeasurement(m.probe(), m.kind(), scrubber.scrub(m.target()), m.status(), m.startedAt(),
-                m.endedAt(), metrics, m.latencies(), errors, m.rounds(), m.workload());
+                m.endedAt(), metrics, m.latencies(), errors, m.rounds(), m.workload(), m.timeline());
     }
 
     private ProbeMeasurement failedInside(ProbeSpec probe, String why) {

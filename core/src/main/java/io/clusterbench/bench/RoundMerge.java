@@ -7,6 +7,7 @@ import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeRound;
 import io.clusterbench.result.ProbeStatus;
+import io.clusterbench.result.Timeline;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,7 +26,8 @@ import org.HdrHistogram.Histogram;
  * the load did ({@code ops}, {@code errors}, {@code requests}, {@code status_200}, {@code load_s}, ...) are added up,
  * and {@code error_pct} is computed again from the added counts; every other number (throughput, server gauges,
  * host readings) is the median of its rounds, so that one odd round does not set it. Errors of equal kind and
- * message are counted together.
+ * message are counted together. The rounds' timelines are kept side by side, each round marked with its place in
+ * the run and its condition.
  */
 public final class RoundMerge {
 
@@ -60,7 +62,26 @@ public final class RoundMerge {
         ProbeMeasurement last = rounds.get(rounds.size() - 1);
         return new ProbeMeasurement(first.probe(), first.kind(), first.target(), status(rounds), first.startedAt(),
                 last.endedAt(), mergeMetrics(rounds, latencies), latencies, mergeErrors(rounds), kept,
-                first.workload());
+                first.workload(), mergeTimelines(rounds, indices, conditions));
+    }
+
+    /**
+     * The rounds' timelines in one, each round's points marked with its place and condition; null when no round has
+     * one (a probe that puts no load).
+     */
+    private static Timeline mergeTimelines(List<ProbeMeasurement> rounds, List<Integer> indices,
+            List<String> conditions) {
+        List<Timeline> timelines = new ArrayList<>();
+        for (int i = 0; i < rounds.size(); i++) {
+            Timeline timeline = rounds.get(i).timeline();
+            if (timeline != null) {
+                int index = indices.get(i);
+                String condition = conditions.get(i);
+                timelines.add(new Timeline(timeline.bucketS(), timeline.note(),
+                        timeline.rounds().stream().map(r -> r.as(index, condition)).toList()));
+            }
+        }
+        return timelines.isEmpty() ? null : Timeline.join(timelines);
     }
 
     private static ProbeStatus status(List<ProbeMeasurement> rounds) {

@@ -5,6 +5,7 @@ import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.RunResult;
+import io.clusterbench.result.Timeline;
 import io.clusterbench.score.RunComparisons;
 import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.LoadParameters;
@@ -88,6 +89,20 @@ record RoundPlan(int perCondition, String design, String order, String note, Str
     /** One line for the console. */
     String describe() {
         return perCondition + " rounds per condition, " + design + " (" + order + "): A = before tuning, B = tuned";
+    }
+
+    /**
+     * The tuned run with each probe's timeline holding the rounds of both conditions in run order, so that its
+     * report shows A and B side by side and a drift or a stall in either; its metrics stay those of the B rounds.
+     */
+    static RunResult withBothTimelines(RunResult after, RunResult before) {
+        Map<String, Timeline> beforeTimelines = new LinkedHashMap<>();
+        before.probes().stream().filter(p -> p.timeline() != null)
+                .forEach(p -> beforeTimelines.put(p.probe(), p.timeline()));
+        return after.withProbes(after.probes().stream().map(p -> {
+            Timeline a = beforeTimelines.get(p.probe());
+            return a == null || p.timeline() == null ? p : p.withTimeline(Timeline.join(List.of(a, p.timeline())));
+        }).toList());
     }
 
     /**

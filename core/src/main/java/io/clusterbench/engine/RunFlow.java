@@ -114,7 +114,7 @@ final class RunFlow {
             rollBack("a key objective's metric got worse: " + comparison.explanation());
             comparison = comparison.rolledBackBecauseWorse();
         }
-        RunResult result = withTuning(after).withComparison(comparison);
+        RunResult result = withTuning(RoundPlan.withBothTimelines(after, before)).withComparison(comparison);
         GatedRun gated = engine.gate(spec, result, plan.history(), plan.policy(), plan.outDir());
         if (plan.historyAdd() != null) {
             StoredRun stored = engine.addToHistory(plan.outDir(), plan.historyAdd());

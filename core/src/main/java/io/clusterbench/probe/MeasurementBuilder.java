@@ -6,6 +6,8 @@ import io.clusterbench.result.LatencyHistogram;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
+import io.clusterbench.result.Timeline;
+import io.clusterbench.result.TimelineRound;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +26,7 @@ public final class MeasurementBuilder {
     private final ErrorLog errors;
     private final List<MetricValue> metrics = new ArrayList<>();
     private final List<LatencyHistogram> latencies = new ArrayList<>();
+    private Timeline timeline;
 
     MeasurementBuilder(ProbeContext context, String target) {
         this.context = context;
@@ -73,6 +76,12 @@ public final class MeasurementBuilder {
         return this;
     }
 
+    /** Sets how the load went second by second; a load probe's round, as its {@link TimelineSampler} read it. */
+    public synchronized MeasurementBuilder timeline(TimelineRound round) {
+        timeline = Timeline.of(List.of(round));
+        return this;
+    }
+
     /** Ends the measurement now. A run stopped early is said so in the errors, so partial numbers never pass as whole. */
     public synchronized ProbeMeasurement finish() {
         if (context.stop().raised()) {
@@ -90,7 +99,8 @@ public final class MeasurementBuilder {
             status = ProbeStatus.PARTIAL;
         }
         return new ProbeMeasurement(context.probe().id(), context.probe().kind().word(),
-                target, status, startedAt, context.clock().instant(), metrics, latencies, errors.errors());
+                target, status, startedAt, context.clock().instant(), metrics, latencies, errors.errors(), List.of(),
+                null, timeline);
     }
 
     /** Ends the measurement as failed with one error: the target could not be measured at all. */

@@ -55,7 +55,7 @@ record Doc(String title, List<Doc.Block> blocks) {
     }
 
     /** A block of the document. */
-    sealed interface Block permits Heading, Paragraph, Bullets, Table, Chart, Details {
+    sealed interface Block permits Heading, Paragraph, Bullets, Table, Chart, Details, TimelineFigure {
     }
 
     /**
@@ -173,6 +173,21 @@ record Doc(String title, List<Doc.Block> blocks) {
             if (blocks.stream().anyMatch(b -> b instanceof Heading || b instanceof Details)) {
                 throw new IllegalArgumentException("folded content holds no headings and no nested folds");
             }
+        }
+    }
+
+    /**
+     * A load probe's timeline: the HTML draws the charts (side by side when two), Markdown shows the summary table.
+     *
+     * @param caption what the charts show
+     * @param charts one chart, or the before and after pair
+     * @param summary the charts' gist as a table, one row per round
+     */
+    record TimelineFigure(String caption, List<TimelineChart> charts, Table summary) implements Block {
+        TimelineFigure {
+            Objects.requireNonNull(caption, "caption");
+            charts = List.copyOf(charts);
+            Objects.requireNonNull(summary, "summary");
         }
     }
 }

@@ -14,6 +14,7 @@ import io.clusterbench.report.Doc.Paragraph;
 import io.clusterbench.report.Doc.Strong;
 import io.clusterbench.report.Doc.Table;
 import io.clusterbench.report.Doc.Text;
+import io.clusterbench.report.Doc.TimelineFigure;
 import io.clusterbench.report.Doc.Tone;
 import io.clusterbench.result.RunResult;
 import java.io.IOException;
@@ -164,6 +165,8 @@ final class HtmlReport implements ReportWriter {
                     + "scale of 1/(1-p), y the latency."));
             xml.writeEndElement();
             xml.writeEndElement();
+        } else if (block instanceof TimelineFigure t) {
+            TimelineSection.writeHtml(t, xml);
         }
     }
 

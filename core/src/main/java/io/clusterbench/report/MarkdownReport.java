@@ -5,6 +5,7 @@ import io.clusterbench.report.Doc.Block;
 import io.clusterbench.report.Doc.Bullets;
 import io.clusterbench.report.Doc.Cell;
 import io.clusterbench.report.Doc.Chart;
+import io.clusterbench.report.Doc.TimelineFigure;
 import io.clusterbench.report.Doc.Code;
 import io.clusterbench.report.Doc.Details;
 import io.clusterbench.report.Doc.Heading;
@@ -67,6 +68,8 @@ final class MarkdownReport implements ReportWriter {
                 table(md, t);
             } else if (block instanceof Chart c) {
                 chart(md, c);
+            } else if (block instanceof TimelineFigure t) {
+                table(md, t.summary());
             }
             if (!(block instanceof Details)) {
                 md.append("\n\n");

@@ -18,7 +18,6 @@ import io.clusterbench.result.RunResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -50,13 +49,13 @@ final class MeasurementSections {
         List<ObjectiveResult> objectives = result.score() == null ? List.of() : result.score().objectives();
         Shown shown = Shown.of(result.probes());
         for (ProbeMeasurement probe : shown.detailed()) {
-            blocks.addAll(probe(probe, objectives));
+            blocks.addAll(probe(probe, objectives, result));
         }
         if (!shown.rest().isEmpty()) {
             blocks.add(Line.of("Not shown here: " + AuditReport.counts("probe", shown.rest(),
-                    ProbeMeasurement::status, ProbeStatus.values()) + ". A report shows at most " + DETAILED_PROBES + " probes in full, those"
-                    + " that did not end OK first; the metrics, histograms and errors of every probe are in"
-                    + " result.json, and each probe that did not end OK is listed under \"Needs attention\" with its"
+                    ProbeMeasurement::status, ProbeStatus.values()) + ". A report shows at most " + DETAILED_PROBES
+                    + " probes in full, those that did not end OK first; the metrics, histograms and errors of every"
+                    + " probe are in result.json, and each probe that did not end OK is listed under \"Needs attention\" with its"
                     + " errors' count and first error.").paragraph());
         }
         return blocks;
@@ -95,7 +94,8 @@ final class MeasurementSections {
         }
     }
 
-    private static List<Block> probe(ProbeMeasurement probe, List<ObjectiveResult> objectives) {
+    private static List<Block> probe(ProbeMeasurement probe, List<ObjectiveResult> objectives,
+            RunResult result) {
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Heading(3, "Probe " + probe.probe() + " (" + probe.kind() + ")", "probe-" + probe.probe()));
         blocks.add(Line.of("Target ").code(probe.target()).text("; status ").strong(probe.status().name())
@@ -111,7 +111,8 @@ final class MeasurementSections {
         if (!curves.curves().isEmpty()) {
             blocks.add(new Chart("Latency percentiles of " + probe.probe() + " (" + curves.unit() + ")", curves));
         }
-        timeline(probe).ifPresent(blocks::add);
+        // The timeline chart (and the before/after pair of a verified tuning) after the percentile chart.
+        blocks.addAll(TimelineSection.of(probe, result));
         if (!curves.left().isEmpty()) {
             blocks.add(new Bullets(curves.left().stream()
                     .map(reason -> Line.of("Histogram not drawn: " + reason + ".").item(Tone.WARN)).toList()));
@@ -131,15 +132,6 @@ final class MeasurementSections {
                     + (curves.curves().isEmpty() ? "" : " and its latency percentiles"), folded));
         }
         return blocks;
-    }
-
-    /**
-     * The probe's timeline chart (throughput, latency and errors over the run), where the result holds one. The
-     * timeline is issue 13's part 2, built beside this layout: its chart takes this place, after the percentile
-     * chart and before the errors.
-     */
-    static Optional<Block> timeline(ProbeMeasurement probe) {
-        return Optional.empty();
     }
 
     private static Table metrics(ProbeMeasurement probe) {

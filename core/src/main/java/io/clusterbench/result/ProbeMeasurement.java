@@ -1,5 +1,6 @@
 package io.clusterbench.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,8 @@ import java.util.Objects;
  *     are then the merge of all of them (see docs/scoring.md)
  * @param workload the SHA-256 of the probe's workload (kind, target, parameters but rounds); measurements with
  *     different workloads are never compared; null in results written before it existed
+ * @param timeline how a load probe's load went second by second, round by round; absent for probes that put no load
+ *     (promql, host, gpu) and in results written before it existed
  */
 public record ProbeMeasurement(
         String probe,
@@ -34,7 +37,8 @@ public record ProbeMeasurement(
         List<LatencyHistogram> latencies,
         List<ProbeError> errors,
         List<ProbeRound> rounds,
-        String workload) {
+        String workload,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Timeline timeline) {
 
     public ProbeMeasurement {
         Objects.requireNonNull(probe, "probe");
@@ -49,7 +53,14 @@ public record ProbeMeasurement(
         rounds = rounds == null ? List.of() : List.copyOf(rounds);
     }
 
-    /** A measurement of one round only, as every probe returns it. */
+    /** A measurement without a timeline. */
+    public ProbeMeasurement(String probe, String kind, String target, ProbeStatus status, Instant startedAt,
+            Instant endedAt, List<MetricValue> metrics, List<LatencyHistogram> latencies, List<ProbeError> errors,
+            List<ProbeRound> rounds, String workload) {
+        this(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors, rounds, workload, null);
+    }
+
+    /** A measurement of one round only, without a timeline. */
     public ProbeMeasurement(String probe, String kind, String target, ProbeStatus status, Instant startedAt,
             Instant endedAt, List<MetricValue> metrics, List<LatencyHistogram> latencies, List<ProbeError> errors) {
         this(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors, List.of(), null);
@@ -58,13 +69,19 @@ public record ProbeMeasurement(
     /** The same measurement with these rounds. */
     public ProbeMeasurement withRounds(List<ProbeRound> newRounds) {
         return new ProbeMeasurement(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors,
-                newRounds, workload);
+                newRounds, workload, timeline);
     }
 
     /** The same measurement, marked with the hash of its probe's workload. */
     public ProbeMeasurement withWorkload(String hash) {
         return new ProbeMeasurement(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors,
-                rounds, hash);
+                rounds, hash, timeline);
+    }
+
+    /** The same measurement with this timeline (null for none). */
+    public ProbeMeasurement withTimeline(Timeline newTimeline) {
+        return new ProbeMeasurement(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors,
+                rounds, workload, newTimeline);
     }
 
     /** The rounds of one condition ({@code A}, {@code B}, or empty for a plain benchmark). */

@@ -91,6 +91,12 @@ public record RunResult(
                 insecureHosts, probes, changes, evidence, score, comparison, gate);
     }
 
+    /** The same run with these measurements in place of its own. */
+    public RunResult withProbes(List<ProbeMeasurement> newProbes) {
+        return new RunResult(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt,
+                insecureHosts, newProbes, changes, evidence, score, comparison, gate);
+    }
+
     /** The same run with its comparison against the run before its tuning. */
     public RunResult withComparison(RunComparison comparison) {
         return new RunResult(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt,

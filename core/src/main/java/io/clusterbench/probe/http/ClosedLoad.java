@@ -1,6 +1,7 @@
 package io.clusterbench.probe.http;
 
 import io.clusterbench.control.StopSignal;
+import io.clusterbench.probe.TimelineSampler;
 import io.clusterbench.result.ErrorKind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,12 +34,17 @@ record ClosedLoad(RequestPlan plan, int concurrency, LoadLimit limit, Duration w
     /** How long a worker waits before connecting again after a refused connection, so that a down service costs no CPU. */
     private static final long UNREACHABLE_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    /** Runs the load to its limit, or until the stop signal, and returns how long it took. */
-    LoadTimes run() {
+    /**
+     * Runs the load to its limit, or until the stop signal, and returns how long it took.
+     *
+     * @param timeline told when the measured part begins
+     */
+    LoadTimes run(TimelineSampler timeline) {
         long timeout = plan.timeout().toNanos();
         AtomicLong remaining = new AtomicLong(limit.requests().orElse(Long.MAX_VALUE));
         long start = System.nanoTime();
         long measuredFrom = start + warmup.toNanos();
+        timeline.measuringFrom(measuredFrom);
         long end = limit.counted() ? Long.MAX_VALUE : measuredFrom + limit.duration().toNanos();
         List<ReusableConnection> connections = new ArrayList<>();
         List<Thread> workers = new ArrayList<>();

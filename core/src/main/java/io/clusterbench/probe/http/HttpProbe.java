@@ -3,6 +3,7 @@ package io.clusterbench.probe.http;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.probe.TimelineSampler;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.spec.HttpDescriptor;
@@ -61,12 +62,15 @@ public final class HttpProbe implements Probe {
         Duration warmup = HttpDescriptor.WARMUP.in(parameters);
         String threadName = "clusterbench-http-" + context.probe().id();
         Optional<Double> rate = HttpDescriptor.RATE.optionalIn(parameters);
+        TimelineSampler timeline = TimelineSampler.start(context.clock(), threadName + "-timeline",
+                warmup.isZero() ? null : warmupTally, tally);
         // Validation allows exactly one of rate and concurrency, and keeps concurrency within an int.
         LoadTimes times = rate.isPresent()
                 ? new OpenLoad(plan, rate.get(), limit, warmup, maxInFlight, tally, warmupTally, context.stop(),
-                        threadName).run()
+                        threadName).run(timeline)
                 : new ClosedLoad(plan, Math.toIntExact(HttpDescriptor.CONCURRENCY.in(parameters)),
-                        limit, warmup, tally, warmupTally, context.stop(), threadName).run();
+                        limit, warmup, tally, warmupTally, context.stop(), threadName).run(timeline);
+        measurement.timeline(timeline.finish());
         tally.publish(times.elapsedSeconds(), times.sendingSeconds());
         // Only a service that answered has metrics: a dead one stays FAILED, with nothing but its errors.
         if (!warmup.isZero() && (tally.answered() || warmupTally.answered())) {

@@ -1,6 +1,7 @@
 package io.clusterbench.probe.http;
 
 import io.clusterbench.control.StopSignal;
+import io.clusterbench.probe.TimelineSampler;
 import io.clusterbench.result.ErrorKind;
 import java.time.Duration;
 import java.util.Queue;
@@ -64,14 +65,19 @@ final class OpenLoad {
         this.timeout = plan.timeout().toNanos();
     }
 
-    /** Runs the schedule to its limit, or until the stop signal, waits for the requests in flight, and returns. */
-    LoadTimes run() {
+    /**
+     * Runs the schedule to its limit, or until the stop signal, waits for the requests in flight, and returns.
+     *
+     * @param timeline told when the measured part begins
+     */
+    LoadTimes run(TimelineSampler timeline) {
         double interval = 1e9 / rate;
         long requests = limit.requests().orElse(Long.MAX_VALUE);
         // The requests whose intended start falls within the warm-up.
         long warmups = (long) Math.ceil(warmup.toNanos() / interval);
         long start = System.nanoTime();
         long measuredFrom = start + (long) (warmups * interval);
+        timeline.measuringFrom(measuredFrom);
         long scheduled = 0;
         try {
             for (; scheduled - warmups < requests; scheduled++) {

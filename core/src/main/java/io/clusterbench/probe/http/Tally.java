@@ -1,6 +1,7 @@
 package io.clusterbench.probe.http;
 
 import io.clusterbench.probe.MeasurementBuilder;
+import io.clusterbench.probe.TimelineSource;
 import io.clusterbench.probe.WarmupMetrics;
 import io.clusterbench.control.ProbeProgress;
 import io.clusterbench.result.ErrorKind;
@@ -19,8 +20,11 @@ import org.HdrHistogram.Recorder;
  *
  * <p>The warm-up has a tally of its own ({@link #warmup}): its requests count in no measured metric and not in the
  * progress, its errors are logged like any other, and it publishes only its counts, length and own p50 and p99.
+ *
+ * <p>It is also the load's {@link TimelineSource}: each reading takes the recorder's interval histogram, which the
+ * tally adds to the whole it publishes at the end, so the timeline adds nothing to the hot path.
  */
-final class Tally {
+final class Tally implements TimelineSource {
     /** An hour in microseconds: anything slower is recorded as an hour rather than lost. */
     private static final long HIGHEST_MICROS = 3_600_000_000L;
 
@@ -35,6 +39,18 @@ final class Tally {
     private final LongAdder unanswered = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final LongAdder late = new LongAdder();
+    /** Responses with an unexpected status; with {@link #unanswered}, the errors (both only ever grow). */
+    private final LongAdder unexpected = new LongAdder();
+    /** Requests of the open model that could not start in time: offered, never sent. */
+    private final LongAdder unstarted = new LongAdder();
+    /** Every latency taken out of the recorder so far, by the timeline's readings or at the end; guarded by this. */
+    private final Histogram taken = new Histogram(HIGHEST_MICROS, 3);
+    /** The recorder's last interval histogram, handed back to it for reuse; guarded by this. */
+    private Histogram interval;
+    /** The counts at the previous reading; guarded by this. */
+    private long offeredBefore;
+    private long achievedBefore;
+    private long errorsBefore;
 
     Tally(RequestPlan plan, MeasurementBuilder measurement, ProbeProgress progress) {
         this(plan, measurement, Optional.of(progress));
@@ -70,6 +86,7 @@ final class Tally {
         if (plan.succeeds(status)) {
             successes.increment();
         } else {
+            unexpected.increment();
             progress.ifPresent(ProbeProgress::failed);
             measurement.error(ErrorKind.HTTP_STATUS, plan.method() + " " + plan.target() + " (service "
                     + plan.serviceId() + ") answered " + status + ", expected " + plan.expectation()
@@ -95,6 +112,7 @@ final class Tally {
     void unstarted(long count, ExchangeFailure failure) {
         late.add(count);
         unanswered.add(count);
+        unstarted.add(count);
         progress.ifPresent(p -> {
             p.completed(count);
             for (long i = 0; i < count; i++) {
@@ -126,7 +144,7 @@ final class Tally {
         if (completed == 0) {
             return;
         }
-        Histogram histogram = latencies.getIntervalHistogram();
+        Histogram histogram = allLatencies();
         long requests = sent.sum();
         long errors = completed - successes.sum() + unanswered.sum();
         measurement.latency("latency", "", histogram);
@@ -157,7 +175,28 @@ final class Tally {
      */
     void publishWarmup(double seconds) {
         long errors = responses.sum() - successes.sum() + unanswered.sum();
-        measurement.metrics(WarmupMetrics.of("requests", sent.sum(), errors, seconds,
-                latencies.getIntervalHistogram()));
+        measurement.metrics(WarmupMetrics.of("requests", sent.sum(), errors, seconds, allLatencies()));
+    }
+
+    @Override
+    public synchronized Interval take() {
+        interval = latencies.getIntervalHistogram(interval);
+        taken.add(interval);
+        long achieved = successes.sum();
+        long errors = unexpected.sum() + unanswered.sum();
+        long offered = sent.sum() + unstarted.sum();
+        Interval reading = Interval.of(offered - offeredBefore, achieved - achievedBefore, errors - errorsBefore,
+                interval);
+        offeredBefore = offered;
+        achievedBefore = achieved;
+        errorsBefore = errors;
+        return reading;
+    }
+
+    /** Every latency recorded, whether or not a timeline read some of them already. */
+    private synchronized Histogram allLatencies() {
+        interval = latencies.getIntervalHistogram(interval);
+        taken.add(interval);
+        return taken.copy();
     }
 }
