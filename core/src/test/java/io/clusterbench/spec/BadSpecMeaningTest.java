@@ -20,6 +20,12 @@ class BadSpecMeaningTest {
 
     static Stream<Arguments> badSpecs() {
         return Stream.of(
+                arguments("bad-abort.yaml", List.of(
+                        "bad-abort.yaml:7:55 objectives[0].abortOnFail: only an objective on a count the load keeps while it runs can abort it (errors, error_pct, failed); api.p99_ms is known only at the end: remove abortOnFail",
+                        "bad-abort.yaml:8:60 objectives[1].abortOnFail: needs an absolute upper bound as pass (such as \"<= 1\"), which a growing error count can certainly break; got '<= +10%'",
+                        "bad-abort.yaml:9:54 objectives[2].abortOnFail: needs an absolute upper bound as pass (such as \"<= 1\"), which a growing error count can certainly break; got '>= 1'",
+                        "bad-abort.yaml:10:53 objectives[3].abortGrace: is only read with abortOnFail: true; add it or remove abortGrace",
+                        "bad-abort.yaml:11:75 objectives[4].abortGrace: must be longer than 0, got 0s")),
                 arguments("bad-criterion.yaml", List.of(
                         "bad-criterion.yaml:7:47 objectives[0].pass: must be a criterion such as \"<= 2\" (absolute) or \"<= +10%\" (relative to the baseline), got '=< 2'",
                         "bad-criterion.yaml:8:47 objectives[1].pass: a percentage is a change from the baseline and needs a sign: write \"<= +10%\" (or drop the % for an absolute limit)",
