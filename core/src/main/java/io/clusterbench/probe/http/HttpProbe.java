@@ -6,6 +6,7 @@ import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.spec.HttpDescriptor;
+import io.clusterbench.spec.LoadProfile;
 import io.clusterbench.spec.Parameters;
 import io.clusterbench.spec.ServiceSpec;
 import java.net.URI;
@@ -61,8 +62,12 @@ public final class HttpProbe implements Probe {
         Duration warmup = HttpDescriptor.WARMUP.in(parameters);
         String threadName = "clusterbench-http-" + context.probe().id();
         Optional<Double> rate = HttpDescriptor.RATE.optionalIn(parameters);
-        // Validation allows exactly one of rate and concurrency, and keeps concurrency within an int.
-        LoadTimes times = rate.isPresent()
+        Optional<LoadProfile> profile = HttpDescriptor.PROFILE.optionalIn(parameters);
+        // Validation allows exactly one of rate, concurrency and profile, and keeps concurrency within an int.
+        LoadTimes times = profile.isPresent()
+                ? new ProfiledLoad(plan, profile.get(), warmup, maxInFlight, tally, warmupTally, measurement,
+                        context.stop(), threadName).run()
+                : rate.isPresent()
                 ? new OpenLoad(plan, rate.get(), limit, warmup, maxInFlight, tally, warmupTally, context.stop(),
                         threadName).run()
                 : new ClosedLoad(plan, Math.toIntExact(HttpDescriptor.CONCURRENCY.in(parameters)),
