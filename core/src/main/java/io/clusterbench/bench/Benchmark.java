@@ -154,15 +154,17 @@ public final class Benchmark {
     private ProbeMeasurement runRounds(ClusterSpec spec, ProbeSpec probe, BenchmarkOptions options, RunSshHosts ssh,
             StopSignal stop, Map<String, ProbeProgress> running, BenchmarkListener listener) {
         int rounds = options.rounds().orElse(LoadParameters.benchmarkRounds(spec, probe));
+        // The probe's own signal: an abortOnFail objective stops this probe's rounds, not the run.
+        StopSignal probeStop = stop.child();
         if (rounds == 1) {
-            return runOne(spec, probe, ssh, stop, running, listener);
+            return runOne(spec, probe, ssh, probeStop, running, listener);
         }
         List<ProbeMeasurement> done = new ArrayList<>();
         List<Integer> indices = new ArrayList<>();
         do {
-            done.add(runOne(spec, probe, ssh, stop, running, listener));
+            done.add(runOne(spec, probe, ssh, probeStop, running, listener));
             indices.add(done.size());
-        } while (done.size() < rounds && !stop.raised());
+        } while (done.size() < rounds && !probeStop.raised());
         return RoundMerge.merge(done, indices, Collections.nCopies(done.size(), ""));
     }
 
@@ -175,7 +177,7 @@ public final class Benchmark {
         ProbeProgress progress = new ProbeProgress(probe.id());
         running.put(probe.id(), progress);
         listener.probeStarted(probe.id());
-        try {
+        try (AbortWatch abort = AbortWatch.start(spec, probe, progress, stop)) {
             return implementation.run(new ProbeContext(spec, probe, secrets, ssh, progress, stop, clock));
         } catch (RuntimeException bug) {
             // A bug in one probe must not cost the numbers of the others: record it as this probe's failure.

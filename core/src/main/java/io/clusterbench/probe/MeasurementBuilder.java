@@ -87,8 +87,10 @@ public final class MeasurementBuilder {
         if (context.stop().raised()) {
             ProbeProgress.Snapshot progress = context.progress().snapshot();
             String planned = progress.total() >= 0 ? " of " + progress.total() : "";
-            errors.add(ErrorKind.STOPPED, "stopped by a stop request after " + progress.done() + planned
-                    + " operations");
+            String after = " after " + progress.done() + planned + " operations";
+            context.stop().abortReason().ifPresentOrElse(
+                    why -> errors.add(ErrorKind.ABORTED, "load aborted" + after + ": " + why),
+                    () -> errors.add(ErrorKind.STOPPED, "stopped by a stop request" + after));
         }
         ProbeStatus status;
         if (errors.isEmpty()) {

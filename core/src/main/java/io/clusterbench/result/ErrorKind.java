@@ -45,6 +45,11 @@ public enum ErrorKind {
     INVALID_SPEC,
     /** The run was stopped while the probe ran; its numbers cover only the part before the stop. */
     STOPPED,
+    /**
+     * The load was aborted because an objective marked {@code abortOnFail} was certainly failing; its numbers
+     * cover only the part before the abort.
+     */
+    ABORTED,
     /** The probe was not run (excluded with {@code --only}, no implementation in this build). */
     SKIPPED,
     /** A bug in the probe; the message asks for a report. */

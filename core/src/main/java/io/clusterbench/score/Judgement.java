@@ -35,6 +35,12 @@ record Judgement(
         String reason,
         String outcome) {
 
+    /** The same judgement with other words for its numbers. */
+    Judgement withReason(String words) {
+        return new Judgement(objective, status, score, measured, unit, bound, baseline, baselineRuns, statistic, pValue,
+                words, outcome);
+    }
+
     /** Whether the objective counts in the total (pass, warning or fail). */
     boolean scored() {
         return status == ObjectiveStatus.PASS || status == ObjectiveStatus.WARNING || status == ObjectiveStatus.FAIL;

@@ -71,7 +71,9 @@ final class MetricLookup {
         if (unfinished(p) && !errorsJudged.contains(p.probe())) {
             long errors = p.errors().stream().filter(e -> e.kind() != ErrorKind.NODATA)
                     .mapToLong(ProbeError::count).sum();
-            String first = p.errors().stream().filter(e -> e.kind() != ErrorKind.NODATA).findFirst()
+            // An abort is the reason the numbers stopped, whatever errors came before it.
+            String first = p.errors().stream().filter(e -> e.kind() == ErrorKind.ABORTED).findFirst()
+                    .or(() -> p.errors().stream().filter(e -> e.kind() != ErrorKind.NODATA).findFirst())
                     .map(e -> e.kind() + ": " + e.message()).orElse("");
             // Error events, not the errors metric (failed requests): a lost connection is one event and no request.
             return new Found(probe, name, Optional.empty(), "probe '" + p.probe() + "' ended PARTIAL with " + errors

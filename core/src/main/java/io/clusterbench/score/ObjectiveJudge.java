@@ -1,5 +1,6 @@
 package io.clusterbench.score;
 
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveStatus;
@@ -43,6 +44,15 @@ final class ObjectiveJudge {
 
     Judgement judge(ObjectiveSpec objective) {
         MetricLookup.Found found = MetricLookup.find(run, objective.metric(), errorsJudged);
+        Judgement judged = judge(objective, found);
+        // An aborted load is said beside every judged objective on its probe, so the verdict says why the numbers
+        // stop; an objective without data already names the abort as the reason for that.
+        return found.probe().filter(p -> found.value().isPresent()).flatMap(p -> p.errors().stream().filter(e -> e.kind() == ErrorKind.ABORTED).findFirst())
+                .map(aborted -> judged.withReason(judged.reason() + "; " + aborted.message()))
+                .orElse(judged);
+    }
+
+    private Judgement judge(ObjectiveSpec objective, MetricLookup.Found found) {
         if (found.notRun()) {
             // Not a missing number but a probe this run never ran: neither a pass nor a failure of the cluster.
             return judgement(objective, ObjectiveStatus.IGNORED, 0, null, null, null,

@@ -21,6 +21,10 @@ public final class HttpDescriptor implements ProbeDescriptor {
     /** A thread and a connection each; past this the machine running the probe measures its own scheduler. */
     public static final Parameter<Long> CONCURRENCY = Parameter.whole("concurrency", 1, 10_000)
             .unit("connections");
+    /** Steps or a ramp of rate or concurrency instead of one of them; it sets its own length (docs/probes.md). */
+    public static final Parameter<LoadProfile> PROFILE = Parameter.profile("profile", new ParameterType.Profile(
+            List.of("rate", "concurrency"), List.of(((ParameterType.Real) RATE.type()).range(), new Range(1, true,
+                    10_000, true)), List.of("concurrency")));
     public static final Parameter<Duration> DURATION = Parameter.length("duration").byDefault(Duration.ofSeconds(10));
     public static final Parameter<Long> REQUESTS = Parameter.whole("requests", 1, Long.MAX_VALUE);
     /**
@@ -40,10 +44,10 @@ public final class HttpDescriptor implements ProbeDescriptor {
     public static final Parameter<Duration> TIMEOUT = Parameter.length("timeout").byDefault(Duration.ofSeconds(5));
 
     private static final ParameterTable TABLE = ParameterTable.builder()
-            .add(RATE, CONCURRENCY, DURATION, REQUESTS, WARMUP, LoadParameters.ROUNDS, METHOD, HEADERS, BODY,
+            .add(RATE, CONCURRENCY, PROFILE, DURATION, REQUESTS, WARMUP, LoadParameters.ROUNDS, METHOD, HEADERS, BODY,
                     EXPECT_STATUS, TIMEOUT)
-            .rule(RuleKind.EXACTLY_ONE, "rate", "concurrency")
-            .rule(RuleKind.AT_MOST_ONE, "duration", "requests").build();
+            .rule(RuleKind.EXACTLY_ONE, "rate", "concurrency", "profile")
+            .rule(RuleKind.AT_MOST_ONE, "duration", "requests", "profile").build();
 
     @Override
     public String word() {
@@ -62,7 +66,21 @@ public final class HttpDescriptor implements ProbeDescriptor {
                         "status_2xx", "status_3xx", "status_4xx", "status_5xx")
                 .pattern("status_", "[1-5][0-9][0-9]", "NNN", "")
                 .warmup("requests");
-        if (probe.parameters().has(RATE.name())) {
+        boolean open = probe.parameters().has(RATE.name());
+        if (probe.parameters().has(PROFILE.name())) {
+            LoadProfile profile = PROFILE.optionalIn(probe.parameters()).orElseThrow();
+            open = profile.knob().equals(RATE.name());
+            List<String> perStep = new java.util.ArrayList<>(List.of(profile.knob(), "s", "requests", "responses",
+                    "requests_per_s", "errors", "error_pct"));
+            perStep.addAll(MetricNames.LATENCY_STATS);
+            if (open) {
+                perStep.addAll(List.of("sent_per_s", "late_requests"));
+            }
+            for (int step = 1; step <= profile.levels().size(); step++) {
+                names.names("step" + step + ".", perStep);
+            }
+        }
+        if (open) {
             names.name("sent_per_s", "late_requests");
         }
         return names.build();

@@ -26,6 +26,11 @@ final class MetricReferences {
         this.probes = probes.valid();
     }
 
+    /** The metric's name within its probe: {@code api.error_pct} gives {@code error_pct}; for a checked name. */
+    String leafName(String metric) {
+        return longestPrefix(metric, probeIds).map(id -> metric.substring(id.length() + 1)).orElse(metric);
+    }
+
     /** Whether {@code id} is one of the spec's probes, valid or not. */
     boolean isProbe(String id) {
         return probeIds.contains(id);

@@ -1,5 +1,6 @@
 package io.clusterbench.spec;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,7 +19,10 @@ final class ObjectiveBinder {
      */
     static final Range WEIGHTS = new Range(0, false, 1_000_000, true);
 
-    static final List<String> KEYS = List.of("metric", "pass", "warning", "weight", "key", "nodata");
+    static final List<String> KEYS = List.of("metric", "pass", "warning", "weight", "key", "nodata", "abortOnFail",
+            "abortGrace");
+    /** How long an aborting objective must fail before the load is aborted, unless it says. */
+    public static final Duration DEFAULT_ABORT_GRACE = Duration.ofSeconds(5);
     static final List<String> NO_DATA = List.of("fail", "ignore", "inconclusive");
 
     private final Binding binding;
@@ -60,10 +64,37 @@ final class ObjectiveBinder {
         boolean key = m.flag("key").orElse(false);
         NoDataPolicy noData = m.choice("nodata", NO_DATA)
                 .map(word -> NoDataPolicy.valueOf(word.toUpperCase(Locale.ROOT))).orElse(NoDataPolicy.FAIL);
+        Optional<Duration> abortGrace = abortGrace(m, metric, pass);
         if (binding.errorCount() != errorsBefore) {
             return Optional.empty();
         }
         return Optional.of(new ObjectiveSpec(metric.orElseThrow(), pass.orElseThrow(), warning, weight, key, noData,
-                binding.locate(m.node())));
+                abortGrace, binding.locate(m.node())));
+    }
+
+    /**
+     * The grace of an objective with {@code abortOnFail: true}; empty without it. Only what a load can judge while
+     * it runs may abort it: an absolute upper bound on the errors its progress counts ({@link LiveMetrics}).
+     */
+    private Optional<Duration> abortGrace(YamlMap m, Optional<String> metric, Optional<Criterion> pass) {
+        boolean abort = m.flag("abortOnFail").orElse(false);
+        Optional<Duration> grace = m.duration("abortGrace");
+        if (!abort) {
+            if (grace.isPresent()) {
+                binding.error(m.get("abortGrace").orElseThrow(), m.child("abortGrace"),
+                        "is only read with abortOnFail: true; add it or remove abortGrace");
+            }
+            return Optional.empty();
+        }
+        Node at = m.get("abortOnFail").orElseThrow();
+        if (metric.isPresent() && !LiveMetrics.isLive(metrics.leafName(metric.get()))) {
+            binding.error(at, m.child("abortOnFail"), "only an objective on a count the load keeps while it runs can"
+                    + " abort it (" + String.join(", ", LiveMetrics.NAMES) + "); " + metric.get()
+                    + " is known only at the end: remove abortOnFail");
+        } else if (pass.isPresent() && (pass.get().isRelative() || !pass.get().op().isUpperBound())) {
+            binding.error(at, m.child("abortOnFail"), "needs an absolute upper bound as pass (such as \"<= 1\"),"
+                    + " which a growing error count can certainly break; got '" + pass.get().text() + "'");
+        }
+        return Optional.of(grace.orElse(DEFAULT_ABORT_GRACE));
     }
 }

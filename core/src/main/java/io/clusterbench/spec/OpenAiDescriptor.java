@@ -32,6 +32,19 @@ public final class OpenAiDescriptor implements ProbeDescriptor {
             .byDefault(1024L).unit("words");
     public static final Parameter<Long> MAX_TOKENS = Parameter.whole("maxTokens", 1, TOKEN_LIMIT)
             .byDefault(128L).unit("tokens");
+    public static final List<String> LENGTH_DISTRIBUTIONS = List.of("uniform", "normal");
+    /**
+     * vLLM bench's {@code --random-range-ratio}: each request's prompt length and {@code max_tokens} are drawn from
+     * {@code [n x (1 - r), n x (1 + r)]} around {@code promptTokens} and {@code maxTokens}; 0 keeps them fixed.
+     */
+    public static final Parameter<Double> RANGE_RATIO = Parameter.real("rangeRatio", new Range(0, true, 1, false))
+            .byDefault(0.0);
+    /** How lengths are drawn within the range: uniformly (as vLLM), or normal around n and cut at the range. */
+    public static final Parameter<String> LENGTHS = Parameter.text("lengths",
+            new ParameterType.Choice(LENGTH_DISTRIBUTIONS)).byDefault("uniform");
+    /** vLLM's {@code ignore_eos}: generate exactly max_tokens; vLLM bench forces it for its random dataset. */
+    public static final Parameter<Boolean> IGNORE_EOS = Parameter.flag("ignoreEos")
+            .byDefaultSaid("`true` for generated prompts, `false` with a promptsFile");
     /**
      * Warm-up requests are sent all at once (within maxConcurrency), a thread each. One by default (vLLM bench's
      * default is none): it opens the client's connection and makes the server do its lazy first-request work
@@ -51,7 +64,7 @@ public final class OpenAiDescriptor implements ProbeDescriptor {
 
     private static final ParameterTable TABLE = ParameterTable.builder()
             .add(ENDPOINT, REQUESTS, REQUEST_RATE, BURSTINESS, MAX_CONCURRENCY, PROMPT_TOKENS, MAX_TOKENS,
-                    WARMUP_REQUESTS, LoadParameters.ROUNDS, SEED, PROMPTS_FILE, PERCENTILES, GOODPUT, METRICS, TIMEOUT)
+                    RANGE_RATIO, LENGTHS, IGNORE_EOS, WARMUP_REQUESTS, LoadParameters.ROUNDS, SEED, PROMPTS_FILE, PERCENTILES, GOODPUT, METRICS, TIMEOUT)
             .build();
 
     @Override

@@ -70,6 +70,10 @@ public record Parameter<T>(String name, ParameterType type, Class<?> valueType, 
         return new Parameter<>(name, type, Map.class, Optional.empty(), "", "");
     }
 
+    static Parameter<LoadProfile> profile(String name, ParameterType.Profile type) {
+        return new Parameter<>(name, type, LoadProfile.class, Optional.empty(), "", "");
+    }
+
     /** A parameter read by name only (the actions' tables). */
     static Parameter<Object> untyped(String name, ParameterType type) {
         return new Parameter<>(name, type, Object.class, Optional.empty(), "", "");

@@ -86,6 +86,9 @@ final class ParameterBinder {
         if (type instanceof ParameterType.FilePath) {
             return Values.filePath(node, path, binding).map(Object::toString);
         }
+        if (type instanceof ParameterType.Profile profile) {
+            return new ProfileBinder(binding, profile).read(node, path);
+        }
         if (type instanceof ParameterType.HostRef) {
             return Values.text(node, path, binding).filter(id ->
                     Suggestions.checkReference(binding, node, path, "host", "hosts", id, known.hosts()));

@@ -111,6 +111,17 @@ public sealed interface ParameterType {
         }
     }
 
+    /**
+     * A load profile ({@link LoadProfile}) over one of {@code knobs}, each within its range (whole numbers for the
+     * knobs in {@code whole}).
+     */
+    record Profile(List<String> knobs, List<Range> ranges, List<String> whole) implements ParameterType {
+        @Override
+        public String describe() {
+            return "steps or a ramp of " + Suggestions.orList(knobs);
+        }
+    }
+
     /** The id of a host. */
     record HostRef() implements ParameterType {
         @Override

@@ -20,6 +20,19 @@ class BadSpecMeaningTest {
 
     static Stream<Arguments> badSpecs() {
         return Stream.of(
+                arguments("bad-abort.yaml", List.of(
+                        "bad-abort.yaml:7:55 objectives[0].abortOnFail: only an objective on a count the load keeps while it runs can abort it (errors, error_pct, failed); api.p99_ms is known only at the end: remove abortOnFail",
+                        "bad-abort.yaml:8:60 objectives[1].abortOnFail: needs an absolute upper bound as pass (such as \"<= 1\"), which a growing error count can certainly break; got '<= +10%'",
+                        "bad-abort.yaml:9:54 objectives[2].abortOnFail: needs an absolute upper bound as pass (such as \"<= 1\"), which a growing error count can certainly break; got '>= 1'",
+                        "bad-abort.yaml:10:53 objectives[3].abortGrace: is only read with abortOnFail: true; add it or remove abortGrace",
+                        "bad-abort.yaml:11:75 objectives[4].abortGrace: must be longer than 0, got 0s")),
+                arguments("bad-profile.yaml", List.of(
+                        "bad-profile.yaml:5:71 probes.mixed.profile.steps[1].concurrency: every step must set rate, as the first does: a profile varies one knob",
+                        "bad-profile.yaml:6:41 probes.timed.profile: duration and profile are both given; give exactly one of duration, requests or profile",
+                        "bad-profile.yaml:7:37 probes.neither.profile: needs steps (a list of { rate: N, for: 10s }) or ramp ({ from: N, to: M, over: 30s })",
+                        "bad-profile.yaml:7:39 probes.neither.profile.stairs: unknown key 'stairs' (allowed: steps, ramp)",
+                        "bad-profile.yaml:8:71 probes.fraction.profile.ramp.from: must be a whole number, got the number 1.5",
+                        "bad-profile.yaml:9:50 probes.lengthless.profile.steps[0]: missing required key 'for'")),
                 arguments("bad-criterion.yaml", List.of(
                         "bad-criterion.yaml:7:47 objectives[0].pass: must be a criterion such as \"<= 2\" (absolute) or \"<= +10%\" (relative to the baseline), got '=< 2'",
                         "bad-criterion.yaml:8:47 objectives[1].pass: a percentage is a change from the baseline and needs a sign: write \"<= +10%\" (or drop the % for an absolute limit)",
@@ -34,8 +47,8 @@ class BadSpecMeaningTest {
                         "bad-probe-parameters.yaml:7:36 probes.cache-latency.clinets: unknown key 'clinets' (did you mean 'clients'?)",
                         "bad-probe-parameters.yaml:7:65 probes.cache-latency.commands[1]: must be ping, get, set, incr, lpush, rpop, hset or hget, got 'gett' (did you mean 'get'?)",
                         "bad-probe-parameters.yaml:7:72 probes.cache-latency.rate: 'rate' does not apply to a redis probe (allowed: type, service, clients, pipeline, requests, duration, warmup, rounds, commands, valueSize, keyPrefix, database, tls)",
-                        "bad-probe-parameters.yaml:8:38 probes.lb-both.concurrency: rate and concurrency are both given; give exactly one of rate or concurrency",
-                        "bad-probe-parameters.yaml:9:12 probes.lb-none: needs exactly one of rate or concurrency",
+                        "bad-probe-parameters.yaml:8:38 probes.lb-both.concurrency: rate and concurrency are both given; give exactly one of rate, concurrency or profile",
+                        "bad-probe-parameters.yaml:9:12 probes.lb-none: needs exactly one of rate, concurrency or profile",
                         "bad-probe-parameters.yaml:9:35 probes.lb-none.method: must be GET, HEAD, POST, PUT, DELETE, PATCH or OPTIONS, got 'get' (did you mean 'GET'?)",
                         "bad-probe-parameters.yaml:10:16 probes.gpu-metrics: needs exactly one of query or queries")),
                 arguments("both-host-keys.yaml", List.of(

@@ -7,6 +7,7 @@ import io.clusterbench.probe.TimelineSampler;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.spec.HttpDescriptor;
+import io.clusterbench.spec.LoadProfile;
 import io.clusterbench.spec.Parameters;
 import io.clusterbench.spec.ServiceSpec;
 import java.net.URI;
@@ -64,8 +65,13 @@ public final class HttpProbe implements Probe {
         Optional<Double> rate = HttpDescriptor.RATE.optionalIn(parameters);
         TimelineSampler timeline = TimelineSampler.start(context.clock(), threadName + "-timeline",
                 warmup.isZero() ? null : warmupTally, tally);
-        // Validation allows exactly one of rate and concurrency, and keeps concurrency within an int.
-        LoadTimes times = rate.isPresent()
+        Optional<LoadProfile> profile = HttpDescriptor.PROFILE.optionalIn(parameters);
+        // Validation allows exactly one of rate, concurrency and profile, and keeps concurrency within an int.
+        // A profile's levels hand every event on to the whole load's tally, which the timeline samples.
+        LoadTimes times = profile.isPresent()
+                ? new ProfiledLoad(plan, profile.get(), warmup, maxInFlight, tally, warmupTally, measurement,
+                        context.stop(), threadName).run(timeline)
+                : rate.isPresent()
                 ? new OpenLoad(plan, rate.get(), limit, warmup, maxInFlight, tally, warmupTally, context.stop(),
                         threadName).run(timeline)
                 : new ClosedLoad(plan, Math.toIntExact(HttpDescriptor.CONCURRENCY.in(parameters)),

@@ -1,5 +1,6 @@
 package io.clusterbench.probe.http;
 
+import io.clusterbench.probe.LatencyMetrics;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.TimelineSource;
 import io.clusterbench.probe.WarmupMetrics;
@@ -30,6 +31,10 @@ final class Tally implements TimelineSource {
 
     private final RequestPlan plan;
     private final MeasurementBuilder measurement;
+    /** Before every metric name: {@code ""}, or {@code "step2."} for one level of a profile. */
+    private final String prefix;
+    /** The whole load's tally, for one level's: it is told every event, and alone logs errors. */
+    private final Optional<Tally> whole;
     /** Empty for the warm-up's tally, whose requests are not progress. */
     private final Optional<ProbeProgress> progress;
     private final Recorder latencies = new Recorder(HIGHEST_MICROS, 3);
@@ -57,9 +62,25 @@ final class Tally implements TimelineSource {
     }
 
     private Tally(RequestPlan plan, MeasurementBuilder measurement, Optional<ProbeProgress> progress) {
+        this(plan, measurement, progress, "", Optional.empty());
+    }
+
+    private Tally(RequestPlan plan, MeasurementBuilder measurement, Optional<ProbeProgress> progress, String prefix,
+            Optional<Tally> whole) {
         this.plan = plan;
         this.measurement = measurement;
         this.progress = progress;
+        this.prefix = prefix;
+        this.whole = whole;
+    }
+
+    /**
+     * The tally of one level of a profile: it counts what was sent at that level, hands every event on to
+     * {@code whole} (which keeps the progress and logs the errors), and publishes its metrics as {@code prefix}
+     * + name.
+     */
+    Tally level(String levelPrefix) {
+        return new Tally(plan, measurement, Optional.empty(), levelPrefix, Optional.of(this));
     }
 
     /** The tally of the warm-up, kept apart from the measured one. */
@@ -70,15 +91,18 @@ final class Tally implements TimelineSource {
     /** Counts a request whose bytes are about to be written. */
     void sent() {
         sent.increment();
+        whole.ifPresent(Tally::sent);
     }
 
     /** Counts a request that began later than intended (open model). */
     void late() {
         late.increment();
+        whole.ifPresent(Tally::late);
     }
 
     /** Records a complete response: its latency, its status, and an {@code http-status} error if unexpected. */
     void response(int status, long latencyNanos) {
+        whole.ifPresent(w -> w.response(status, latencyNanos));
         latencies.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, latencyNanos / 1000)));
         responses.increment();
         statuses.computeIfAbsent(status, any -> new LongAdder()).increment();
@@ -87,6 +111,8 @@ final class Tally implements TimelineSource {
             successes.increment();
         } else {
             unexpected.increment();
+        }
+        if (!plan.succeeds(status) && whole.isEmpty()) {
             progress.ifPresent(ProbeProgress::failed);
             measurement.error(ErrorKind.HTTP_STATUS, plan.method() + " " + plan.target() + " (service "
                     + plan.serviceId() + ") answered " + status + ", expected " + plan.expectation()
@@ -97,6 +123,10 @@ final class Tally implements TimelineSource {
     /** Records a request that got no complete response. */
     void failure(ExchangeFailure failure) {
         unanswered.increment();
+        if (whole.isPresent()) {
+            whole.get().failure(failure);
+            return;
+        }
         progress.ifPresent(p -> {
             p.completed();
             p.failed();
@@ -113,6 +143,10 @@ final class Tally implements TimelineSource {
         late.add(count);
         unanswered.add(count);
         unstarted.add(count);
+        if (whole.isPresent()) {
+            whole.get().unstarted(count, failure);
+            return;
+        }
         progress.ifPresent(p -> {
             p.completed(count);
             for (long i = 0; i < count; i++) {
@@ -147,13 +181,30 @@ final class Tally implements TimelineSource {
         Histogram histogram = allLatencies();
         long requests = sent.sum();
         long errors = completed - successes.sum() + unanswered.sum();
-        measurement.latency("latency", "", histogram);
-        measurement.metric("requests", requests, "count");
-        measurement.metric("responses", completed, "count");
-        measurement.metric("requests_per_s", completed / elapsedSeconds, "req/s");
-        measurement.metric("success_per_s", successes.sum() / elapsedSeconds, "req/s");
-        measurement.metric("errors", errors, "count");
-        measurement.metric("error_pct", 100.0 * errors / (completed + unanswered.sum()), "percent");
+        if (whole.isEmpty()) {
+            measurement.latency("latency", "", histogram);
+        } else {
+            // A level's latencies are its metrics only: the whole load's histogram is the distribution kept.
+            measurement.metrics(LatencyMetrics.of(prefix, histogram));
+        }
+        measurement.metric(prefix + "requests", requests, "count");
+        measurement.metric(prefix + "responses", completed, "count");
+        measurement.metric(prefix + "requests_per_s", completed / elapsedSeconds, "req/s");
+        if (whole.isEmpty()) {
+            measurement.metric("success_per_s", successes.sum() / elapsedSeconds, "req/s");
+        }
+        measurement.metric(prefix + "errors", errors, "count");
+        measurement.metric(prefix + "error_pct", 100.0 * errors / (completed + unanswered.sum()), "percent");
+        if (whole.isEmpty()) {
+            publishStatuses();
+        }
+        if (sendingSeconds >= 0) {
+            measurement.metric(prefix + "sent_per_s", requests / sendingSeconds, "req/s");
+            measurement.metric(prefix + "late_requests", late.sum(), "count");
+        }
+    }
+
+    private void publishStatuses() {
         Map<Integer, Long> byStatus = new TreeMap<>();
         statuses.forEach((status, count) -> byStatus.put(status, count.sum()));
         for (int statusClass = 2; statusClass <= 5; statusClass++) {
@@ -163,10 +214,6 @@ final class Tally implements TimelineSource {
             measurement.metric("status_" + statusClass + "xx", count, "count");
         }
         byStatus.forEach((status, count) -> measurement.metric("status_" + status, count, "count"));
-        if (sendingSeconds >= 0) {
-            measurement.metric("sent_per_s", requests / sendingSeconds, "req/s");
-            measurement.metric("late_requests", late.sum(), "count");
-        }
     }
 
     /**

@@ -68,7 +68,7 @@ public final class OpenAiProbe implements Probe {
         String threads = "clusterbench-openai-" + context.probe().id();
         try (StreamWatchdog watchdog = new StreamWatchdog(settings.timeout(), threads + "-watchdog")) {
             StreamingRequester requester = new StreamingRequester(client, settings, model.get(), apiKey,
-                    prompts.generated(), watchdog);
+                    settings.ignoreEos().orElse(prompts.generated()), watchdog);
             warmUp(context, settings, prompts, requester, watchdog, threads, measurement);
             if (context.stop().raised()) {
                 return measurement.finish();
@@ -81,7 +81,7 @@ public final class OpenAiProbe implements Probe {
             context.progress().expect(settings.requests());
             double[] offsets = ArrivalSchedule.offsets(settings.requests(), settings.requestRate(),
                     settings.burstiness(), settings.seed());
-            RequestLoad.Result result = new RequestLoad(i -> requester.send(prompts.get(i)),
+            RequestLoad.Result result = new RequestLoad(i -> requester.send(prompts.get(i), prompts.maxTokensOf(i)),
                     settings.maxConcurrency(), context.stop(), watchdog, threads)
                     .run(offsets, outcome -> count(context, outcome));
             for (RequestOutcome outcome : result.outcomes()) {
@@ -108,9 +108,10 @@ public final class OpenAiProbe implements Probe {
 
     private static Prompts prompts(OpenAiSettings settings) throws IOException {
         if (settings.promptsFile().isPresent()) {
-            return Prompts.read(settings.promptsFile().get());
+            return Prompts.read(settings.promptsFile().get(), settings.maxTokens());
         }
-        return Prompts.generate(settings.requests(), settings.promptTokens(), settings.seed());
+        return Prompts.generate(settings.requests(), settings.promptTokens(), settings.maxTokens(),
+                settings.lengths(), settings.seed());
     }
 
     /**
@@ -124,7 +125,7 @@ public final class OpenAiProbe implements Probe {
         if (settings.warmupRequests() == 0) {
             return;
         }
-        RequestLoad.Result result = new RequestLoad(i -> requester.send(prompts.get(0)), settings.maxConcurrency(),
+        RequestLoad.Result result = new RequestLoad(i -> requester.send(prompts.get(0), prompts.maxTokensOf(0)), settings.maxConcurrency(),
                 context.stop(), watchdog, threads + "-warmup")
                 .run(ArrivalSchedule.offsets(settings.warmupRequests(), OptionalDouble.empty(), 1, 0), o -> { });
         Histogram micros = new Histogram(ServingMetrics.HIGHEST_MICROS, 3);

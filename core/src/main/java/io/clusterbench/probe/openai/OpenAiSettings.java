@@ -25,7 +25,9 @@ import java.util.OptionalInt;
  * @param burstiness gamma shape of the gaps between arrivals; 1 is a Poisson process
  * @param maxConcurrency cap on requests in flight; empty means none
  * @param promptTokens words per generated prompt
- * @param maxTokens {@code max_tokens} of every request
+ * @param maxTokens {@code max_tokens} of every request, or the centre of their range
+ * @param lengths how prompt lengths and {@code max_tokens} vary around {@code promptTokens} and {@code maxTokens}
+ * @param ignoreEos {@code ignore_eos} as the spec sets it; empty leaves it to the prompts (true when generated)
  * @param warmupRequests requests sent before the measured ones and left out of every metric
  * @param seed seeds prompts and arrivals
  * @param promptsFile prompts to send instead of generated ones
@@ -44,6 +46,8 @@ record OpenAiSettings(
         OptionalInt maxConcurrency,
         int promptTokens,
         int maxTokens,
+        TokenLengths lengths,
+        Optional<Boolean> ignoreEos,
         int warmupRequests,
         long seed,
         Optional<Path> promptsFile,
@@ -82,6 +86,8 @@ record OpenAiSettings(
                         .orElse(OptionalInt.empty()),
                 whole(OpenAiDescriptor.PROMPT_TOKENS.in(p)),
                 whole(OpenAiDescriptor.MAX_TOKENS.in(p)),
+                new TokenLengths(OpenAiDescriptor.RANGE_RATIO.in(p), OpenAiDescriptor.LENGTHS.in(p).equals("normal")),
+                OpenAiDescriptor.IGNORE_EOS.optionalIn(p),
                 whole(OpenAiDescriptor.WARMUP_REQUESTS.in(p)),
                 OpenAiDescriptor.SEED.in(p),
                 OpenAiDescriptor.PROMPTS_FILE.optionalIn(p).map(file -> SpecPaths.expandHome(Path.of(file))),

@@ -62,12 +62,17 @@ final class StreamingRequester {
         this.url = settings.at(settings.endpoint().path());
     }
 
-    /** Sends {@code prompt} and reads the whole stream; never throws for what the server does. */
+    /** Sends {@code prompt} with the settings' {@code max_tokens} and reads the whole stream. */
     RequestOutcome send(String prompt) {
+        return send(prompt, settings.maxTokens());
+    }
+
+    /** Sends {@code prompt} asking for {@code maxTokens} and reads the whole stream; never throws for what the server does. */
+    RequestOutcome send(String prompt, int maxTokens) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body(prompt)));
+                .POST(HttpRequest.BodyPublishers.ofString(body(prompt, maxTokens)));
         apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
         long start = System.nanoTime();
         CompletableFuture<HttpResponse<InputStream>> pending =
@@ -85,13 +90,13 @@ final class StreamingRequester {
             return RequestOutcome.aborted(start);
         }
         InputStream raw = response.body();
-        StreamWatchdog.Watch watch = watchdog.watch(raw, start + streamNanos());
+        StreamWatchdog.Watch watch = watchdog.watch(raw, start + streamNanos(maxTokens));
         InputStream body = watch.guard(raw);
         try {
             if (response.statusCode() != 200) {
                 return httpStatus(start, response.statusCode(), ErrorBodies.read(body));
             }
-            RequestOutcome outcome = new StreamTally(start, watch).read(new SseReader(body, () -> { }));
+            RequestOutcome outcome = new StreamTally(start, watch, maxTokens).read(new SseReader(body, () -> { }));
             // Reading to the end of the body lets the client reuse the connection, as a server expects.
             drainQuietly(body);
             return outcome;
@@ -101,7 +106,7 @@ final class StreamingRequester {
             }
             if (watch.pastDeadline()) {
                 return RequestOutcome.failed(start, ErrorKind.TIMEOUT, "the stream of POST " + url + " did not end"
-                        + " within " + streamNanos() / 1_000_000 + " ms (timeout x (max events + 2)); the server"
+                        + " within " + streamNanos(maxTokens) / 1_000_000 + " ms (timeout x (max events + 2)); the server"
                         + " keeps streaming");
             }
             if (watch.timedOut()) {
@@ -122,7 +127,7 @@ final class StreamingRequester {
     }
 
     /** The JSON body: vLLM bench's payload for the endpoint, with {@code max_tokens} for both APIs. */
-    String body(String prompt) {
+    String body(String prompt, int maxTokens) {
         ObjectNode body = json.createObjectNode().put("model", model);
         if (settings.endpoint() == OpenAiSettings.Endpoint.CHAT) {
             body.putArray("messages").addObject().put("role", "user").put("content", prompt);
@@ -130,7 +135,7 @@ final class StreamingRequester {
             body.put("prompt", prompt);
         }
         // max_tokens rather than chat's newer max_completion_tokens: every vLLM version accepts it on both APIs.
-        body.put("max_tokens", settings.maxTokens());
+        body.put("max_tokens", maxTokens);
         body.put("stream", true);
         body.putObject("stream_options").put("include_usage", true);
         if (ignoreEos) {
@@ -144,9 +149,9 @@ final class StreamingRequester {
         return (int) Math.min(Integer.MAX_VALUE, 2L * maxTokens + 64);
     }
 
-    private long streamNanos() {
+    private long streamNanos(int maxTokens) {
         long timeout = settings.timeout().toNanos();
-        long events = maxEvents(settings.maxTokens()) + 2L;
+        long events = maxEvents(maxTokens) + 2L;
         return timeout > MAX_STREAM_NANOS / events ? MAX_STREAM_NANOS : timeout * events;
     }
 
@@ -208,7 +213,8 @@ final class StreamingRequester {
     private final class StreamTally {
         private final long start;
         private final StreamWatchdog.Watch watch;
-        private final int maxEvents = maxEvents(settings.maxTokens());
+        private final int maxTokens;
+        private final int maxEvents;
         private int events;
         private long[] gaps = new long[16];
         private int gapCount;
@@ -217,9 +223,11 @@ final class StreamingRequester {
         private int promptTokens = -1;
         private int completionTokens = -1;
 
-        StreamTally(long start, StreamWatchdog.Watch watch) {
+        StreamTally(long start, StreamWatchdog.Watch watch, int maxTokens) {
             this.start = start;
             this.watch = watch;
+            this.maxTokens = maxTokens;
+            this.maxEvents = maxEvents(maxTokens);
         }
 
         RequestOutcome read(SseReader reader) throws IOException {
@@ -229,7 +237,7 @@ final class StreamingRequester {
                 watch.touch();
                 if (++events > maxEvents) {
                     return RequestOutcome.failed(start, ErrorKind.PROTOCOL, "the stream of POST " + url + " sent more"
-                            + " than " + maxEvents + " events for max_tokens " + settings.maxTokens()
+                            + " than " + maxEvents + " events for max_tokens " + maxTokens
                             + " (2 x max_tokens + 64); is the url an OpenAI-compatible server?");
                 }
                 String data = event.data().strip();
