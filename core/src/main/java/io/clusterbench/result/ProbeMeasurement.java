@@ -1,5 +1,6 @@
 package io.clusterbench.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.Objects;
  *     are then the merge of all of them (see docs/scoring.md)
  * @param workload the SHA-256 of the probe's workload (kind, target, parameters but rounds); measurements with
  *     different workloads are never compared; null in results written before it existed
+ * @param capacity the capacity search's curve and conclusion, for a probe with {@code capacity:}; absent otherwise
  */
 public record ProbeMeasurement(
         String probe,
@@ -34,7 +36,8 @@ public record ProbeMeasurement(
         List<LatencyHistogram> latencies,
         List<ProbeError> errors,
         List<ProbeRound> rounds,
-        String workload) {
+        String workload,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CapacityCurve capacity) {
 
     public ProbeMeasurement {
         Objects.requireNonNull(probe, "probe");
@@ -49,6 +52,13 @@ public record ProbeMeasurement(
         rounds = rounds == null ? List.of() : List.copyOf(rounds);
     }
 
+    /** A measurement without a capacity search. */
+    public ProbeMeasurement(String probe, String kind, String target, ProbeStatus status, Instant startedAt,
+            Instant endedAt, List<MetricValue> metrics, List<LatencyHistogram> latencies, List<ProbeError> errors,
+            List<ProbeRound> rounds, String workload) {
+        this(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors, rounds, workload, null);
+    }
+
     /** A measurement of one round only, as every probe returns it. */
     public ProbeMeasurement(String probe, String kind, String target, ProbeStatus status, Instant startedAt,
             Instant endedAt, List<MetricValue> metrics, List<LatencyHistogram> latencies, List<ProbeError> errors) {
@@ -58,13 +68,19 @@ public record ProbeMeasurement(
     /** The same measurement with these rounds. */
     public ProbeMeasurement withRounds(List<ProbeRound> newRounds) {
         return new ProbeMeasurement(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors,
-                newRounds, workload);
+                newRounds, workload, capacity);
     }
 
     /** The same measurement, marked with the hash of its probe's workload. */
     public ProbeMeasurement withWorkload(String hash) {
         return new ProbeMeasurement(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors,
-                rounds, hash);
+                rounds, hash, capacity);
+    }
+
+    /** The same measurement with the curve of its capacity search. */
+    public ProbeMeasurement withCapacity(CapacityCurve curve) {
+        return new ProbeMeasurement(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors,
+                rounds, workload, curve);
     }
 
     /** The rounds of one condition ({@code A}, {@code B}, or empty for a plain benchmark). */

@@ -48,10 +48,13 @@ public final class OpenAiDescriptor implements ProbeDescriptor {
             new ParameterType.RealMap(GOODPUT_KEYS, Range.above(0)));
     public static final Parameter<Boolean> METRICS = Parameter.flag("metrics").byDefault(false);
     public static final Parameter<Duration> TIMEOUT = Parameter.length("timeout").byDefault(Duration.ofSeconds(60));
+    public static final Parameter<String> CAPACITY = CapacityParameters.knob("requestRate", "maxConcurrency");
 
     private static final ParameterTable TABLE = ParameterTable.builder()
             .add(ENDPOINT, REQUESTS, REQUEST_RATE, BURSTINESS, MAX_CONCURRENCY, PROMPT_TOKENS, MAX_TOKENS,
-                    WARMUP_REQUESTS, LoadParameters.ROUNDS, SEED, PROMPTS_FILE, PERCENTILES, GOODPUT, METRICS, TIMEOUT)
+                    WARMUP_REQUESTS, LoadParameters.ROUNDS, SEED, PROMPTS_FILE, PERCENTILES, GOODPUT, METRICS, TIMEOUT,
+                    CAPACITY, CapacityParameters.SLO, CapacityParameters.PRECISION, CapacityParameters.BUDGET,
+                    CapacityParameters.MAX)
             .build();
 
     @Override
@@ -71,7 +74,7 @@ public final class OpenAiDescriptor implements ProbeDescriptor {
                 "total_input_tokens", "total_output_tokens", "request_throughput", "input_throughput",
                 "output_throughput", "total_token_throughput");
         if (!GOODPUT.optionalIn(p).orElse(Map.of()).isEmpty()) {
-            names.name("goodput", "goodput_requests");
+            names.name("goodput", "goodput_requests", "goodput_pct");
         }
         names.name("max_output_tokens_per_s", "max_concurrent_requests");
         List<String> extra = PERCENTILES.optionalIn(p).orElse(List.of()).stream()
@@ -86,7 +89,7 @@ public final class OpenAiDescriptor implements ProbeDescriptor {
                     "num_requests_running_max", "num_requests_waiting", "num_requests_waiting_max",
                     "gpu_memory_utilization", "num_preemptions"));
         }
-        return names.build();
+        return CapacityParameters.addMetrics(names, probe).build();
     }
 
     /** {@code p99}, {@code p999} for 99.9 (as every probe names it), {@code p99.5} for other fractions. */

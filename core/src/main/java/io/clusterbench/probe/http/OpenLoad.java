@@ -85,6 +85,9 @@ final class OpenLoad {
                 if (!awaitUnlessStopped(intended)) {
                     break;
                 }
+                if (System.nanoTime() - intended > LATE_NANOS && (!idle.isEmpty() || senders.size() < maxInFlight)) {
+                    counted.generatorLate(); // late with a connection free: the schedule itself fell behind
+                }
                 Sender sender = idleSender(intended);
                 if (stop.raised()) {
                     if (sender != null) {

@@ -35,6 +35,7 @@ final class Tally {
     private final LongAdder unanswered = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final LongAdder late = new LongAdder();
+    private final LongAdder generatorLate = new LongAdder();
 
     Tally(RequestPlan plan, MeasurementBuilder measurement, ProbeProgress progress) {
         this(plan, measurement, Optional.of(progress));
@@ -59,6 +60,14 @@ final class Tally {
     /** Counts a request that began later than intended (open model). */
     void late() {
         late.increment();
+    }
+
+    /**
+     * Counts a request the schedule reached late although a connection was free (open model): the generator itself
+     * fell behind, not the service.
+     */
+    void generatorLate() {
+        generatorLate.increment();
     }
 
     /** Records a complete response: its latency, its status, and an {@code http-status} error if unexpected. */
@@ -148,6 +157,7 @@ final class Tally {
         if (sendingSeconds >= 0) {
             measurement.metric("sent_per_s", requests / sendingSeconds, "req/s");
             measurement.metric("late_requests", late.sum(), "count");
+            measurement.metric("generator_late", generatorLate.sum(), "count");
         }
     }
 
