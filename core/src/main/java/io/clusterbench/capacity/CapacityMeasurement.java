@@ -57,8 +57,8 @@ public final class CapacityMeasurement {
             errors.add(new ProbeError(curve.outcome().equals(CapacityCurve.STOPPED) ? ErrorKind.STOPPED
                     : ErrorKind.NODATA, "capacity search: " + curve.statement(), 1, endedAt));
         }
-        ProbeStatus status = any == null ? ProbeStatus.FAILED
-                : capacityKnown && best.status() == ProbeStatus.OK ? ProbeStatus.OK : ProbeStatus.PARTIAL;
+        // A found capacity is a finished number even when its step had errors: the SLO judged them and let them pass.
+        ProbeStatus status = any == null ? ProbeStatus.FAILED : capacityKnown ? ProbeStatus.OK : ProbeStatus.PARTIAL;
         String target = any == null ? "-" : any.target();
         return new ProbeMeasurement(probe, kind, target, status, startedAt, endedAt, metrics,
                 best == null ? List.of() : best.latencies(), errors, best == null ? List.of() : best.rounds(), null,

@@ -36,14 +36,7 @@ public final class RedisDescriptor implements ProbeDescriptor {
             .byDefaultSaid("`clusterbench:<probe id>:<8 hex digits>:`");
     public static final Parameter<Long> DATABASE = Parameter.whole("database", 0, Integer.MAX_VALUE).byDefault(0L);
     public static final Parameter<Boolean> TLS = Parameter.flag("tls").byDefault(false);
-    /**
-     * The open model: commands started per second over all clients together, whatever the server does, each
-     * latency measured from its intended send time. The schedule is kept in whole nanoseconds per client, so a
-     * million a second is far past what one machine sends.
-     */
-    public static final Parameter<Double> RATE = Parameter.real("rate", new Range(0, false, 10_000_000, true))
-            .unit("ops/s");
-    public static final Parameter<String> CAPACITY = CapacityParameters.knob("rate", "clients");
+    public static final Parameter<String> CAPACITY = CapacityParameters.knob("clients");
 
     /** INFO fields the probe publishes, by their metric names. */
     public static final List<String> INFO_METRICS = List.of("used_memory", "used_memory_rss", "maxmemory",
@@ -52,7 +45,7 @@ public final class RedisDescriptor implements ProbeDescriptor {
 
     private static final ParameterTable TABLE = ParameterTable.builder()
             .add(CLIENTS, PIPELINE, REQUESTS, DURATION, WARMUP, LoadParameters.ROUNDS, COMMANDS, VALUE_SIZE,
-                    KEY_PREFIX, DATABASE, TLS, RATE, CAPACITY, CapacityParameters.SLO, CapacityParameters.PRECISION,
+                    KEY_PREFIX, DATABASE, TLS, CAPACITY, CapacityParameters.SLO, CapacityParameters.PRECISION,
                     CapacityParameters.BUDGET, CapacityParameters.MAX)
             .rule(RuleKind.AT_MOST_ONE, "requests", "duration").build();
 
@@ -72,9 +65,6 @@ public final class RedisDescriptor implements ProbeDescriptor {
                 .name("ops_per_s", "ops", "errors", "load_s").latency("").warmup("ops");
         for (String command : new LinkedHashSet<>(COMMANDS.in(probe.parameters()))) {
             names.name(command + ".ops_per_s", command + ".ops", command + ".errors").latency(command + ".");
-        }
-        if (probe.parameters().has(RATE.name())) {
-            names.name("sent_per_s", "late_ops", "generator_late");
         }
         names.names(INFO_METRICS).name("slowlog_len").pattern("latency_event.", "[a-z0-9-]+", "EVENT", ".max_ms");
         return CapacityParameters.addMetrics(names, probe).build();

@@ -113,6 +113,9 @@ final class OpenLoad {
                             + ") within the timeout of " + HttpConnection.seconds(plan.timeout()) + ": all "
                             + maxInFlight + " connections were waiting for answers; lower the rate or raise the"
                             + " timeout"));
+                    if (sender != null) {
+                        counted.generatorLate(count); // a connection was free: the schedule itself fell behind
+                    }
                     scheduled += count - 1;
                     continue;
                 }

@@ -70,6 +70,11 @@ final class Tally {
         generatorLate.increment();
     }
 
+    /** Counts {@code count} requests that could not start in time although a connection was free (open model). */
+    void generatorLate(long count) {
+        generatorLate.add(count);
+    }
+
     /** Records a complete response: its latency, its status, and an {@code http-status} error if unexpected. */
     void response(int status, long latencyNanos) {
         latencies.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, latencyNanos / 1000)));
