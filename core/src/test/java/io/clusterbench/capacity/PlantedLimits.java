@@ -14,8 +14,8 @@ final class PlantedLimits {
     /**
      * Makes the balancer answer at most {@code perSecond} requests a second and 503 to the rest: nginx's
      * {@code limit_req} (a leaky bucket over all clients, keyed by the listening port) with a burst of 10 to absorb
-     * the scheduling jitter of the load generator, so the true capacity is {@code perSecond} (a load 6% above it
-     * fails about 1% of its requests over a 1.5 s step).
+     * the scheduling jitter of the load generator (a stall of 100 ms at the limit), so the true capacity is
+     * {@code perSecond}: a load 10% above it fails about 4% of its requests over a 1.5 s step.
      */
     static void limitRequests(LocalNginxBalancer nginx, int perSecond) throws IOException, LocalServerException {
         String config = Files.readString(nginx.configFile());
