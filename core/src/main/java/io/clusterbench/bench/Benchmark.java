@@ -4,6 +4,7 @@ import io.clusterbench.control.BenchmarkOptions;
 import io.clusterbench.control.BenchmarkListener;
 import io.clusterbench.ClusterBenchException.Kind;
 import io.clusterbench.ClusterBenchException;
+import io.clusterbench.capacity.SearchSettings;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.control.ProbeProgress;
@@ -36,6 +37,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -153,6 +155,12 @@ public final class Benchmark {
      */
     private ProbeMeasurement runRounds(ClusterSpec spec, ProbeSpec probe, BenchmarkOptions options, RunSshHosts ssh,
             StopSignal stop, Map<String, ProbeProgress> running, BenchmarkListener listener) {
+        Optional<SearchSettings> search = SearchSettings.of(probe);
+        if (search.isPresent()) {
+            // A search measures each of its steps in the probe's rounds; the search itself runs once.
+            return new CapacityRun(probe, search.get(), step -> runOne(spec, step, ssh, stop, running, listener),
+                    stop, clock).run();
+        }
         int rounds = options.rounds().orElse(LoadParameters.benchmarkRounds(spec, probe));
         // The probe's own signal: an abortOnFail objective stops this probe's rounds, not the run.
         StopSignal probeStop = stop.child();
@@ -202,7 +210,7 @@ public final class Benchmark {
         List<MetricValue> metrics = m.metrics().stream().map(v -> v.labels().isEmpty() ? v
                 : new MetricValue(v.name(), v.value(), v.unit(), scrubber.scrubValues(v.labels()))).toList();
         return new ProbeMeasurement(m.probe(), m.kind(), scrubber.scrub(m.target()), m.status(), m.startedAt(),
-                m.endedAt(), metrics, m.latencies(), errors, m.rounds(), m.workload(), m.timeline());
+                m.endedAt(), metrics, m.latencies(), errors, m.rounds(), m.workload(), m.timeline(), m.capacity());
     }
 
     private ProbeMeasurement failedInside(ProbeSpec probe, String why) {

@@ -62,7 +62,7 @@ public final class RoundMerge {
         ProbeMeasurement last = rounds.get(rounds.size() - 1);
         return new ProbeMeasurement(first.probe(), first.kind(), first.target(), status(rounds), first.startedAt(),
                 last.endedAt(), mergeMetrics(rounds, latencies), latencies, mergeErrors(rounds), kept,
-                first.workload(), mergeTimelines(rounds, indices, conditions));
+                first.workload(), mergeTimelines(rounds, indices, conditions), null);
     }
 
     /**

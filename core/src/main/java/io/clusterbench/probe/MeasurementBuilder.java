@@ -102,7 +102,7 @@ public final class MeasurementBuilder {
         }
         return new ProbeMeasurement(context.probe().id(), context.probe().kind().word(),
                 target, status, startedAt, context.clock().instant(), metrics, latencies, errors.errors(), List.of(),
-                null, timeline);
+                null, timeline, null);
     }
 
     /** Ends the measurement as failed with one error: the target could not be measured at all. */

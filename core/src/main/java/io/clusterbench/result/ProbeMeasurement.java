@@ -25,6 +25,7 @@ import java.util.Objects;
  *     different workloads are never compared; null in results written before it existed
  * @param timeline how a load probe's load went second by second, round by round; absent for probes that put no load
  *     (promql, host, gpu) and in results written before it existed
+ * @param capacity the capacity search's curve and conclusion, for a probe with {@code capacity:}; absent otherwise
  */
 public record ProbeMeasurement(
         String probe,
@@ -38,7 +39,8 @@ public record ProbeMeasurement(
         List<ProbeError> errors,
         List<ProbeRound> rounds,
         String workload,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Timeline timeline) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Timeline timeline,
+        @JsonInclude(JsonInclude.Include.NON_NULL) CapacityCurve capacity) {
 
     public ProbeMeasurement {
         Objects.requireNonNull(probe, "probe");
@@ -53,14 +55,15 @@ public record ProbeMeasurement(
         rounds = rounds == null ? List.of() : List.copyOf(rounds);
     }
 
-    /** A measurement without a timeline. */
+    /** A measurement without a timeline and without a capacity search. */
     public ProbeMeasurement(String probe, String kind, String target, ProbeStatus status, Instant startedAt,
             Instant endedAt, List<MetricValue> metrics, List<LatencyHistogram> latencies, List<ProbeError> errors,
             List<ProbeRound> rounds, String workload) {
-        this(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors, rounds, workload, null);
+        this(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors, rounds, workload, null,
+                null);
     }
 
-    /** A measurement of one round only, without a timeline. */
+    /** A measurement of one round only, as every probe returns it. */
     public ProbeMeasurement(String probe, String kind, String target, ProbeStatus status, Instant startedAt,
             Instant endedAt, List<MetricValue> metrics, List<LatencyHistogram> latencies, List<ProbeError> errors) {
         this(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors, List.of(), null);
@@ -69,19 +72,25 @@ public record ProbeMeasurement(
     /** The same measurement with these rounds. */
     public ProbeMeasurement withRounds(List<ProbeRound> newRounds) {
         return new ProbeMeasurement(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors,
-                newRounds, workload, timeline);
+                newRounds, workload, timeline, capacity);
     }
 
     /** The same measurement, marked with the hash of its probe's workload. */
     public ProbeMeasurement withWorkload(String hash) {
         return new ProbeMeasurement(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors,
-                rounds, hash, timeline);
+                rounds, hash, timeline, capacity);
     }
 
     /** The same measurement with this timeline (null for none). */
     public ProbeMeasurement withTimeline(Timeline newTimeline) {
         return new ProbeMeasurement(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors,
-                rounds, workload, newTimeline);
+                rounds, workload, newTimeline, capacity);
+    }
+
+    /** The same measurement with the curve of its capacity search. */
+    public ProbeMeasurement withCapacity(CapacityCurve curve) {
+        return new ProbeMeasurement(probe, kind, target, status, startedAt, endedAt, metrics, latencies, errors,
+                rounds, workload, timeline, curve);
     }
 
     /** The rounds of one condition ({@code A}, {@code B}, or empty for a plain benchmark). */

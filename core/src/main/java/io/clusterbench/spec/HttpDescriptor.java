@@ -42,10 +42,12 @@ public final class HttpDescriptor implements ProbeDescriptor {
     public static final Parameter<Long> EXPECT_STATUS = Parameter.whole("expectStatus", 100, 599)
             .byDefaultSaid("any 2xx");
     public static final Parameter<Duration> TIMEOUT = Parameter.length("timeout").byDefault(Duration.ofSeconds(5));
+    public static final Parameter<String> CAPACITY = CapacityParameters.knob("rate", "concurrency");
 
     private static final ParameterTable TABLE = ParameterTable.builder()
             .add(RATE, CONCURRENCY, PROFILE, DURATION, REQUESTS, WARMUP, LoadParameters.ROUNDS, METHOD, HEADERS, BODY,
-                    EXPECT_STATUS, TIMEOUT)
+                    EXPECT_STATUS, TIMEOUT, CAPACITY, CapacityParameters.SLO, CapacityParameters.PRECISION,
+                    CapacityParameters.BUDGET, CapacityParameters.MAX)
             .rule(RuleKind.EXACTLY_ONE, "rate", "concurrency", "profile")
             .rule(RuleKind.AT_MOST_ONE, "duration", "requests", "profile").build();
 
@@ -81,8 +83,8 @@ public final class HttpDescriptor implements ProbeDescriptor {
             }
         }
         if (open) {
-            names.name("sent_per_s", "late_requests");
+            names.name("sent_per_s", "late_requests", "generator_late");
         }
-        return names.build();
+        return CapacityParameters.addMetrics(names, probe).build();
     }
 }

@@ -61,10 +61,13 @@ public final class OpenAiDescriptor implements ProbeDescriptor {
             new ParameterType.RealMap(GOODPUT_KEYS, Range.above(0)));
     public static final Parameter<Boolean> METRICS = Parameter.flag("metrics").byDefault(false);
     public static final Parameter<Duration> TIMEOUT = Parameter.length("timeout").byDefault(Duration.ofSeconds(60));
+    public static final Parameter<String> CAPACITY = CapacityParameters.knob("requestRate", "maxConcurrency");
 
     private static final ParameterTable TABLE = ParameterTable.builder()
             .add(ENDPOINT, REQUESTS, REQUEST_RATE, BURSTINESS, MAX_CONCURRENCY, PROMPT_TOKENS, MAX_TOKENS,
-                    RANGE_RATIO, LENGTHS, IGNORE_EOS, WARMUP_REQUESTS, LoadParameters.ROUNDS, SEED, PROMPTS_FILE, PERCENTILES, GOODPUT, METRICS, TIMEOUT)
+                    RANGE_RATIO, LENGTHS, IGNORE_EOS, WARMUP_REQUESTS, LoadParameters.ROUNDS, SEED, PROMPTS_FILE,
+                    PERCENTILES, GOODPUT, METRICS, TIMEOUT, CAPACITY, CapacityParameters.SLO,
+                    CapacityParameters.PRECISION, CapacityParameters.BUDGET, CapacityParameters.MAX)
             .build();
 
     @Override
@@ -99,7 +102,7 @@ public final class OpenAiDescriptor implements ProbeDescriptor {
                     "num_requests_running_max", "num_requests_waiting", "num_requests_waiting_max",
                     "gpu_memory_utilization", "num_preemptions"));
         }
-        return names.build();
+        return CapacityParameters.addMetrics(names, probe).build();
     }
 
     /** {@code p99}, {@code p999} for 99.9 (as every probe names it), {@code p99.5} for other fractions. */

@@ -76,8 +76,12 @@ final class ProbeBinder {
             return Optional.empty();
         }
         Optional<String> service = kind.get().onHosts() ? Optional.empty() : m.text("service");
-        return Optional.of(new ProbeSpec(id, kind.get(), service, hostIds, parameters.orElseThrow(),
-                binding.locate(at)));
+        ProbeSpec probe = new ProbeSpec(id, kind.get(), service, hostIds, parameters.orElseThrow(),
+                binding.locate(at));
+        if (table.parameter("capacity").isPresent()) {
+            new CapacityBinder(binding).check(m, probe);
+        }
+        return binding.errorCount() == errorsBefore ? Optional.of(probe) : Optional.empty();
     }
 
     private static String article(ProbeKind kind) {

@@ -36,6 +36,7 @@ public final class RedisDescriptor implements ProbeDescriptor {
             .byDefaultSaid("`clusterbench:<probe id>:<8 hex digits>:`");
     public static final Parameter<Long> DATABASE = Parameter.whole("database", 0, Integer.MAX_VALUE).byDefault(0L);
     public static final Parameter<Boolean> TLS = Parameter.flag("tls").byDefault(false);
+    public static final Parameter<String> CAPACITY = CapacityParameters.knob("clients");
 
     /** INFO fields the probe publishes, by their metric names. */
     public static final List<String> INFO_METRICS = List.of("used_memory", "used_memory_rss", "maxmemory",
@@ -44,7 +45,8 @@ public final class RedisDescriptor implements ProbeDescriptor {
 
     private static final ParameterTable TABLE = ParameterTable.builder()
             .add(CLIENTS, PIPELINE, REQUESTS, DURATION, WARMUP, LoadParameters.ROUNDS, COMMANDS, VALUE_SIZE,
-                    KEY_PREFIX, DATABASE, TLS)
+                    KEY_PREFIX, DATABASE, TLS, CAPACITY, CapacityParameters.SLO, CapacityParameters.PRECISION,
+                    CapacityParameters.BUDGET, CapacityParameters.MAX)
             .rule(RuleKind.AT_MOST_ONE, "requests", "duration").build();
 
     @Override
@@ -64,7 +66,7 @@ public final class RedisDescriptor implements ProbeDescriptor {
         for (String command : new LinkedHashSet<>(COMMANDS.in(probe.parameters()))) {
             names.name(command + ".ops_per_s", command + ".ops", command + ".errors").latency(command + ".");
         }
-        return names.names(INFO_METRICS).name("slowlog_len")
-                .pattern("latency_event.", "[a-z0-9-]+", "EVENT", ".max_ms").build();
+        names.names(INFO_METRICS).name("slowlog_len").pattern("latency_event.", "[a-z0-9-]+", "EVENT", ".max_ms");
+        return CapacityParameters.addMetrics(names, probe).build();
     }
 }

@@ -91,6 +91,9 @@ final class OpenLoad {
                 if (!awaitUnlessStopped(intended)) {
                     break;
                 }
+                if (System.nanoTime() - intended > LATE_NANOS && (!idle.isEmpty() || senders.size() < maxInFlight)) {
+                    counted.generatorLate(); // late with a connection free: the schedule itself fell behind
+                }
                 Sender sender = idleSender(intended);
                 if (stop.raised()) {
                     if (sender != null) {
@@ -116,6 +119,9 @@ final class OpenLoad {
                             + ") within the timeout of " + HttpConnection.seconds(plan.timeout()) + ": all "
                             + maxInFlight + " connections were waiting for answers; lower the rate or raise the"
                             + " timeout"));
+                    if (sender != null) {
+                        counted.generatorLate(count); // a connection was free: the schedule itself fell behind
+                    }
                     scheduled += count - 1;
                     continue;
                 }

@@ -56,6 +56,7 @@ final class Tally implements TimelineSource {
     private long offeredBefore;
     private long achievedBefore;
     private long errorsBefore;
+    private final LongAdder generatorLate = new LongAdder();
 
     Tally(RequestPlan plan, MeasurementBuilder measurement, ProbeProgress progress) {
         this(plan, measurement, Optional.of(progress));
@@ -98,6 +99,21 @@ final class Tally implements TimelineSource {
     void late() {
         late.increment();
         whole.ifPresent(Tally::late);
+    }
+
+    /**
+     * Counts a request the schedule reached late although a connection was free (open model): the generator itself
+     * fell behind, not the service.
+     */
+    void generatorLate() {
+        generatorLate.increment();
+        whole.ifPresent(Tally::generatorLate);
+    }
+
+    /** Counts {@code count} requests that could not start in time although a connection was free (open model). */
+    void generatorLate(long count) {
+        generatorLate.add(count);
+        whole.ifPresent(w -> w.generatorLate(count));
     }
 
     /** Records a complete response: its latency, its status, and an {@code http-status} error if unexpected. */
@@ -201,6 +217,9 @@ final class Tally implements TimelineSource {
         if (sendingSeconds >= 0) {
             measurement.metric(prefix + "sent_per_s", requests / sendingSeconds, "req/s");
             measurement.metric(prefix + "late_requests", late.sum(), "count");
+            if (whole.isEmpty()) {
+                measurement.metric("generator_late", generatorLate.sum(), "count");
+            }
         }
     }
 
