@@ -18,6 +18,8 @@ public record ServerBinary(String executable, String aptPackage) {
     public static final ServerBinary PROMETHEUS = new ServerBinary("prometheus", "prometheus");
     public static final ServerBinary NODE_EXPORTER =
             new ServerBinary("prometheus-node-exporter", "prometheus-node-exporter");
+    public static final ServerBinary PUSHGATEWAY =
+            new ServerBinary("prometheus-pushgateway", "prometheus-pushgateway");
 
     public ServerBinary {
         Objects.requireNonNull(executable, "executable");
