@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs, on Debian or Ubuntu, what building and testing Cluster Bench needs and is not there yet:
 # a JDK (17 or newer), Maven, and the real servers the tests start privately (redis-server, OpenSSH sshd,
-# nginx, prometheus, prometheus-node-exporter). Installs nothing that is already present.
+# nginx, prometheus, prometheus-node-exporter, prometheus-pushgateway). Installs nothing that is already present.
+# Where Debian starts the packages' own services, the tests leave them alone: they start private instances on free
+# loopback ports.
 set -euo pipefail
 
 missing=()
@@ -18,6 +20,7 @@ need ssh openssh-client
 need nginx nginx
 need prometheus prometheus
 need prometheus-node-exporter prometheus-node-exporter
+need prometheus-pushgateway prometheus-pushgateway
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -143,6 +143,38 @@ public final class LocalPrometheus extends ProcessBackedServer {
         });
     }
 
+    /**
+     * Polls the instant query until its answer has a series (the first scrape after a push brings it) and returns
+     * the answer.
+     *
+     * @throws LocalServerException when the deadline passes first
+     */
+    public List<Series> awaitSeries(String promql, Duration deadline) throws LocalServerException {
+        List<List<Series>> answer = new ArrayList<>(List.of(List.of()));
+        Poll.until("a series for " + promql + " on " + url(), deadline, () -> {
+            answer.set(0, query(promql));
+            return !answer.get(0).isEmpty();
+        });
+        return answer.get(0);
+    }
+
+    /**
+     * Polls the instant query until its first series has the value; for answers that change with the next scrape.
+     *
+     * @throws LocalServerException when the deadline passes first; its message has the last answer
+     */
+    public void awaitValue(String promql, double expected, Duration deadline) throws LocalServerException {
+        List<List<Series>> answer = new ArrayList<>(List.of(List.of()));
+        try {
+            Poll.until(promql + " == " + expected + " on " + url(), deadline, () -> {
+                answer.set(0, query(promql));
+                return !answer.get(0).isEmpty() && answer.get(0).get(0).value() == expected;
+            });
+        } catch (LocalServerException e) {
+            throw new LocalServerException(e.getMessage() + "; last answer: " + answer.get(0), e);
+        }
+    }
+
     /** One series of an instant query's answer: its labels (with {@code __name__}) and its value. */
     public record Series(Map<String, String> labels, double value) {
         public Series {
