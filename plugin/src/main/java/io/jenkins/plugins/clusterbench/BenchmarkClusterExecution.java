@@ -1,5 +1,6 @@
 package io.jenkins.plugins.clusterbench;
 
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -12,7 +13,8 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 
 /**
  * Runs {@code benchmarkCluster} off the Pipeline's CPS thread, since a benchmark takes minutes: the work happens on
- * the agent, then the build gets its summary action and, unless switched off, the artifacts.
+ * the agent, then the build gets its summary action and, unless switched off, the artifacts; then, when asked, the
+ * run is pushed to a Pushgateway, and a failed push fails the step with everything already recorded.
  */
 final class BenchmarkClusterExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
@@ -35,12 +37,20 @@ final class BenchmarkClusterExecution extends SynchronousNonBlockingStepExecutio
     /** Benchmarks and records; shared with the freestyle builder, which holds a {@link BenchmarkClusterStep}. */
     static BenchmarkOutcome benchmark(BenchmarkClusterStep step, Run<?, ?> run, FilePath workspace, Launcher launcher,
             TaskListener listener, Map<String, String> environment) throws IOException, InterruptedException {
+        String pushProblem = step.pushGatewayProblem();
+        if (pushProblem != null) {
+            throw new AbortException("benchmarkCluster: " + pushProblem);
+        }
         BenchmarkOutcome outcome = workspace.act(
                 new BenchmarkOnAgent(step.getSpec(), step.getOut(), step.getOnly(), listener,
                         BoundCredentials.lookUp(step.getCredentials(), run, environment)));
         run.addOrReplaceAction(ClusterBenchAction.of(outcome).keepingTuningOf(run.getAction(ClusterBenchAction.class)));
         if (step.isArchive()) {
             RunArtifacts.archive(run, workspace, launcher, listener, step.getOut());
+        }
+        String notPushed = PushOnAgent.pushIfAsked(step, outcome.resultPath(), workspace, listener);
+        if (notPushed != null) {
+            throw new AbortException(notPushed);
         }
         return outcome;
     }
