@@ -122,14 +122,18 @@ class ExportCommandTest {
     }
 
     @Test
-    void benchmarkRefusesAPushThatIsNoUrlBeforeItMeasuresAnything(@TempDir Path dir) throws Exception {
-        Path out = dir.resolve("out");
+    void benchmarkAndRunRefuseAPushThatIsNoUrlBeforeTheyMeasureAnything(@TempDir Path dir) {
+        for (String command : new String[] {"benchmark", "run"}) {
+            Path out = dir.resolve(command);
 
-        CliRun run = CliRun.of("benchmark", runDir.resolve("cluster.yaml").toString(), "--out", out.toString(),
-                "--push", "ftp://gateway");
+            CliRun run = CliRun.of(command, runDir.resolve("cluster.yaml").toString(), "--out", out.toString(),
+                    "--push", "ftp://ci:hunter2-pw@gateway");
 
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(out).doesNotExist();
+            assertThat(run.exitCode()).as(command).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err()).as(command).contains("--push must be an http:// or https:// URL")
+                    .doesNotContain("hunter2");
+            assertThat(out).as(command).doesNotExist();
+        }
     }
 
     @Test

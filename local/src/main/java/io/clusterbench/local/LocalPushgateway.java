@@ -3,6 +3,7 @@ package io.clusterbench.local;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,15 +26,40 @@ public final class LocalPushgateway extends ProcessBackedServer {
 
     /** Starts the Pushgateway in the folder, taking prometheus-pushgateway from the given binaries. */
     public static LocalPushgateway start(Path workDir, Binaries binaries) throws LocalServerException {
+        return start(workDir, binaries, null);
+    }
+
+    /**
+     * Starts a Pushgateway that asks every request for HTTP basic authentication as {@code user}, whose password
+     * {@code bcryptHash} holds (the web configuration's {@code basic_auth_users}; a bcrypt hash, as the Pushgateway
+     * stores no plain password).
+     */
+    public static LocalPushgateway startWithBasicAuth(Path workDir, String user, String bcryptHash)
+            throws LocalServerException {
+        Path dir = WorkFiles.createFolder(workDir);
+        Path webConfig = dir.resolve("web-config.yml");
+        WorkFiles.write(webConfig, "basic_auth_users:\n  " + user + ": '" + bcryptHash + "'\n");
+        return start(dir, Binaries.system(), webConfig);
+    }
+
+    private static LocalPushgateway start(Path workDir, Binaries binaries, Path webConfig)
+            throws LocalServerException {
         Path binary = binaries.locate(ServerBinary.PUSHGATEWAY);
         Path dir = WorkFiles.createFolder(workDir);
         return FreePorts.retryOnPortClash(() -> {
             int port = FreePorts.loopback();
-            ManagedProcess process = ManagedProcess.start("pushgateway", List.of(binary.toString(),
+            List<String> command = new ArrayList<>(List.of(binary.toString(),
                     "--web.listen-address=" + LOOPBACK + ":" + port,
                     // Empty: in memory only. The package's default file is the system service's, under /var/lib.
-                    "--persistence.file="), dir, List.of());
-            process.awaitReady(STARTUP, () -> HttpChecks.answers200(URI.create(url(port) + "/-/ready")));
+                    "--persistence.file="));
+            if (webConfig != null) {
+                command.add("--web.config.file=" + webConfig);
+            }
+            ManagedProcess process = ManagedProcess.start("pushgateway", command, dir, List.of());
+            // With authentication every path answers 401 until the client logs in: an answer is what tells it is up.
+            process.awaitReady(STARTUP, () -> webConfig == null
+                    ? HttpChecks.answers200(URI.create(url(port) + "/-/ready"))
+                    : HttpChecks.get(URI.create(url(port) + "/-/ready")).statusCode() == 401);
             return new LocalPushgateway(port, dir, process);
         });
     }
