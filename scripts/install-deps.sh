@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs, on Debian or Ubuntu, what building and testing Cluster Bench needs and is not there yet:
 # a JDK (17 or newer), Maven, and the real servers the tests start privately (redis-server, OpenSSH sshd,
-# nginx, prometheus, prometheus-node-exporter), and Debian's chromium with its chromedriver, in which the report
-# tests render the HTML reports. Installs nothing that is already present.
+# nginx, prometheus, prometheus-node-exporter, prometheus-pushgateway), and Debian's chromium with its
+# chromedriver, in which the report tests render the HTML reports. Installs nothing that is already present.
+# Where Debian starts the packages' own services, the tests leave them alone: they start private instances on free
+# loopback ports.
 set -euo pipefail
 
 missing=()
@@ -21,6 +23,7 @@ need prometheus prometheus
 need prometheus-node-exporter prometheus-node-exporter
 need chromium chromium
 need chromedriver chromium-driver
+need prometheus-pushgateway prometheus-pushgateway
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

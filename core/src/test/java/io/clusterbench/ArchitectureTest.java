@@ -42,7 +42,8 @@ class ArchitectureTest {
 
     static final String ENGINE = "io.clusterbench.engine..";
     static final String[] ROLES = {"io.clusterbench.bench..", "io.clusterbench.probe..", "io.clusterbench.tune..",
-        "io.clusterbench.score..", "io.clusterbench.report..", "io.clusterbench.trend.."};
+        "io.clusterbench.score..", "io.clusterbench.report..", "io.clusterbench.trend..",
+        "io.clusterbench.export.."};
     static final String[] GROUND = {"io.clusterbench.spec..", "io.clusterbench.result..", "io.clusterbench.control..",
         "io.clusterbench.ssh..", "io.clusterbench.metrics..", "io.clusterbench.net.."};
 

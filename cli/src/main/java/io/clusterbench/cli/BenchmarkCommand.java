@@ -2,12 +2,15 @@ package io.clusterbench.cli;
 
 import io.clusterbench.ClusterBenchException;
 import io.clusterbench.control.BenchmarkOptions;
+import io.clusterbench.control.PushTarget;
+import io.clusterbench.result.ResultFiles;
 import io.clusterbench.spec.LoadedSpec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,6 +38,7 @@ import picocli.CommandLine.Spec;
             "1:ran, some probes failed or measured only partly (see result.json)",
             "2:could not run: invalid spec, unknown --only probe or an option out of range",
             "3:could not run: the output folder is not writable",
+            "4:ran, but --push could not reach the Pushgateway (5: it refused the push)",
             "130:stopped by Ctrl-C or SIGTERM (result.json holds what was measured)"
         })
 final class BenchmarkCommand implements Callable<Integer> {
@@ -60,16 +64,22 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "probe groups run at once, 1 or more (default: the spec's settings.maxParallelProbes)")
     Integer parallel;
 
+    @Mixin
+    PushOption push;
+
     @Override
     public Integer call() throws ClusterBenchException {
         OptionalInt maxParallel = ParallelOption.check(command, parallel);
+        Optional<PushTarget> target = push.target(command);
         LoadedSpec loaded = SpecFiles.loadOrReport(specFile, command.commandLine().getErr());
         if (loaded == null) {
             return ExitCodes.INVALID_SPEC;
         }
         BenchmarkOptions options = new BenchmarkOptions(out, only, maxParallel, Duration.ofSeconds(1));
         PrintWriter stdout = command.commandLine().getOut();
-        return BenchmarkInvocation.run(loaded, specFile.toString(), options, histories.read(stdout),
-                histories.historyAdd, stdout);
+        BenchmarkInvocation.Measured measured = BenchmarkInvocation.run(loaded, specFile.toString(), options,
+                histories.read(stdout), histories.historyAdd, stdout);
+        return PushOption.pushFinished(target, measured.result(), measured.stopped(), measured.exitCode(),
+                out.resolve(ResultFiles.RESULT_JSON), stdout, command.commandLine().getErr());
     }
 }

@@ -31,14 +31,17 @@ final class BenchmarkInvocation {
         }
     }
 
-    /** Benchmarks, scores against the history when the spec has objectives, writes result.json and reports. */
-    static int run(LoadedSpec loaded, String specFile, BenchmarkOptions options, History history, Path historyAdd,
-            PrintWriter out) throws ClusterBenchException {
+    /**
+     * Benchmarks, scores against the history when the spec has objectives, writes result.json and reports, and
+     * returns the scored result with the measurement's exit code.
+     */
+    static Measured run(LoadedSpec loaded, String specFile, BenchmarkOptions options, History history,
+            Path historyAdd, PrintWriter out) throws ClusterBenchException {
         Measured measured = measure(loaded, specFile, options, out);
         RunResult result = Verdicts.scoreIfObjectives(loaded, measured.result(), history, out);
         Verdicts.write(result, options.outDir(), out);
         Verdicts.addToHistory(options.outDir(), historyAdd, out);
-        return measured.exitCode();
+        return new Measured(result, measured.stopped());
     }
 
     /** Benchmarks and prints progress and headlines; result.json holds the measurements (not yet the score). */

@@ -1,6 +1,7 @@
 package io.clusterbench.cli;
 
 import io.clusterbench.ClusterBenchException;
+import io.clusterbench.control.PushTarget;
 import io.clusterbench.engine.ClusterBench;
 import io.clusterbench.engine.RunOutcome;
 import io.clusterbench.engine.RunPlan;
@@ -12,6 +13,7 @@ import io.clusterbench.spec.LoadedSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +42,9 @@ import picocli.CommandLine.Spec;
             "8:the tuning's preflight found a required action known to fail; nothing was applied",
             "96-99:the gate failed (as for assert)",
             "2:invalid spec, or an option out of range (nothing ran)",
-            "3:the output folder is not writable", "130:stopped"
+            "3:the output folder is not writable",
+            "4:the run passed, but --push could not reach the Pushgateway (5: it refused the push)",
+            "130:stopped"
         })
 final class RunCommand implements Callable<Integer> {
 
@@ -64,9 +68,13 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     GateOptions gateOptions;
 
+    @Mixin
+    PushOption push;
+
     @Override
     public Integer call() throws ClusterBenchException {
         GatePolicy policy = gateOptions.policy(command);
+        Optional<PushTarget> target = push.target(command);
         OptionalInt maxParallel = ParallelOption.check(command, parallel);
         PrintWriter stdout = command.commandLine().getOut();
         LoadedSpec loaded = SpecFiles.loadOrReport(specFile, command.commandLine().getErr());
@@ -74,11 +82,22 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.INVALID_SPEC;
         }
         RunPlan plan = new RunPlan(out, histories.read(stdout), policy, maxParallel, histories.historyAdd);
-        return run(loaded, specFile.toString(), plan, stdout);
+        Ran ran = runAndPrint(loaded, specFile.toString(), plan, stdout);
+        return PushOption.pushFinished(target, ran.outcome().result(), ran.outcome().stopped(), ran.exitCode(),
+                plan.outDir().resolve(OutputFiles.RESULT_JSON), stdout, command.commandLine().getErr());
+    }
+
+    /** A finished or stopped run and the exit code it earned. */
+    record Ran(RunOutcome outcome, int exitCode) {
     }
 
     /** The whole flow, shared with {@code demo}: the engine runs it, this prints it and picks the exit code. */
     static int run(LoadedSpec loaded, String specFile, RunPlan plan, PrintWriter stdout)
+            throws ClusterBenchException {
+        return runAndPrint(loaded, specFile, plan, stdout).exitCode();
+    }
+
+    private static Ran runAndPrint(LoadedSpec loaded, String specFile, RunPlan plan, PrintWriter stdout)
             throws ClusterBenchException {
         RunOutcome outcome;
         try (SignalStop signal = new SignalStop("clusterbench-run-stop", SignalStop.TUNING_GRACE_SECONDS)) {
@@ -92,7 +111,7 @@ final class RunCommand implements Callable<Integer> {
                             + " --rollback " + evidence);
                 }
                 stdout.flush();
-                return ExitCodes.INTERRUPTED;
+                return new Ran(outcome, ExitCodes.INTERRUPTED);
             }
         }
         if (outcome.gate() == null && outcome.tuningRefused()) {
@@ -101,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
             stdout.println("The tuning was not applied and no round was measured: its preflight found a required"
                     + " action known to fail: " + String.join("; ",
                             ChangeOutcome.knownFailures(outcome.result().changes())));
-            return ExitCodes.PREFLIGHT;
+            return new Ran(outcome, ExitCodes.PREFLIGHT);
         }
         Verdicts.print(outcome.result().score(), outcome.gate(), stdout);
         EffectPrinter.print(outcome.result().comparison(), stdout);
@@ -109,12 +128,12 @@ final class RunCommand implements Callable<Integer> {
         if (outcome.tuningRefused()) {
             stdout.println("The tuning was not applied: its preflight found a required action known to fail: "
                     + String.join("; ", ChangeOutcome.knownFailures(outcome.result().changes())));
-            return ExitCodes.PREFLIGHT;
+            return new Ran(outcome, ExitCodes.PREFLIGHT);
         }
         if (outcome.probesFailed() || outcome.tuningFailed()) {
-            return ExitCodes.SOME_PROBES_FAILED;
+            return new Ran(outcome, ExitCodes.SOME_PROBES_FAILED);
         }
-        return outcome.gate().exitCode();
+        return new Ran(outcome, outcome.gate().exitCode());
     }
 
     /** Only for {@code demo}: the plan with no history and the default gate. */

@@ -30,6 +30,7 @@ class CliArchitectureTest {
         noClasses().should().dependOnClassesThat()
                 .resideInAnyPackage("io.clusterbench.bench..", "io.clusterbench.probe..", "io.clusterbench.tune..",
                         "io.clusterbench.score..", "io.clusterbench.report..", "io.clusterbench.trend..",
+                        "io.clusterbench.export..",
                         "io.clusterbench.ssh..", "io.clusterbench.metrics..")
                 .check(cli);
     }

@@ -7,6 +7,12 @@ import io.clusterbench.control.BenchmarkListener;
 import io.clusterbench.control.BenchmarkOptions;
 import io.clusterbench.bench.ProbeRegistry;
 import io.clusterbench.control.StopSignal;
+import io.clusterbench.control.ExportFormat;
+import io.clusterbench.control.PushTarget;
+import io.clusterbench.export.Pushgateway;
+import io.clusterbench.export.RunMetrics;
+import io.clusterbench.export.TextFormats;
+import io.clusterbench.result.PushReceipt;
 import io.clusterbench.report.Reports;
 import io.clusterbench.result.ChangeOutcome;
 import io.clusterbench.result.GateOutcome;
@@ -44,7 +50,7 @@ import java.util.function.Consumer;
  * score it, compare runs and write reports. Fronts never reach past this class into probes.
  *
  * <p>Every flow is here: {@link #benchmarkAndWrite}, {@link #tuneAndWrite}, {@link #recover}, {@link #run},
- * {@link #gate}, {@link #trend}, {@link #addToHistory} and {@link #readHistory}; each takes the spec and options,
+ * {@link #gate}, {@link #trend}, {@link #addToHistory}, {@link #readHistory}, {@link #export} and {@link #push}; each takes the spec and options,
  * writes its files and returns records. Fronts only parse, print and adapt (docs/development.md, "The engine API").
  *
  * <p>Usage: {@code ClusterBench engine = ClusterBench.standard(); LoadedSpec spec = engine.load(path);
@@ -245,6 +251,23 @@ public final class ClusterBench {
     /** Writes trend.html (+ trend.css) and trend.json for a trend. */
     public void writeTrend(TrendData trend, Path outDir) throws ClusterBenchException {
         TrendWriter.write(trend, outDir);
+    }
+
+    /**
+     * The run's metrics (score, verdict, objective states, effects, headline metrics) as text in the format; the
+     * names and labels are in docs/results.md, "Prometheus export".
+     */
+    public String export(RunResult run, ExportFormat format) {
+        return TextFormats.write(RunMetrics.of(run), format);
+    }
+
+    /**
+     * Pushes the run's metrics to a Prometheus Pushgateway, replacing its cluster's group; see {@link Pushgateway#push}.
+     *
+     * @throws ClusterBenchException when the Pushgateway cannot be reached or refuses the push
+     */
+    public PushReceipt push(RunResult run, PushTarget target) throws ClusterBenchException {
+        return Pushgateway.push(run, target);
     }
 
     /** Works out what each tuning action would change; changes nothing. See {@link Tuning#plan}. */

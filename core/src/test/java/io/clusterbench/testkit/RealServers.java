@@ -3,6 +3,7 @@ package io.clusterbench.testkit;
 import io.clusterbench.local.LocalNginxBalancer;
 import io.clusterbench.local.LocalNodeExporter;
 import io.clusterbench.local.LocalPrometheus;
+import io.clusterbench.local.LocalPushgateway;
 import io.clusterbench.local.LocalRedis;
 import io.clusterbench.local.LocalServer;
 import io.clusterbench.local.LocalServerException;
@@ -23,11 +24,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A JUnit 5 extension that hands tests real local servers: a constructor or test-method parameter of type
- * {@link LocalRedis}, {@link LocalSshd}, {@link LocalNginxBalancer}, {@link LocalNodeExporter} or
- * {@link LocalPrometheus} gets a server started on first request and shared by the whole test class, in a
+ * {@link LocalRedis}, {@link LocalSshd}, {@link LocalNginxBalancer}, {@link LocalNodeExporter},
+ * {@link LocalPrometheus} or {@link LocalPushgateway} gets a server started on first request and shared by the whole test class, in a
  * temporary folder that is deleted when the class is done.
  *
- * <p>A {@code LocalPrometheus} scrapes the class's {@code LocalNodeExporter}, which is started with it. A missing
+ * <p>A {@code LocalPrometheus} scrapes the class's {@code LocalNodeExporter}, which is started with it, and the
+ * class's {@code LocalPushgateway} once the test asks ({@code prometheus.scrape(pushgateway)}). A missing
  * binary fails the test with the command that installs it; nothing is skipped.
  */
 public final class RealServers implements ParameterResolver {
@@ -40,6 +42,7 @@ public final class RealServers implements ParameterResolver {
             LocalSshd.class, (dir, context) -> LocalSshd.start(dir),
             LocalNginxBalancer.class, (dir, context) -> LocalNginxBalancer.start(dir),
             LocalNodeExporter.class, (dir, context) -> LocalNodeExporter.start(dir),
+            LocalPushgateway.class, (dir, context) -> LocalPushgateway.start(dir),
             LocalPrometheus.class, (dir, context) -> LocalPrometheus.start(dir, server(LocalNodeExporter.class, context)));
 
     @FunctionalInterface

@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Plain HTTP GETs used to tell whether a local server answers. */
+/** Plain HTTP GETs used to tell whether a local server answers, and the POSTs that steer one. */
 final class HttpChecks {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(3);
@@ -23,6 +23,12 @@ final class HttpChecks {
 
     static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+        return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(URI uri) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).POST(HttpRequest.BodyPublishers.noBody())
+                .build();
         return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
     }
 

@@ -22,6 +22,8 @@ public record ServerBinary(String executable, String aptPackage) {
     public static final ServerBinary CHROMIUM = new ServerBinary("chromium", "chromium");
     /** The WebDriver server of Debian's chromium, through which the report tests drive it. */
     public static final ServerBinary CHROMEDRIVER = new ServerBinary("chromedriver", "chromium-driver");
+    public static final ServerBinary PUSHGATEWAY =
+            new ServerBinary("prometheus-pushgateway", "prometheus-pushgateway");
 
     public ServerBinary {
         Objects.requireNonNull(executable, "executable");

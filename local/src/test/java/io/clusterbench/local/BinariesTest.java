@@ -39,7 +39,8 @@ class BinariesTest {
                 Arguments.of(ServerBinary.SSH_KEYGEN, "openssh-client"),
                 Arguments.of(ServerBinary.NGINX, "nginx"),
                 Arguments.of(ServerBinary.PROMETHEUS, "prometheus"),
-                Arguments.of(ServerBinary.NODE_EXPORTER, "prometheus-node-exporter"));
+                Arguments.of(ServerBinary.NODE_EXPORTER, "prometheus-node-exporter"),
+                Arguments.of(ServerBinary.PUSHGATEWAY, "prometheus-pushgateway"));
     }
 
     @ParameterizedTest

@@ -41,6 +41,9 @@ final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map
     static TuningOutcome tune(ApplyTuningStep settings, Run<?, ?> run, FilePath workspace, Launcher launcher,
             TaskListener listener, Map<String, String> environment) throws IOException, InterruptedException {
         String problem = settings.optionProblem();
+        if (problem == null && settings.pushGatewayProblem() != null) {
+            problem = "applyTuning: " + settings.pushGatewayProblem();
+        }
         if (problem != null) {
             throw new AbortException(problem);
         }
@@ -66,8 +69,18 @@ final class ApplyTuningExecution extends SynchronousNonBlockingStepExecution<Map
             ClusterBenchResults.record(run, earlier, recorded, listener);
             ResultChecks.publish(run, recorded, null, listener);
         }
+        String notPushed = null;
+        if (!outcome.planOnly()) {
+            // The verified run is the one with effects and a score; a plain tuning's result has the changes only.
+            Verification verification = outcome.verification();
+            notPushed = PushOnAgent.pushIfAsked(settings,
+                    verification == null ? outcome.resultPath() : verification.resultPath(), workspace, listener);
+        }
         if (outcome.failed()) {
             throw new AbortException(outcome.failureMessage());
+        }
+        if (notPushed != null) {
+            throw new AbortException(notPushed);
         }
         return outcome;
     }

@@ -68,6 +68,10 @@ final class AssertScoreExecution extends SynchronousNonBlockingStepExecution<Map
         PrintStream console = listener.getLogger();
         HistoryWindow window;
         GatePolicy policy;
+        String pushProblem = settings.pushGatewayProblem();
+        if (pushProblem != null) {
+            throw new AbortException("assertScore: " + pushProblem);
+        }
         try {
             window = HistoryWindow.parse(settings.getBaseline());
             policy = settings.policy();
@@ -95,8 +99,13 @@ final class AssertScoreExecution extends SynchronousNonBlockingStepExecution<Map
         GateOutcome decision = scored.gate();
         console.println(GateResults.line(decision));
         ResultChecks.publish(run, recorded, decision, listener);
+        // Pushed before the gate fails the step: a failed gate is what a dashboard most needs to show.
+        String notPushed = PushOnAgent.pushIfAsked(settings, resultPath, workspace, listener);
         if (decision.failed()) {
             throw new AbortException("Cluster Bench gate failed: " + decision.reason());
+        }
+        if (notPushed != null) {
+            throw new AbortException(notPushed);
         }
         return decision;
     }

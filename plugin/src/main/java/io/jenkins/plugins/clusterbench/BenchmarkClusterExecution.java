@@ -1,5 +1,6 @@
 package io.jenkins.plugins.clusterbench;
 
+import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.Launcher;
@@ -14,7 +15,8 @@ import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
 /**
  * Runs {@code benchmarkCluster} off the Pipeline's CPS thread, since a benchmark takes minutes: the work happens
  * on the agent, then, unless switched off, the artifacts are archived, and the build records its result under the
- * step's id.
+ * step's id; then, when asked, the run is pushed to a Pushgateway, and a failed push fails the step with everything
+ * already recorded.
  */
 final class BenchmarkClusterExecution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
     private static final long serialVersionUID = 1L;
@@ -37,6 +39,10 @@ final class BenchmarkClusterExecution extends SynchronousNonBlockingStepExecutio
     /** Benchmarks and records; shared with the freestyle builder, which holds a {@link BenchmarkClusterStep}. */
     static BenchmarkOutcome benchmark(BenchmarkClusterStep step, Run<?, ?> run, FilePath workspace, Launcher launcher,
             TaskListener listener, Map<String, String> environment) throws IOException, InterruptedException {
+        String pushProblem = step.pushGatewayProblem();
+        if (pushProblem != null) {
+            throw new AbortException("benchmarkCluster: " + pushProblem);
+        }
         String id = step.resultId();
         BenchmarkOutcome outcome = workspace.act(
                 new BenchmarkOnAgent(step.getSpec(), step.getOut(), step.getOnly(), listener,
@@ -48,6 +54,10 @@ final class BenchmarkClusterExecution extends SynchronousNonBlockingStepExecutio
                 ClusterBenchAction.of(outcome, id).keepingTuningOf(earlier).withArtifacts(archived, earlier);
         ClusterBenchResults.record(run, earlier, recorded, listener);
         ResultChecks.publish(run, recorded, null, listener);
+        String notPushed = PushOnAgent.pushIfAsked(step, outcome.resultPath(), workspace, listener);
+        if (notPushed != null) {
+            throw new AbortException(notPushed);
+        }
         return outcome;
     }
 }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.clusterbench;
 
 import hudson.AbortException;
 import io.clusterbench.result.ResultIds;
+import io.clusterbench.ClusterBenchException;
+import io.clusterbench.control.PushTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,8 +12,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 
 /**
  * What every Cluster Bench step takes: the spec, the output folder, the id of the build's result it records, whether
- * to archive, and the credentials bound to the spec's {@code ${env:NAME}} references. The freestyle builders hold a
- * step, so they share these too.
+ * to archive, the credentials bound to the spec's {@code ${env:NAME}} references, and a Pushgateway to push the
+ * run's metrics to. The freestyle builders hold a step, so they share these too.
  */
 public abstract class ClusterBenchStep extends Step {
     private final String spec;
@@ -19,6 +21,7 @@ public abstract class ClusterBenchStep extends Step {
     private String id;
     private boolean archive = true;
     private List<CredentialBinding> credentials = new ArrayList<>();
+    private String pushGateway;
 
     protected ClusterBenchStep(String spec) {
         this.spec = spec;
@@ -100,5 +103,31 @@ public abstract class ClusterBenchStep extends Step {
     @DataBoundSetter
     public void setCredentials(List<CredentialBinding> credentials) {
         this.credentials = credentials == null ? new ArrayList<>() : new ArrayList<>(credentials);
+    }
+
+    /**
+     * The base URL of a Prometheus Pushgateway that receives the run's metrics after the step (core's export,
+     * docs/results.md), or null for none.
+     */
+    public String getPushGateway() {
+        return pushGateway;
+    }
+
+    @DataBoundSetter
+    public void setPushGateway(String pushGateway) {
+        this.pushGateway = pushGateway == null || pushGateway.isBlank() ? null : pushGateway.trim();
+    }
+
+    /** Why {@link #getPushGateway()} is no Pushgateway URL, without quoting it (it may hold a password), or null. */
+    String pushGatewayProblem() {
+        if (pushGateway == null) {
+            return null;
+        }
+        try {
+            PushTarget.parse(pushGateway, "pushGateway");
+            return null;
+        } catch (ClusterBenchException e) {
+            return e.getMessage();
+        }
     }
 }

@@ -32,6 +32,11 @@ public abstract class ClusterBenchStepDescriptor extends StepDescriptor {
         return FormChecks.id(value).toFormValidation();
     }
 
+    /** Blank, or the http(s) URL of a Pushgateway (core's parser, as the step uses). */
+    public FormValidation doCheckPushGateway(@QueryParameter String value) {
+        return FormChecks.pushGateway(value).toFormValidation();
+    }
+
     /** Required; in a freestyle job whose workspace the user may see, a warning when the file is not there. */
     @POST
     public FormValidation doCheckSpec(@AncestorInPath Item item, @QueryParameter String value) {

@@ -28,6 +28,22 @@ final class FormChecks {
         return isBlank(value) ? FieldCheck.error(Messages.FormChecks_SpecRequired()) : inWorkspace(value, workspace);
     }
 
+    /**
+     * {@code pushGateway}: blank pushes nothing; otherwise an http(s) URL, checked by core's parser as the step checks
+     * it before anything runs (the message never repeats the URL, which may carry credentials).
+     */
+    static FieldCheck pushGateway(String value) {
+        if (isBlank(value)) {
+            return FieldCheck.ok();
+        }
+        try {
+            io.clusterbench.control.PushTarget.parse(value.trim(), "pushGateway");
+            return FieldCheck.ok();
+        } catch (io.clusterbench.ClusterBenchException e) {
+            return FieldCheck.error(e.getMessage());
+        }
+    }
+
     /** An optional file of the workspace ({@code result}, {@code rollbackFrom}): blank keeps the default. */
     static FieldCheck optionalFile(String value, WorkspaceFiles workspace) {
         return isBlank(value) ? FieldCheck.ok() : inWorkspace(value.trim(), workspace);

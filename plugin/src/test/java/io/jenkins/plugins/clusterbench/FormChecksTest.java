@@ -84,6 +84,15 @@ class FormChecksTest {
     }
 
     @Test
+    void pushGatewaysUseCoresParserAndNeverRepeatTheUrl() {
+        assertThat(FormChecks.pushGateway("")).isEqualTo(FieldCheck.ok());
+        assertThat(FormChecks.pushGateway("http://127.0.0.1:9091")).isEqualTo(FieldCheck.ok());
+        FieldCheck bad = FormChecks.pushGateway("ftp://user:s3cret@gateway:9091");
+        assertThat(bad.kind()).isEqualTo(FieldCheck.Kind.ERROR);
+        assertThat(bad.message()).isNotBlank().doesNotContain("s3cret");
+    }
+
+    @Test
     void credentialNamesUseTheBindingsRule() {
         assertThat(FormChecks.credentialName("REDIS_PASSWORD")).isEqualTo(FieldCheck.ok());
         assertThat(FormChecks.credentialName("").kind()).isEqualTo(FieldCheck.Kind.ERROR);

@@ -45,6 +45,7 @@ class PluginArchitectureTest {
         noClasses().should().dependOnClassesThat()
                 .resideInAnyPackage("io.clusterbench.bench..", "io.clusterbench.probe..", "io.clusterbench.tune..",
                         "io.clusterbench.score..", "io.clusterbench.report..", "io.clusterbench.trend..",
+                        "io.clusterbench.export..",
                         "io.clusterbench.ssh..", "io.clusterbench.local..", "io.clusterbench.metrics..")
                 .check(plugin);
     }
