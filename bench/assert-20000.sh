@@ -95,7 +95,7 @@ CPU time of all its threads (the JIT compiler and the garbage collector included
 machine, where its threads run side by side on both cores. Issue 11 measured 86 s and 4.8 GB, and the
 previous version of this section 19.3 s and 828 MiB (at a load of 4.3). What changed: a report shows at most 100
 probes in full (those that did not end OK first) and counts the others in one line that points to result.json
-(every failure stays listed under "Failures and warnings"), where it wrote 14 MB of Markdown and 28 MB of HTML;
+(every failure stays listed under "Needs attention"), where it wrote 14 MB of Markdown and 28 MB of HTML;
 scoring finds an objective's probe through an index of the run's probe ids instead of comparing it with each of
 the 20,000 probes (three times per objective); the spec's metric references look a probe up by each dot of the
 name instead of comparing with every probe id.
