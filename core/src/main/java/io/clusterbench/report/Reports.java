@@ -100,8 +100,18 @@ public final class Reports {
             }
             return absolute;
         } catch (IOException e) {
+            // A full disk or a failed move must not leave a half-written .tmp beside the results.
+            deleteQuietly(temporary);
             throw new ClusterBenchException(Kind.ENVIRONMENT,
                     "cannot write " + file + ": " + e.getMessage() + "; choose a writable folder with --out", e);
+        }
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+            // The write failed already and says so; a temporary that cannot be removed either is left as it is.
         }
     }
 }

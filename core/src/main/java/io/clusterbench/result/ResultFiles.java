@@ -74,6 +74,8 @@ public final class ResultFiles {
                 Files.move(temporary, absolute, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
+            // A full disk or a failed move must not leave a half-written .tmp beside the results.
+            deleteQuietly(temporary);
             throw new ClusterBenchException(Kind.ENVIRONMENT,
                     "cannot write " + file + ": " + e.getMessage() + "; choose a writable folder with --out", e);
         }
@@ -114,5 +116,13 @@ public final class ResultFiles {
     /** The largest result.json the readers accept, in bytes. */
     public static long maxBytes() {
         return ResultReader.MAX_BYTES;
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        try {
+            Files.deleteIfExists(temporary);
+        } catch (IOException ignored) {
+            // The write failed already and says so; a temporary that cannot be removed either is left as it is.
+        }
     }
 }

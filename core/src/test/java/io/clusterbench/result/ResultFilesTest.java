@@ -55,6 +55,20 @@ class ResultFilesTest {
     }
 
     @Test
+    void aWriteThatFailsLeavesNoTemporaryFileBehind(@TempDir Path dir) throws Exception {
+        // The move onto a folder that is not empty fails after the temporary was written, as a full disk would.
+        Path file = Files.createDirectories(dir.resolve(ResultFiles.RESULT_JSON));
+        Files.writeString(file.resolve("keep"), "x");
+
+        assertThatThrownBy(() -> ResultFiles.write(sampleResult(), file)).isInstanceOf(ClusterBenchException.class)
+                .hasMessageContaining("cannot write");
+
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactly(ResultFiles.RESULT_JSON);
+        }
+    }
+
+    @Test
     void writesEvenWhileTheWritingThreadIsInterrupted(@TempDir Path dir) throws Exception {
         RunResult written = sampleResult();
         Path file = dir.resolve(ResultFiles.RESULT_JSON);
