@@ -114,19 +114,16 @@ final class RunCommand implements Callable<Integer> {
                 return new Ran(outcome, ExitCodes.INTERRUPTED);
             }
         }
-        if (outcome.gate() == null && outcome.tuningRefused()) {
-            // Refused before the first round: nothing was measured, scored or gated.
-            Verdicts.reported(plan.outDir(), stdout);
-            stdout.println("The tuning was not applied and no round was measured: its preflight found a required"
-                    + " action known to fail: " + String.join("; ",
-                            ChangeOutcome.knownFailures(outcome.result().changes())));
-            return new Ran(outcome, ExitCodes.PREFLIGHT);
+        // A tuning refused before the first round leaves no score, gate or effect to print.
+        boolean measured = outcome.gate() != null;
+        if (measured) {
+            Verdicts.print(outcome.result().score(), outcome.gate(), stdout);
+            EffectPrinter.print(outcome.result().comparison(), stdout);
         }
-        Verdicts.print(outcome.result().score(), outcome.gate(), stdout);
-        EffectPrinter.print(outcome.result().comparison(), stdout);
         Verdicts.reported(plan.outDir(), stdout);
         if (outcome.tuningRefused()) {
-            stdout.println("The tuning was not applied: its preflight found a required action known to fail: "
+            stdout.println("The tuning was not applied" + (measured ? "" : " and no round was measured")
+                    + ": its preflight found a required action known to fail: "
                     + String.join("; ", ChangeOutcome.knownFailures(outcome.result().changes())));
             return new Ran(outcome, ExitCodes.PREFLIGHT);
         }
