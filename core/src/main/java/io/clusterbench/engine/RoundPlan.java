@@ -91,9 +91,9 @@ record RoundPlan(int perCondition, String design, String order, String note, Str
                 : m.metric() + " (only a change beyond " + Numbers.estimate(m.detectablePct())
                         + "% could have been detected)").toList();
         String why = "after " + perCondition + " rounds per condition " + String.join(", ", reasons)
-                + (reasons.size() == 1 ? " was" : " were") + " too noisy or too short, so " + extra
-                + " more rounds of each followed (about " + wanted + " per condition needed; settings.extraRounds"
-                + " allows " + most + " more)";
+                + " needed more rounds, so " + extra
+                + " more rounds of each followed (" + (wanted > perCondition ? "about " + wanted + " per condition"
+                + " needed; " : "") + "settings.extraRounds allows " + most + " more)";
         return Optional.of(new RoundPlan(perCondition + extra, design, alternating(perCondition + extra),
                 note + "; " + why, why));
     }
