@@ -43,6 +43,22 @@ public final class CapacityMetrics {
         public Capacity {
             values = List.copyOf(values);
         }
+
+        /**
+         * The capacity in one line for a build summary: {@code lb: capacity_load 100 req/s (rate), capacity_rps 98.5
+         * req/s}, or, when the search found none, {@code far: no capacity (generator-limit): } and its statement.
+         */
+        public String line() {
+            if (values.isEmpty()) {
+                return probe + ": no capacity (" + outcome + "): " + statement;
+            }
+            List<String> parts = new ArrayList<>();
+            for (MetricValue value : values) {
+                parts.add(value.name() + " " + Numbers.withUnit(value.value(), value.unit())
+                        + (value.name().equals(LOAD) ? " (" + knob + ")" : ""));
+            }
+            return probe + ": " + String.join(", ", parts);
+        }
     }
 
     /** The capacity of every probe of {@code result} that searched for one, in run order. */
