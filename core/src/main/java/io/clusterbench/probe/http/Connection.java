@@ -215,10 +215,10 @@ final class Connection {
 
     private void read() throws ExchangeFailure {
         try {
+            ByteBuffer arrived = loop.readBuffer();
             while (true) {
-                ByteBuffer space = parser.space();
-                int room = space.remaining();
-                int count = transport.read(space);
+                arrived.clear();
+                int count = transport.read(arrived);
                 if (count < 0) {
                     if (!parser.receivedAny() && exchanges > 0) {
                         throw new IOException("closed by the server");
@@ -230,12 +230,11 @@ final class Connection {
                     }
                     return;
                 }
-                parser.filled(count);
-                if (count > 0 && parser.parse()) {
+                if (count > 0 && parser.accept(arrived.array(), 0, count)) {
                     answered(parser.keepAlive());
                     return;
                 }
-                if (count < room) {
+                if (count < arrived.capacity()) {
                     return; // all that had arrived was read: wait for more
                 }
             }

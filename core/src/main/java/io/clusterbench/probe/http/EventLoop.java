@@ -3,6 +3,7 @@ package io.clusterbench.probe.http;
 import io.clusterbench.control.StopSignal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -28,6 +29,7 @@ final class EventLoop implements Runnable {
     private static final long DEADLINE_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     /** The longest wait between turns, so that a stop signal is seen within it. */
     private static final long STOP_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final int READ_BUFFER_BYTES = 64 * 1024;
     private static final long NANOS_PER_MILLI = TimeUnit.MILLISECONDS.toNanos(1);
 
     /** What a loop sends and when, on the loop's thread. */
@@ -47,6 +49,8 @@ final class EventLoop implements Runnable {
     private final Selector selector;
     private final List<Connection> connections = new ArrayList<>();
     private final ArrayDeque<Runnable> later = new ArrayDeque<>();
+    /** Where every connection of this loop reads into; its parser keeps only what a response left unfinished. */
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(READ_BUFFER_BYTES);
     private Driver driver;
     private volatile RuntimeException broken;
 
@@ -109,6 +113,11 @@ final class EventLoop implements Runnable {
     /** The connection slots made so far. */
     int connections() {
         return connections.size();
+    }
+
+    /** The loop's one read buffer, for use within a single read: a connection hands what it read on at once. */
+    ByteBuffer readBuffer() {
+        return readBuffer;
     }
 
     /** Registers a connection's new socket with this loop's selector. */

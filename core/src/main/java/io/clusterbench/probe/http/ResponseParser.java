@@ -2,7 +2,6 @@ package io.clusterbench.probe.http;
 
 import java.io.EOFException;
 import java.net.ProtocolException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -11,13 +10,16 @@ import java.nio.charset.StandardCharsets;
  * of the connection. It keeps its place between arrivals, so a response may come in any number of pieces, and it
  * allocates nothing per response: header names are compared as bytes, and only the status line is decoded.
  *
- * <p>Use: {@link #start} before each response; read into {@link #space}, tell {@link #filled}, and call
- * {@link #parse} until it returns true; at the end of the stream call {@link #ended}.
+ * <p>Use: {@link #start} before each response, then hand every arrival to {@link #accept} until it returns true;
+ * at the end of the stream call {@link #ended}. The bytes are read into one buffer per event loop and parsed
+ * where they lie; a connection keeps only a line cut in two by the network, so its memory does not grow with the
+ * number of connections a loop holds.
  */
 final class ResponseParser {
-    private static final int INITIAL_BUFFER = 16 * 1024;
     /** The longest status, header or chunk-size line accepted: a bound on what one response may make us hold. */
     static final int MAX_LINE = 64 * 1024;
+    /** A carry no larger than this is kept for the next arrival; a larger one is let go once emptied. */
+    private static final int CARRY_KEPT = 1024;
 
     private static final byte[] CONTENT_LENGTH = ascii("content-length");
     private static final byte[] TRANSFER_ENCODING = ascii("transfer-encoding");
@@ -29,10 +31,16 @@ final class ResponseParser {
     /** Where in a response the next bytes belong. */
     private enum Part { STATUS_LINE, HEADERS, BODY, CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS, UNTIL_CLOSE, DONE }
 
-    private byte[] buffer = new byte[INITIAL_BUFFER];
-    private ByteBuffer view = ByteBuffer.wrap(buffer);
+    /** The bytes being parsed: the loop's shared read buffer, or {@link #carry} when bytes were kept. */
+    private byte[] buffer;
     private int position;
     private int limit;
+    /**
+     * What is kept between arrivals: the start of a line not yet whole (at most {@link #MAX_LINE}), or bytes after
+     * a response; null when nothing is, so that an idle connection holds no buffer at all.
+     */
+    private byte[] carry;
+    private int carried;
     /** Where the search for the end of the current line goes on, so that no byte is scanned twice. */
     private int scanned;
     private Part part = Part.DONE;
@@ -58,26 +66,65 @@ final class ResponseParser {
     void start(boolean headRequest) {
         this.head = headRequest;
         this.part = Part.STATUS_LINE;
-        this.receivedAny = position < limit;
+        this.receivedAny = carried > 0;
     }
 
-    /** The space after the unread bytes to read into, made by moving them to the front or growing for a long line. */
-    ByteBuffer space() throws ProtocolException {
-        if (position == limit) {
-            scanned = 0;
+    /**
+     * Takes in bytes that arrived; true when they completed a final response (interim {@code 1xx} ones are
+     * skipped). Bytes after it are kept for the next response.
+     *
+     * @throws ProtocolException when the response is malformed or a line is longer than {@link #MAX_LINE}
+     */
+    boolean accept(byte[] bytes, int offset, int length) throws ProtocolException {
+        receivedAny |= length > 0;
+        if (carried == 0) {
+            buffer = bytes;
+            position = offset;
+            scanned = offset;
+            limit = offset + length;
+        } else {
+            ensureCarry(carried + length);
+            System.arraycopy(bytes, offset, carry, carried, length);
+            buffer = carry;
+            scanned = scanned - position;
             position = 0;
-            limit = 0;
-        } else if (limit == buffer.length) {
-            makeRoom();
+            limit = carried + length;
         }
-        view.limit(buffer.length).position(limit);
-        return view;
+        boolean complete = parse();
+        keepRest();
+        return complete;
     }
 
-    /** Takes {@code count} bytes just read into {@link #space}. */
-    void filled(int count) {
-        limit += count;
-        receivedAny |= count > 0;
+    /** Keeps the bytes not parsed yet, which the shared buffer will not hold past this arrival. */
+    private void keepRest() {
+        int rest = limit - position;
+        if (rest == 0) {
+            carried = 0;
+            if (carry != null && carry.length > CARRY_KEPT) {
+                carry = null;
+            }
+        } else if (buffer == carry) {
+            System.arraycopy(carry, position, carry, 0, rest);
+            carried = rest;
+        } else {
+            ensureCarry(rest);
+            System.arraycopy(buffer, position, carry, 0, rest);
+            carried = rest;
+        }
+        scanned -= position;
+        position = 0;
+        limit = carried;
+        buffer = carry;
+    }
+
+    private void ensureCarry(int size) {
+        if (carry == null || carry.length < size) {
+            byte[] larger = new byte[Math.max(size, carry == null ? CARRY_KEPT : carry.length * 2)];
+            if (carry != null) {
+                System.arraycopy(carry, 0, larger, 0, carried);
+            }
+            carry = larger;
+        }
     }
 
     /** Whether any byte of the current response arrived; a kept-alive connection closed before that was stale. */
@@ -101,7 +148,7 @@ final class ResponseParser {
      *
      * @throws ProtocolException when the response is malformed or a line is longer than {@link #MAX_LINE}
      */
-    boolean parse() throws ProtocolException {
+    private boolean parse() throws ProtocolException {
         while (true) {
             switch (part) {
                 case STATUS_LINE -> {
@@ -308,6 +355,9 @@ final class ResponseParser {
     private int lineEnd() throws ProtocolException {
         for (int i = Math.max(scanned, position); i < limit; i++) {
             if (buffer[i] == '\n') {
+                if (i - position > MAX_LINE) {
+                    throw new ProtocolException("a response header line is longer than " + MAX_LINE / 1024 + " KiB");
+                }
                 lineStartAt = position;
                 position = i + 1;
                 scanned = position;
@@ -319,24 +369,6 @@ final class ResponseParser {
             throw new ProtocolException("a response header line is longer than " + MAX_LINE / 1024 + " KiB");
         }
         return -1;
-    }
-
-    /** Moves unread bytes to the start of the buffer, and grows it when a line fills it whole. */
-    private void makeRoom() throws ProtocolException {
-        if (position > 0) {
-            System.arraycopy(buffer, position, buffer, 0, limit - position);
-            limit -= position;
-            scanned -= position;
-            position = 0;
-        } else {
-            if (buffer.length >= MAX_LINE) {
-                throw new ProtocolException("a response header line is longer than " + MAX_LINE / 1024 + " KiB");
-            }
-            byte[] larger = new byte[buffer.length * 2];
-            System.arraycopy(buffer, 0, larger, 0, limit);
-            buffer = larger;
-            view = ByteBuffer.wrap(buffer);
-        }
     }
 
     private int indexOf(int start, int end, byte wanted) {
