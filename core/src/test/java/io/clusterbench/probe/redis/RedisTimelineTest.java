@@ -87,6 +87,7 @@ class RedisTimelineTest {
         assertThat(round.points().stream().mapToLong(TimelinePoint::errors).sum())
                 .isEqualTo((long) metric(measured, "errors"));
         assertThat(round.points()).allSatisfy(p -> assertThat(p.p99Ms()).isNotNull().isPositive());
+        RedisProbeRuns.assertValidResultJson(measured);
     }
 
     /** The measured point that holds second {@code s} of the round. */
