@@ -6,6 +6,7 @@ import io.clusterbench.local.LocalPrometheus;
 import io.clusterbench.local.LocalPushgateway;
 import io.clusterbench.local.LocalRedis;
 import io.clusterbench.local.LocalServerException;
+import io.clusterbench.result.MetricEffect;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.testkit.RealServers;
@@ -13,13 +14,14 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code clusterbench export} and {@code --push} of {@code benchmark}, against a real Redis, a real Pushgateway and
+ * {@code clusterbench export} and {@code --push} of {@code benchmark} and {@code run}, against a real Redis, a real Pushgateway and
  * the real Prometheus that scrapes it; and every way the command refuses, each with its exit code and no stack trace.
  */
 @ExtendWith(RealServers.class)
@@ -67,6 +69,44 @@ class ExportCommandTest {
                 .findFirst().orElseThrow().value();
         assertThat(value(prometheus, "clusterbench_metric{" + run + ",probe=\"cache\",metric=\"ops_per_s\"}"))
                 .isEqualTo(opsPerSecond);
+    }
+
+    @Test
+    void runPushesItsGateAndTheTuningsEffectWhichPrometheusScrapesFromThePushgateway(LocalRedis redis,
+            LocalPrometheus prometheus, LocalPushgateway pushgateway, @TempDir Path dir) throws Exception {
+        // A cluster of its own: the Pushgateway keeps one group per cluster, so the benchmark's stays as it was.
+        Path spec = Files.writeString(dir.resolve("cluster.yaml"), """
+                cluster: export-run-test
+                services:
+                  redis: { type: redis, address: 127.0.0.1, port: %d }
+                probes:
+                  cache: { service: redis, clients: 2, requests: 500 }
+                tuning:
+                  - { redis-config: redis, set: { slowlog-max-len: 256 } }
+                objectives:
+                  - { metric: cache.p99_ms, pass: "<= 10000", key: true }
+                settings: { extraRounds: 0 }
+                """.formatted(redis.port()));
+
+        CliRun run = CliRun.of("run", spec.toString(), "--out", dir.resolve("out").toString(), "--push",
+                pushgateway.url());
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).containsPattern("Pushed \\d+ series to " + pushgateway.url()
+                + "/metrics/job/clusterbench/cluster/export-run-test");
+        RunResult result = ResultFiles.read(dir.resolve("out").resolve(ResultFiles.RESULT_JSON));
+        String labels = "cluster=\"export-run-test\",run_id=\"" + result.runId() + "\"";
+        assertThat(value(prometheus, "clusterbench_score{" + labels + "}")).isEqualTo(result.score().score());
+        assertThat(value(prometheus, "clusterbench_gate_status{" + labels + ",status=\"pass\"}")).isEqualTo(1);
+        MetricEffect effect = result.comparison().metrics().stream().filter(m -> m.metric().equals("cache.p99_ms"))
+                .findFirst().orElseThrow();
+        String verdict = effect.verdict().name().toLowerCase(Locale.ROOT);
+        assertThat(value(prometheus, "clusterbench_effect_verdict{" + labels
+                + ",probe=\"cache\",metric=\"p99_ms\",verdict=\"" + verdict + "\"}")).isEqualTo(1);
+        if (effect.changePct() != null) {
+            assertThat(value(prometheus, "clusterbench_effect_change_pct{" + labels
+                    + ",probe=\"cache\",metric=\"p99_ms\"}")).isEqualTo(effect.changePct());
+        }
     }
 
     @Test

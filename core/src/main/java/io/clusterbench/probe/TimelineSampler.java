@@ -75,9 +75,11 @@ public final class TimelineSampler {
 
     /**
      * Marks the end of the warm-up at {@code nanos} ({@link System#nanoTime()}, now or later): a reading is taken
-     * there too, so no point mixes the two phases' time.
+     * there too, so no point mixes the two phases' time. A load whose warm-up has no set length (a number of
+     * requests) calls it with now once the warm-up is over, and may start its measured part as soon as it returns:
+     * it waits for a reading under way, so no measured request can slip into a reading that missed the cut.
      */
-    public void measuringFrom(long nanos) {
+    public synchronized void measuringFrom(long nanos) {
         measuredFrom = nanos;
         LockSupport.unpark(ticker);
     }

@@ -7,6 +7,8 @@ import io.clusterbench.ClusterBenchException;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.probe.TimelineRecorder;
+import io.clusterbench.probe.TimelineSampler;
 import io.clusterbench.probe.WarmupMetrics;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
@@ -149,8 +151,11 @@ public final class ChromaProbe implements Probe {
         Duration warmup = ChromaDescriptor.WARMUP.in(parameters);
         Queries sender = new Queries(api, collection, ChromaDescriptor.N_RESULTS.in(parameters), measurement);
         context.progress().expect(queries);
+        Tally warm = new Tally();
+        Tally measured = new Tally();
+        TimelineSampler timeline = TimelineSampler.start(context.clock(), "clusterbench-chroma-"
+                + context.probe().id() + "-timeline", warmup.isZero() ? null : warm.timeline, measured.timeline);
         if (!warmup.isZero()) {
-            Tally warm = new Tally();
             long started = System.nanoTime();
             long end = started + warmup.toNanos();
             while (System.nanoTime() - end < 0 && !context.stop().raised()) {
@@ -158,7 +163,19 @@ public final class ChromaProbe implements Probe {
             }
             warm.publishWarmup(measurement, (System.nanoTime() - started) / 1e9);
         }
-        Tally measured = new Tally();
+        // The warm-up's last query has been answered: the measured part begins now.
+        timeline.measuringFrom(System.nanoTime());
+        try {
+            measure(context, sender, measured, queries);
+        } finally {
+            measurement.timeline(timeline.finish());
+        }
+        measurement.latency("query", "query_", measured.micros);
+        measurement.metric("queries_completed", measured.completed, "count");
+        measurement.metric("queries_failed", measured.failed, "count");
+    }
+
+    private static void measure(ProbeContext context, Queries sender, Tally measured, long queries) {
         for (long i = 0; i < queries && !context.stop().raised(); i++) {
             boolean answered = sender.send(measured);
             context.progress().completed();
@@ -166,14 +183,13 @@ public final class ChromaProbe implements Probe {
                 context.progress().failed();
             }
         }
-        measurement.latency("query", "query_", measured.micros);
-        measurement.metric("queries_completed", measured.completed, "count");
-        measurement.metric("queries_failed", measured.failed, "count");
     }
 
-    /** What one phase of the queries got: latencies of those answered 200, and counts. */
+    /** What one phase of the queries got: latencies of those answered 200, and counts, also second by second. */
     private static final class Tally {
         private final Histogram micros = new Histogram(HIGHEST_MICROS, 3);
+        /** The queries are sent from the probe's one thread. */
+        private final TimelineRecorder timeline = TimelineRecorder.forOneThread();
         private long completed;
         private long failed;
 
@@ -195,13 +211,16 @@ public final class ChromaProbe implements Probe {
             ObjectNode body = JsonNodeFactory.instance.objectNode();
             body.putArray("query_embeddings").add(vectors.next());
             body.put("n_results", results);
+            tally.timeline.offered(1);
             ChromaApi.Answer answer = api.post(path, body);
             if (answer.status() == 200) {
+                tally.timeline.achieved(answer.nanos(), 1);
                 tally.micros.recordValue(Math.min(HIGHEST_MICROS, Math.max(0, answer.nanos() / 1000)));
                 tally.completed++;
                 return true;
             }
             tally.failed++;
+            tally.timeline.failed(1);
             if (answer.answered()) {
                 ErrorKind kind = answer.status() == 401 || answer.status() == 403
                         ? ErrorKind.AUTH : ErrorKind.HTTP_STATUS;

@@ -5,6 +5,8 @@ import io.clusterbench.net.StreamWatchdog;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.Probe;
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.probe.TimelineRecorder;
+import io.clusterbench.probe.TimelineSampler;
 import io.clusterbench.probe.WarmupMetrics;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
@@ -69,9 +71,15 @@ public final class OpenAiProbe implements Probe {
         try (StreamWatchdog watchdog = new StreamWatchdog(settings.timeout(), threads + "-watchdog")) {
             StreamingRequester requester = new StreamingRequester(client, settings, model.get(), apiKey,
                     settings.ignoreEos().orElse(prompts.generated()), watchdog);
-            warmUp(context, settings, prompts, requester, watchdog, threads, measurement);
+            TimelineRecorder warmupTimeline = TimelineRecorder.forAnyThreads();
+            TimelineRecorder measuredTimeline = TimelineRecorder.forAnyThreads();
+            TimelineSampler timeline = TimelineSampler.start(context.clock(), threads + "-timeline",
+                    settings.warmupRequests() == 0 ? null : warmupTimeline, measuredTimeline);
+            warmUp(context, settings, prompts, timed(requester, warmupTimeline), watchdog, threads, measurement);
+            // A warm-up of a number of requests ends when its last answer came: the measured part begins now.
+            timeline.measuringFrom(System.nanoTime());
             if (context.stop().raised()) {
-                return measurement.finish();
+                return measurement.timeline(timeline.finish()).finish();
             }
             ServerMetricsWatch serverMetrics = settings.serverMetrics()
                     ? new ServerMetricsWatch(api, model.get(), measurement, threads + "-metrics") : null;
@@ -81,9 +89,11 @@ public final class OpenAiProbe implements Probe {
             context.progress().expect(settings.requests());
             double[] offsets = ArrivalSchedule.offsets(settings.requests(), settings.requestRate(),
                     settings.burstiness(), settings.seed());
-            RequestLoad.Result result = new RequestLoad(i -> requester.send(prompts.get(i), prompts.maxTokensOf(i)),
+            Requests measured = timed(requester, measuredTimeline);
+            RequestLoad.Result result = new RequestLoad(i -> measured.send(prompts.get(i), prompts.maxTokensOf(i)),
                     settings.maxConcurrency(), context.stop(), watchdog, threads)
                     .run(offsets, outcome -> count(context, outcome));
+            measurement.timeline(timeline.finish());
             for (RequestOutcome outcome : result.outcomes()) {
                 if (outcome.status() == RequestOutcome.Status.FAILED) {
                     measurement.error(outcome.errorKind(), outcome.errorMessage());
@@ -121,7 +131,7 @@ public final class OpenAiProbe implements Probe {
      * own p50 and p99 of end-to-end latency.
      */
     private static void warmUp(ProbeContext context, OpenAiSettings settings, Prompts prompts,
-            StreamingRequester requester, StreamWatchdog watchdog, String threads, MeasurementBuilder measurement) {
+            Requests requester, StreamWatchdog watchdog, String threads, MeasurementBuilder measurement) {
         if (settings.warmupRequests() == 0) {
             return;
         }
@@ -144,6 +154,29 @@ public final class OpenAiProbe implements Probe {
             }
         }
         measurement.metrics(WarmupMetrics.of("requests", sent, failed, result.durationNanos() / 1e9, micros));
+    }
+
+    /** Sends one request of a phase of the load. */
+    @FunctionalInterface
+    private interface Requests {
+        RequestOutcome send(String prompt, int maxTokens);
+    }
+
+    /**
+     * The requester, with every request counted in {@code timeline}: offered when sent, then achieved with its
+     * end-to-end latency or failed. A request aborted by a stop is offered and neither: it was never answered.
+     */
+    private static Requests timed(StreamingRequester requester, TimelineRecorder timeline) {
+        return (prompt, maxTokens) -> {
+            timeline.offered(1);
+            RequestOutcome outcome = requester.send(prompt, maxTokens);
+            if (outcome.succeeded()) {
+                timeline.achieved(outcome.latencyNanos(), 1);
+            } else if (outcome.status() == RequestOutcome.Status.FAILED) {
+                timeline.failed(1);
+            }
+            return outcome;
+        };
     }
 
     private static void count(ProbeContext context, RequestOutcome outcome) {

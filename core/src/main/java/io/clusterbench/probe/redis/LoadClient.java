@@ -1,5 +1,6 @@
 package io.clusterbench.probe.redis;
 
+import io.clusterbench.probe.TimelineRecorder;
 import io.clusterbench.result.ErrorKind;
 import java.io.IOException;
 import java.net.Socket;
@@ -22,6 +23,9 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * <p>A batch sent during the warm-up ({@link RedisLoad#measuring()} still false) stays a warm-up batch until its
  * replies are read: it claims its commands from the warm-up's own counter and is recorded apart, in one histogram
  * for all commands, and outside the probe's progress; its errors are logged like any other.
+ *
+ * <p>Every batch is also counted in its phase's timeline record, which its driver thread shares with its other
+ * clients and alone writes.
  */
 final class LoadClient {
     static final int MAX_CONSECUTIVE_FAILURES = 4;
@@ -37,6 +41,8 @@ final class LoadClient {
     private final AbstractHistogram warmupLatencies = new IntCountsHistogram(RedisLoad.MAX_MICROS, 3);
     private long warmupSucceeded;
     private long warmupFailed;
+    private final TimelineRecorder warmupTimeline;
+    private final TimelineRecorder measuredTimeline;
     /** Commands of each slot in the current batch; reset after every batch. */
     private final int[] inBatch;
     private LoadConnection connection;
@@ -57,8 +63,11 @@ final class LoadClient {
     /** Set by the watchdog when it closed the socket, so that the failure is reported as the timeout it was. */
     private volatile boolean timedOut;
 
-    LoadClient(RedisLoad load) {
+    /** @param warmupTimeline and {@code measuredTimeline}: the timeline records of the thread that drives it */
+    LoadClient(RedisLoad load, TimelineRecorder warmupTimeline, TimelineRecorder measuredTimeline) {
         this.load = load;
+        this.warmupTimeline = warmupTimeline;
+        this.measuredTimeline = measuredTimeline;
         this.kinds = load.commands.length;
         this.latencies = new AbstractHistogram[kinds];
         for (int slot = 0; slot < kinds; slot++) {
@@ -176,6 +185,7 @@ final class LoadClient {
         batchWarmup = warmup;
         batchStarted = System.nanoTime();
         waitingSince = batchStarted | 1;
+        timeline(warmup).offered(size);
         for (int i = 0; i < size; i++) {
             inBatch[(int) ((first + i) % kinds)]++;
         }
@@ -204,7 +214,9 @@ final class LoadClient {
         boolean warmup = batchWarmup;
         try {
             readReplies(batchFirst, size);
-            long micros = Math.min((System.nanoTime() - batchStarted) / 1000, RedisLoad.MAX_MICROS);
+            long nanos = System.nanoTime() - batchStarted;
+            long micros = Math.min(nanos / 1000, RedisLoad.MAX_MICROS);
+            timeline(warmup).achieved(nanos, answeredInBatch());
             if (warmup) {
                 recordWarmup(micros);
             }
@@ -226,11 +238,21 @@ final class LoadClient {
         return warmup ? 0 : size;
     }
 
-    private void recordWarmup(long micros) {
+    private TimelineRecorder timeline(boolean warmup) {
+        return warmup ? warmupTimeline : measuredTimeline;
+    }
+
+    /** The commands of the batch on the wire answered without an error reply, once its replies are read. */
+    private int answeredInBatch() {
         int answered = 0;
         for (int slot = 0; slot < kinds; slot++) {
             answered += inBatch[slot];
         }
+        return answered;
+    }
+
+    private void recordWarmup(long micros) {
+        int answered = answeredInBatch();
         if (answered > 0) {
             warmupLatencies.recordValueWithCount(micros, answered);
             warmupSucceeded += answered;
@@ -281,6 +303,7 @@ final class LoadClient {
 
     /** Counts failed commands of the batch on the wire, in the warm-up's record or the measured one. */
     private void countFailed(int slot, int commands) {
+        timeline(batchWarmup).failed(commands);
         if (batchWarmup) {
             warmupFailed += commands;
             return;

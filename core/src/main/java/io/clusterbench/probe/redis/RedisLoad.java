@@ -1,8 +1,12 @@
 package io.clusterbench.probe.redis;
 
 import io.clusterbench.probe.ErrorLog;
+import io.clusterbench.probe.TimelineRecorder;
+import io.clusterbench.probe.TimelineSampler;
+import io.clusterbench.result.TimelineRound;
 import io.clusterbench.control.ProbeProgress;
 import io.clusterbench.control.StopSignal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -33,6 +37,9 @@ import redis.clients.jedis.JedisSocketFactory;
  * <p>The load's sockets have no read timeout (see {@link RedisSettings#loadConfig}); a watchdog thread closes the
  * socket of any client that has waited longer than {@value RedisSettings#TIMEOUT_MILLIS} ms for a reply, which
  * fails its batch as a timeout, so a hung server still ends the load.
+ *
+ * <p>Each thread also keeps a record of each phase for the load's timeline ({@link TimelineRecorder#forOneThread()}),
+ * which a {@link TimelineSampler} reads once a second: the hot path takes no lock and shares no counter for it.
  */
 final class RedisLoad {
     /** Latencies above an hour are recorded as an hour: no single batch can take that long with 2 s timeouts. */
@@ -65,6 +72,7 @@ final class RedisLoad {
     private final long durationNanos;
     private final long warmupNanos;
     private final String threadName;
+    private final Clock clock;
     private final CountDownLatch ready;
     private final CountDownLatch go = new CountDownLatch(1);
     /** Written before {@link #measuring} is set, which publishes it to the clients. */
@@ -78,9 +86,11 @@ final class RedisLoad {
     /**
      * @param config the load's connection settings, {@link RedisSettings#loadConfig}
      * @param durationNanos how long a time-bound load runs; ignored when {@code settings.countBound()}
+     * @param clock the time the timeline's start is stamped with
      */
     RedisLoad(RedisSettings settings, KeySpace keys, JedisClientConfig config, long durationNanos,
-            ProbeProgress progress, StopSignal stop, ErrorLog errors, Optional<String> secret, String threadName) {
+            ProbeProgress progress, StopSignal stop, ErrorLog errors, Optional<String> secret, String threadName,
+            Clock clock) {
         this.keys = keys;
         this.commands = settings.commands().toArray(RedisCommand[]::new);
         this.pipeline = settings.pipeline();
@@ -97,6 +107,7 @@ final class RedisLoad {
         this.where = settings.where();
         this.secret = secret;
         this.threadName = threadName;
+        this.clock = clock;
         this.ready = new CountDownLatch(clients);
     }
 
@@ -110,9 +121,10 @@ final class RedisLoad {
      * @param connectedClients clients that opened their connection and took part
      * @param elapsedNanos from the end of the warm-up (or the start signal) until the last client ended
      * @param warmup what the warm-up did; empty when it was switched off
+     * @param timeline the load second by second, warm-up included
      */
     record Outcome(List<RedisCommand> commands, List<Histogram> latencies, long[] succeeded, long[] failed,
-            int connectedClients, long elapsedNanos, Optional<Warmup> warmup) {
+            int connectedClients, long elapsedNanos, Optional<Warmup> warmup, TimelineRound timeline) {
 
         long totalSucceeded() {
             long sum = 0;
@@ -145,18 +157,27 @@ final class RedisLoad {
     /** Runs the load to its end and merges what every client recorded. */
     Outcome run() {
         LoadClient[] workers = new LoadClient[clients];
-        for (int i = 0; i < clients; i++) {
-            workers[i] = new LoadClient(this);
-        }
         int threadCount = threads(clients);
         Thread[] threads = new Thread[threadCount];
+        List<TimelineRecorder> warmupTimelines = new ArrayList<>(threadCount);
+        List<TimelineRecorder> measuredTimelines = new ArrayList<>(threadCount);
         for (int t = 0; t < threadCount; t++) {
             // Contiguous, balanced shares: the first (clients % threadCount) threads drive one client more.
             int from = (int) ((long) clients * t / threadCount);
             int to = (int) ((long) clients * (t + 1) / threadCount);
+            // The clients of one thread share its timeline records: the thread is their only writer.
+            TimelineRecorder warmupTimeline = TimelineRecorder.forOneThread();
+            TimelineRecorder measuredTimeline = TimelineRecorder.forOneThread();
+            warmupTimelines.add(warmupTimeline);
+            measuredTimelines.add(measuredTimeline);
+            for (int i = from; i < to; i++) {
+                workers[i] = new LoadClient(this, warmupTimeline, measuredTimeline);
+            }
             threads[t] = new Thread(new LoadDriver(this, Arrays.copyOfRange(workers, from, to)), threadName + "-" + t);
             threads[t].setDaemon(true);
-            threads[t].start();
+        }
+        for (Thread thread : threads) {
+            thread.start();
         }
         Thread watchdog = new Thread(() -> watch(workers), threadName + "-watchdog");
         watchdog.setDaemon(true);
@@ -168,27 +189,33 @@ final class RedisLoad {
             interrupted = true;
             aborted = true;
         }
+        TimelineSampler timeline = TimelineSampler.start(clock, threadName + "-timeline",
+                warmupNanos == 0 ? null : TimelineRecorder.sum(warmupTimelines), TimelineRecorder.sum(measuredTimelines));
         long started = System.nanoTime();
         long measured = started;
         if (warmupNanos == 0) {
+            timeline.measuringFrom(started);
             startMeasuring(started);
         }
         go.countDown();
         if (warmupNanos > 0) {
             interrupted |= awaitWarmup(started, threads);
             measured = System.nanoTime();
+            // Before the clients may send a measured batch: the timeline cuts its warm-up here first.
+            timeline.measuringFrom(measured);
             startMeasuring(measured);
         }
         for (Thread thread : threads) {
             interrupted |= joinUninterruptibly(thread);
         }
         long elapsed = System.nanoTime() - measured;
+        TimelineRound round = timeline.finish();
         watchdog.interrupt();
         interrupted |= joinUninterruptibly(watchdog);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return merge(workers, elapsed, warmupNanos == 0 ? -1 : measured - started);
+        return merge(workers, elapsed, warmupNanos == 0 ? -1 : measured - started, round);
     }
 
     private void startMeasuring(long now) {
@@ -253,7 +280,7 @@ final class RedisLoad {
     }
 
     /** @param warmupElapsed how long the warm-up ran, or -1 when it was switched off */
-    private Outcome merge(LoadClient[] workers, long elapsed, long warmupElapsed) {
+    private Outcome merge(LoadClient[] workers, long elapsed, long warmupElapsed, TimelineRound timeline) {
         List<Histogram> latencies = new ArrayList<>();
         long[] succeeded = new long[commands.length];
         long[] failed = new long[commands.length];
@@ -278,7 +305,7 @@ final class RedisLoad {
         }
         Optional<Warmup> warmup = warmupElapsed < 0 ? Optional.empty()
                 : Optional.of(new Warmup(warmupSucceeded, warmupFailed, warmupElapsed, warmupLatencies));
-        return new Outcome(List.of(commands), latencies, succeeded, failed, connected, elapsed, warmup);
+        return new Outcome(List.of(commands), latencies, succeeded, failed, connected, elapsed, warmup, timeline);
     }
 
     // ---- what the clients share ----

@@ -142,8 +142,9 @@ final class RedisRun {
         long durationNanos = settings.duration().map(Duration::toNanos).orElse(0L);
         RedisLoad load = new RedisLoad(settings, keys, settings.loadConfig(secret), durationNanos,
                 context.progress(), context.stop(), measurement.errors(), secret,
-                "clusterbench-redis-" + context.probe().id());
+                "clusterbench-redis-" + context.probe().id(), context.clock());
         RedisLoad.Outcome outcome = load.run();
+        measurement.timeline(outcome.timeline());
         if (outcome.connectedClients() > 0) {
             measurement.metrics(loadMetrics(outcome));
             addLatencies(outcome);
@@ -175,8 +176,6 @@ final class RedisRun {
                 warmup.failed(), warmup.elapsedNanos() / 1e9, warmup.latencies())));
         return metrics;
     }
-
-
 
     private void addLatencies(RedisLoad.Outcome outcome) {
         Histogram all = new Histogram(RedisLoad.MAX_MICROS, 3);

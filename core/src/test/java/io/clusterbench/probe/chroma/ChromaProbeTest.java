@@ -23,7 +23,11 @@ import io.clusterbench.spec.ClusterSpec;
 import io.clusterbench.spec.DefaultSecretResolver;
 import io.clusterbench.spec.SecretResolver;
 import io.clusterbench.spec.SpecLoader;
+import io.clusterbench.result.Timeline;
+import io.clusterbench.result.TimelinePoint;
+import io.clusterbench.result.TimelineRound;
 import io.clusterbench.testkit.DescribedMetrics;
+import io.clusterbench.testkit.StoredResults;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -202,6 +206,29 @@ class ChromaProbeTest {
         assertThat(metric(m, "warmup.s")).isBetween(1.0, 1.5);
         assertThat(metric(m, "warmup.p50_ms")).isGreaterThanOrEqualTo(5.0)
                 .isLessThanOrEqualTo(metric(m, "warmup.p99_ms"));
+    }
+
+    @Test
+    void countsEveryQueryOfEachPhaseInExactlyOnePointOfTheStoredTimeline() throws Exception {
+        fixture.collection("memories", 4, 5, true).queryDelay(20);
+
+        ProbeMeasurement m = measure(fixture.url(), "collection: memories", "queries: 60, warmup: 1s", Map.of());
+        Timeline timeline = StoredResults.roundTrip(m, folder).timeline();
+
+        assertThat(m.status()).as("%s", m.errors()).isEqualTo(ProbeStatus.OK);
+        assertThat(timeline.rounds()).hasSize(1);
+        TimelineRound round = timeline.rounds().get(0);
+        assertThat(round.warmupS()).as("%s", round.points()).isBetween(0.9, 1.5);
+        assertThat(round.points().stream().filter(TimelinePoint::warmup).mapToLong(TimelinePoint::achieved).sum())
+                .isEqualTo((long) metric(m, "warmup.queries"));
+        List<TimelinePoint> load = round.points().stream().filter(p -> !p.warmup()).toList();
+        // 60 queries of 20 ms or more, one after another: more than a second, so more than one point.
+        assertThat(load).as("%s", round.points()).hasSizeGreaterThan(1)
+                .allSatisfy(p -> assertThat(p.p50Ms()).isNotNull().isGreaterThanOrEqualTo(20.0));
+        assertThat(load.stream().mapToLong(TimelinePoint::offered).sum()).isEqualTo(60);
+        assertThat(load.stream().mapToLong(TimelinePoint::achieved).sum())
+                .isEqualTo((long) metric(m, "queries_completed")).isEqualTo(60);
+        assertThat(load.stream().mapToLong(TimelinePoint::errors).sum()).isEqualTo((long) metric(m, "queries_failed"));
     }
 
     @Test

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clusterbench.local.LocalNginxBalancer;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
-import io.clusterbench.result.ResultFiles;
-import io.clusterbench.result.RunResult;
 import io.clusterbench.result.Timeline;
 import io.clusterbench.result.TimelinePoint;
 import io.clusterbench.result.TimelineRound;
-import io.clusterbench.result.ToolInfo;
 import io.clusterbench.testkit.RealServers;
+import io.clusterbench.testkit.StoredResults;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
@@ -31,7 +29,7 @@ class HttpTimelineTest {
         try (SlowUpstream upstream = SlowUpstream.start("a", Duration.ZERO).stallOnceAfter(326, Duration.ofSeconds(1));
                 LocalNginxBalancer nginx = LocalNginxBalancer.start(dir, List.of(upstream.address()))) {
             ProbeMeasurement measured = new ProbeRun(nginx.url() + "/", "warmup: 1s, rate: 100, duration: 5s").run();
-            Timeline timeline = stored(measured, dir).timeline();
+            Timeline timeline = StoredResults.roundTrip(measured, dir).timeline();
 
             assertThat(upstream.stallEnded()).isTrue();
             assertThat(measured.status()).isEqualTo(ProbeStatus.OK);
@@ -89,16 +87,6 @@ class HttpTimelineTest {
                 .isEqualTo((long) ProbeRun.value(measured, "requests"));
         assertThat(round.points().stream().mapToLong(TimelinePoint::achieved).sum())
                 .isEqualTo((long) ProbeRun.value(measured, "responses"));
-    }
-
-    /** The measurement as a reader of result.json gets it back. */
-    private static ProbeMeasurement stored(ProbeMeasurement measured, Path dir) throws Exception {
-        RunResult result = new RunResult(RunResult.SCHEMA_VERSION, "20261129T140000Z-timeline", "local",
-                "cluster.yaml", "0".repeat(64), ToolInfo.current(), measured.startedAt(), measured.endedAt(),
-                List.of(), List.of(measured));
-        Path file = dir.resolve(ResultFiles.RESULT_JSON);
-        ResultFiles.write(result, file);
-        return ResultFiles.read(file).probes().get(0);
     }
 
     /** The measured point that holds second {@code s} of the round. */
