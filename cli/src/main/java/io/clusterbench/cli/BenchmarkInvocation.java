@@ -39,9 +39,9 @@ final class BenchmarkInvocation {
             Path historyAdd, PrintWriter out) throws ClusterBenchException {
         Measured measured = measure(loaded, specFile, options, out);
         // A shard sent 1/N of the load: only the merged run is scored (docs/distributed.md).
-        RunResult result = measured.result().isShard() ? measured.result()
+        RunResult result = measured.result().oneShardOnly() ? measured.result()
                 : Verdicts.scoreIfObjectives(loaded, measured.result(), history, out);
-        if (measured.result().isShard()) {
+        if (measured.result().oneShardOnly()) {
             out.println("Shard " + measured.result().shard().label() + " of run " + measured.result().shard().runId()
                     + ": not scored; merge every shard's result.json with 'clusterbench merge' to score the run.");
         }

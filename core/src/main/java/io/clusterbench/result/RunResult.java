@@ -119,8 +119,8 @@ public record RunResult(
                 insecureHosts, probes, changes, evidence, score, comparison, gate, mark, shards);
     }
 
-    /** Whether this is one shard of a run, not a whole run. */
-    public boolean isShard() {
+    /** Whether this is one shard of a run, not a whole run (not named isShard: that would be a JSON property). */
+    public boolean oneShardOnly() {
         return shard != null;
     }
 
