@@ -31,6 +31,11 @@ public final class FilePath implements SerializableOnlyOverRemoting {
         throw new UnsupportedOperationException("stand-in: compile only");
     }
 
+    public <V, E extends Throwable> V act(hudson.remoting.Callable<V, E> callable)
+            throws IOException, InterruptedException, E {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
     /** Stand-in of the work that runs on the node holding the file. */
     public interface FileCallable<T> extends Serializable, RoleSensitive {
         T invoke(File f, VirtualChannel channel) throws IOException, InterruptedException;

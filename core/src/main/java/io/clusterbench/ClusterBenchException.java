@@ -25,7 +25,11 @@ public class ClusterBenchException extends Exception {
         /** An option given to a flow is out of its range ({@code --min-score 101}); nothing ran or was written. */
         USAGE,
         /** Another run holds the cluster's lease; nothing was changed or loaded. */
-        BUSY
+        BUSY,
+        /** Shard results that do not make one run: other run ids or specs, a shard twice or missing. */
+        MERGE_REFUSED,
+        /** A shard's clock was further from the coordinator's than the merge allows, so its window is unknown. */
+        CLOCK_SKEW
     }
 
     private final Kind kind;

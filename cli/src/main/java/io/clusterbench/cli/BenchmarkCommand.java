@@ -67,6 +67,9 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Mixin
     PushOption push;
 
+    @Mixin
+    ShardOptions shard;
+
     @Override
     public Integer call() throws ClusterBenchException {
         OptionalInt maxParallel = ParallelOption.check(command, parallel);
@@ -75,7 +78,8 @@ final class BenchmarkCommand implements Callable<Integer> {
         if (loaded == null) {
             return ExitCodes.INVALID_SPEC;
         }
-        BenchmarkOptions options = new BenchmarkOptions(out, only, maxParallel, Duration.ofSeconds(1));
+        BenchmarkOptions options = shard.applyTo(command,
+                new BenchmarkOptions(out, only, maxParallel, Duration.ofSeconds(1)));
         PrintWriter stdout = command.commandLine().getOut();
         BenchmarkInvocation.Measured measured = BenchmarkInvocation.run(loaded, specFile.toString(), options,
                 histories.read(stdout), histories.historyAdd, stdout);

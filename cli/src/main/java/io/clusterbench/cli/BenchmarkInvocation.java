@@ -38,7 +38,13 @@ final class BenchmarkInvocation {
     static Measured run(LoadedSpec loaded, String specFile, BenchmarkOptions options, History history,
             Path historyAdd, PrintWriter out) throws ClusterBenchException {
         Measured measured = measure(loaded, specFile, options, out);
-        RunResult result = Verdicts.scoreIfObjectives(loaded, measured.result(), history, out);
+        // A shard sent 1/N of the load: only the merged run is scored (docs/distributed.md).
+        RunResult result = measured.result().oneShardOnly() ? measured.result()
+                : Verdicts.scoreIfObjectives(loaded, measured.result(), history, out);
+        if (measured.result().oneShardOnly()) {
+            out.println("Shard " + measured.result().shard().label() + " of run " + measured.result().shard().runId()
+                    + ": not scored; merge every shard's result.json with 'clusterbench merge' to score the run.");
+        }
         Verdicts.write(result, options.outDir(), out);
         Verdicts.addToHistory(options.outDir(), historyAdd, out);
         return new Measured(result, measured.stopped());

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Measure a service cluster, change its settings with evidence, score it against objectives.",
         subcommands = {ValidateCommand.class, BenchmarkCommand.class, TuneCommand.class, RunCommand.class,
-            AssertCommand.class, HistoryCommand.class, TrendCommand.class, ExportCommand.class,
+            AssertCommand.class, HistoryCommand.class, TrendCommand.class, ExportCommand.class, MergeCommand.class, CoordinateCommand.class,
             DemoCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -27,6 +27,8 @@ import picocli.CommandLine.Command;
             "4:a host or service (or a --push Pushgateway) unreachable, refused or timed out",
             "5:a remote command failed, or a Pushgateway refused a push",
             "6:an input file other than the spec is invalid",
+            "9:merge: the shard results do not make one run (run id, spec, a shard twice or missing)",
+            "10:merge: a shard's clock was further off the coordinator's than --max-clock-offset",
             "70:internal error (a bug; please report it)",
             "96-99:assert and run: not scorable, inconclusive, warning, fail (see their --help)",
             "130:interrupted"

@@ -34,6 +34,13 @@ public final class ExitCodes {
      * was tried and failed, perhaps after others were applied and rolled back.
      */
     public static final int PREFLIGHT = 8;
+    /**
+     * {@code merge}: the shard results do not make one run (other run ids or specs, a shard twice or missing);
+     * nothing was written.
+     */
+    public static final int MERGE_REFUSED = 9;
+    /** {@code merge}: a shard's clock was further from the coordinator's than allowed; nothing was written. */
+    public static final int CLOCK_SKEW = 10;
     /** A bug in clusterbench: please report it with the printed details. */
     public static final int INTERNAL = 70;
     /** Stopped by Ctrl-C or SIGTERM. */
@@ -52,6 +59,8 @@ public final class ExitCodes {
             case REMOTE -> REMOTE;
             case USAGE -> USAGE;
             case BUSY -> BUSY;
+            case MERGE_REFUSED -> MERGE_REFUSED;
+            case CLOCK_SKEW -> CLOCK_SKEW;
         };
     }
 }

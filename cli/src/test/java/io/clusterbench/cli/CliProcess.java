@@ -24,7 +24,12 @@ final class CliProcess implements AutoCloseable {
     }
 
     static CliProcess start(String... args) throws IOException {
-        return new CliProcess(new ProcessBuilder(CliRun.javaCommand(args)).redirectErrorStream(true).start());
+        return start(CliRun.javaCommand(args));
+    }
+
+    /** Runs a whole command line, such as {@link CliRun#javaCommand} wrapped to run in a network namespace. */
+    static CliProcess start(List<String> command) throws IOException {
+        return new CliProcess(new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
     /** Reads lines until one matches; false when the output ended first. */

@@ -13,9 +13,11 @@ import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.ProbeError;
 import io.clusterbench.result.ProbeMeasurement;
+import io.clusterbench.result.ProbeRound;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunIds;
+import io.clusterbench.result.ShardMark;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.result.ToolInfo;
 import io.clusterbench.spec.ClusterSpec;
@@ -97,9 +99,14 @@ public final class Benchmark {
     public RunResult run(LoadedSpec loaded, String specFile, BenchmarkOptions options, BenchmarkListener listener,
             StopSignal stop) throws ClusterBenchException {
         ClusterSpec spec = loaded.spec();
-        List<ProbeSpec> selected = ProbeSelection.select(spec, options.only());
+        List<ProbeSpec> whole = ProbeSelection.select(spec, options.only());
+        List<ProbeSpec> selected = shared(whole, options);
         Path resultFile = prepareOutput(options.outDir());
-        RunRecord record = new RunRecord(spec, loaded.sha256(), specFile, selected, resultFile, clock.instant());
+        if (options.shard().isPresent() && options.shard().get().startAt().isPresent()) {
+            StartInstant.await(options.shard().get().startAt().get(), clock, stop);
+        }
+        RunRecord record = new RunRecord(spec, loaded.sha256(), specFile, selected, resultFile, clock.instant(),
+                options.shard().map(s -> ShardMarks.of(s, spec, whole)).orElse(null));
         int parallel = Math.max(1, options.maxParallel().orElse(spec.settings().maxParallelProbes()));
         // Servers echo credentials in error bodies; nothing they said reaches a file or the console unscrubbed.
         SecretScrubber scrubber = SecretScrubber.of(spec, secrets);
@@ -149,6 +156,20 @@ public final class Benchmark {
         }
     }
 
+    /** The probes with this shard's share of their load, or as they are for a whole run. */
+    private static List<ProbeSpec> shared(List<ProbeSpec> whole, BenchmarkOptions options)
+            throws ClusterBenchException {
+        if (options.shard().isEmpty()) {
+            return whole;
+        }
+        ShardSplit split = new ShardSplit(options.shard().get());
+        List<ProbeSpec> mine = new ArrayList<>();
+        for (ProbeSpec probe : whole) {
+            mine.add(split.apply(probe));
+        }
+        return mine;
+    }
+
     /**
      * Runs the probe's rounds one after another (each a whole run of the probe: warm-up, load, its own connections)
      * and merges them; a stop ends the rounds early and keeps those done.
@@ -173,7 +194,16 @@ public final class Benchmark {
             done.add(runOne(spec, probe, ssh, probeStop, running, listener));
             indices.add(done.size());
         } while (done.size() < rounds && !probeStop.raised());
-        return RoundMerge.merge(done, indices, Collections.nCopies(done.size(), ""));
+        ProbeMeasurement merged = RoundMerge.merge(done, indices, Collections.nCopies(done.size(), ""));
+        if (options.shard().isEmpty()) {
+            return merged;
+        }
+        // A shard keeps each round's histograms, so that the merge of the shards adds them round by round exactly.
+        List<ProbeRound> kept = new ArrayList<>();
+        for (int i = 0; i < merged.rounds().size(); i++) {
+            kept.add(merged.rounds().get(i).withLatencies(done.get(i).latencies()));
+        }
+        return merged.withRounds(kept);
     }
 
     private ProbeMeasurement runOne(ClusterSpec spec, ProbeSpec probe, RunSshHosts ssh, StopSignal stop,
@@ -300,18 +330,21 @@ public final class Benchmark {
         private final Instant startedAt;
         private final Map<String, ProbeMeasurement> done = new ConcurrentHashMap<>();
         private final String runId;
+        private final ShardMark shard;
         /** Set by the final write; a probe that returns later must not rewrite the file its caller now owns. */
         private boolean closed;
 
         RunRecord(ClusterSpec spec, String sha256, String specFile, List<ProbeSpec> order, Path resultFile,
-                Instant startedAt) {
+                Instant startedAt, ShardMark shard) {
             this.spec = spec;
             this.sha256 = sha256;
             this.specFile = specFile;
             this.order = order;
             this.resultFile = resultFile;
             this.startedAt = startedAt;
-            this.runId = RunIds.next(startedAt);
+            this.shard = shard;
+            this.runId = shard == null ? RunIds.next(startedAt)
+                    : shard.runId() + "-shard" + shard.index() + "of" + shard.count();
         }
 
         Instant startedAt() {
@@ -349,6 +382,9 @@ public final class Benchmark {
                     .toList();
             RunResult result = new RunResult(RunResult.SCHEMA_VERSION, runId, spec.name(), specFile, sha256,
                     ToolInfo.current(), startedAt, now, insecureHosts, measurements);
+            if (shard != null) {
+                result = result.withShard(shard);
+            }
             ResultFiles.write(result, resultFile);
             return result;
         }

@@ -84,7 +84,7 @@ public final class RoundMerge {
         return timelines.isEmpty() ? null : Timeline.join(timelines);
     }
 
-    private static ProbeStatus status(List<ProbeMeasurement> rounds) {
+    static ProbeStatus status(List<ProbeMeasurement> rounds) {
         ProbeStatus first = rounds.get(0).status();
         if (rounds.stream().allMatch(r -> r.status() == first)) {
             return first;
@@ -134,7 +134,7 @@ public final class RoundMerge {
     }
 
     /** A latency statistic read from the merged histogram (microseconds) in ms, when one is behind the name. */
-    private static Optional<Double> fromHistogram(String name, List<LatencyHistogram> latencies) {
+    static Optional<Double> fromHistogram(String name, List<LatencyHistogram> latencies) {
         boolean max = name.endsWith("max_ms");
         String asStat = max ? name.substring(0, name.length() - "max_ms".length()) + "p100_ms" : name;
         Optional<LatencyHistogram> source = LatencySource.histogramName(asStat, latencies)
@@ -175,7 +175,7 @@ public final class RoundMerge {
     }
 
     /** {@code error_pct} from the added {@code errors} and {@code requests}, where a probe reports all three. */
-    private static void recomputeErrorPct(List<MetricValue> merged) {
+    static void recomputeErrorPct(List<MetricValue> merged) {
         Optional<MetricValue> errors = find(merged, "errors");
         Optional<MetricValue> requests = find(merged, "requests");
         for (int i = 0; i < merged.size(); i++) {
@@ -192,7 +192,7 @@ public final class RoundMerge {
         return metrics.stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
-    private static List<ProbeError> mergeErrors(List<ProbeMeasurement> rounds) {
+    static List<ProbeError> mergeErrors(List<ProbeMeasurement> rounds) {
         Map<List<Object>, ProbeError> merged = new LinkedHashMap<>();
         for (ProbeMeasurement round : rounds) {
             for (ProbeError e : round.errors()) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -14,9 +15,10 @@ import java.util.OptionalInt;
  * @param maxParallel how many probe groups run at once; empty takes the spec's {@code settings.maxParallelProbes}
  * @param progressInterval how often the listener hears progress
  * @param rounds how many rounds every probe measures, in place of each probe's own {@code rounds}; empty for theirs
+ * @param shard which shard of a run spread over several machines this benchmark is; empty for a whole run
  */
 public record BenchmarkOptions(Path outDir, List<String> only, OptionalInt maxParallel, Duration progressInterval,
-        OptionalInt rounds) {
+        OptionalInt rounds, Optional<ShardRun> shard) {
 
     public BenchmarkOptions {
         Objects.requireNonNull(outDir, "outDir");
@@ -30,6 +32,18 @@ public record BenchmarkOptions(Path outDir, List<String> only, OptionalInt maxPa
         if (rounds.isPresent() && rounds.getAsInt() < 1) {
             throw new IllegalArgumentException("rounds must be at least 1, got " + rounds.getAsInt());
         }
+        Objects.requireNonNull(shard, "shard");
+    }
+
+    /** A whole run, not a shard. */
+    public BenchmarkOptions(Path outDir, List<String> only, OptionalInt maxParallel, Duration progressInterval,
+            OptionalInt rounds) {
+        this(outDir, only, maxParallel, progressInterval, rounds, Optional.empty());
+    }
+
+    /** The same options, run as this shard. */
+    public BenchmarkOptions shard(ShardRun run) {
+        return new BenchmarkOptions(outDir, only, maxParallel, progressInterval, rounds, Optional.of(run));
     }
 
     /** With each probe's own rounds. */
@@ -39,7 +53,7 @@ public record BenchmarkOptions(Path outDir, List<String> only, OptionalInt maxPa
 
     /** The same options with every probe measuring {@code count} rounds. */
     public BenchmarkOptions rounds(int count) {
-        return new BenchmarkOptions(outDir, only, maxParallel, progressInterval, OptionalInt.of(count));
+        return new BenchmarkOptions(outDir, only, maxParallel, progressInterval, OptionalInt.of(count), shard);
     }
 
     /** The most probe groups that may run at once. */
@@ -64,6 +78,6 @@ public record BenchmarkOptions(Path outDir, List<String> only, OptionalInt maxPa
 
     /** The same options for only these probes. */
     public BenchmarkOptions only(List<String> probeIds) {
-        return new BenchmarkOptions(outDir, probeIds, maxParallel, progressInterval, rounds);
+        return new BenchmarkOptions(outDir, probeIds, maxParallel, progressInterval, rounds, shard);
     }
 }

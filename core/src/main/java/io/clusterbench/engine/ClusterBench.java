@@ -37,7 +37,12 @@ import io.clusterbench.tune.ActionRegistry;
 import io.clusterbench.tune.Recovery;
 import io.clusterbench.tune.Tuning;
 import io.clusterbench.control.TuningListener;
+import io.clusterbench.bench.ShardMerge;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -228,6 +233,44 @@ public final class ClusterBench {
         RunResult gated = run.withScore(score).withGate(gate);
         WrittenRun written = written(gated, outDir);
         return new GatedRun(gated, gate, written.resultFile(), written.reports());
+    }
+
+    /**
+     * Merges the results of a run's shards into the one run they measured (see {@link ShardMerge}), scores it when
+     * the spec has objectives (baselines from {@code history}), and writes result.json and the reports into
+     * {@code outDir}; the merged run is then like any other for gate, trend, history and export.
+     *
+     * @param shardResults each shard's result.json, or the folder that holds it
+     * @param maxClockOffsetMs the largest clock offset to the coordinator a shard may have had
+     * @throws ClusterBenchException MERGE_REFUSED or CLOCK_SKEW when the shards do not make one run, INVALID_INPUT
+     *     when a file is not a result, ENVIRONMENT when the out folder cannot be written
+     */
+    public WrittenRun merge(List<Path> shardResults, double maxClockOffsetMs, LoadedSpec spec, History history,
+            Path outDir) throws ClusterBenchException {
+        Map<String, RunResult> results = new LinkedHashMap<>();
+        for (Path given : shardResults) {
+            Path file = Files.isDirectory(given) ? given.resolve(ResultFiles.RESULT_JSON) : given;
+            if (results.putIfAbsent(file.toString(), ResultFiles.read(file)) != null) {
+                throw new ClusterBenchException(ClusterBenchException.Kind.MERGE_REFUSED, "cannot merge: " + file
+                        + " is given twice; give each shard's result.json once");
+            }
+        }
+        RunResult merged = ShardMerge.merge(results, maxClockOffsetMs);
+        if (spec != null && !spec.sha256().equals(merged.specSha256())) {
+            throw new ClusterBenchException(ClusterBenchException.Kind.MERGE_REFUSED, "cannot merge: the shards ran"
+                    + " spec sha256 " + merged.specSha256() + " but --spec has sha256 " + spec.sha256()
+                    + "; give the spec file the shards ran");
+        }
+        if (spec != null && !spec.spec().objectives().isEmpty()) {
+            merged = merged.withScore(score(spec, merged, history));
+        }
+        try {
+            Files.createDirectories(outDir);
+        } catch (IOException e) {
+            throw new ClusterBenchException(ClusterBenchException.Kind.ENVIRONMENT, "cannot create " + outDir + " ("
+                    + e.getMessage() + "); choose a writable folder with --out");
+        }
+        return written(merged, outDir);
     }
 
     /** Reads a history folder (any tree of run folders; see {@link History#read}). */

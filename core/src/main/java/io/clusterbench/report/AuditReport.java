@@ -14,6 +14,7 @@ import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.GateOutcome;
 import io.clusterbench.result.ProbeMeasurement;
+import io.clusterbench.result.ShardMark;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.result.ScoreResult;
@@ -144,8 +145,31 @@ final class AuditReport {
         rows.add(row("Hosts without host-key check", result.insecureHosts().isEmpty()
                 ? Cell.text("none")
                 : Line.empty().codes(result.insecureHosts(), ", ", "").cell(Tone.BAD)));
-        return List.of(new Heading(2, "Cluster and environment", "environment"),
-                new Table("Where and when this run happened", List.of("What", "Value"), rows));
+        if (result.shard() != null) {
+            rows.add(row("Shard", Cell.text(result.shard().label() + " of run " + result.shard().runId() + ", from "
+                    + result.shard().host() + " (one part of the load; merge every shard to judge the run)")));
+        }
+        List<Block> blocks = new ArrayList<>(List.of(new Heading(2, "Cluster and environment", "environment"),
+                new Table("Where and when this run happened", List.of("What", "Value"), rows)));
+        if (!result.shards().isEmpty()) {
+            blocks.add(shards(result));
+        }
+        return blocks;
+    }
+
+    /** The shards a merged run was merged from: where each ran and how far its clock was off. */
+    private static Table shards(RunResult result) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (ShardMark mark : result.shards()) {
+            rows.add(List.of(Cell.text(mark.label()), Cell.text(mark.host()),
+                    mark.clock() == null ? Cell.text("not read")
+                            : Cell.number(Numbers.format(mark.clock().offsetMs()) + " ms"),
+                    mark.clock() == null ? Cell.text("-")
+                            : Cell.number(Numbers.format(mark.clock().roundTripMs()) + " ms"),
+                    Cell.text(mark.clock() == null ? "-" : mark.clock().coordinator())));
+        }
+        return new Table("The " + Plural.of(result.shards().size(), "shard") + " this run was merged from",
+                List.of("Shard", "Host", "Clock offset", "Round trip", "Coordinator"), rows);
     }
 
     private static List<Cell> row(String name, Cell value) {

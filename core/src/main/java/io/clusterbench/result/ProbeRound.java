@@ -1,5 +1,6 @@
 package io.clusterbench.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -16,9 +17,11 @@ import java.util.Optional;
  * @param endedAt when it ended
  * @param status how the round ended
  * @param metrics the round's own numbers (throughput, p50, p90, p99, p99.9, errors, ...), warm-up excluded
+ * @param latencies the round's own latency histograms, kept only by a shard of a sharded run so that the merge can
+ *     add each round's histograms exactly (docs/distributed.md); empty otherwise
  */
 public record ProbeRound(int index, String condition, Instant startedAt, Instant endedAt, ProbeStatus status,
-        List<MetricValue> metrics) {
+        List<MetricValue> metrics, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<LatencyHistogram> latencies) {
 
     public ProbeRound {
         Objects.requireNonNull(condition, "condition");
@@ -26,6 +29,18 @@ public record ProbeRound(int index, String condition, Instant startedAt, Instant
         Objects.requireNonNull(endedAt, "endedAt");
         Objects.requireNonNull(status, "status");
         metrics = List.copyOf(metrics);
+        latencies = latencies == null ? List.of() : List.copyOf(latencies);
+    }
+
+    /** A round without histograms of its own. */
+    public ProbeRound(int index, String condition, Instant startedAt, Instant endedAt, ProbeStatus status,
+            List<MetricValue> metrics) {
+        this(index, condition, startedAt, endedAt, status, metrics, List.of());
+    }
+
+    /** The same round keeping its own latency histograms. */
+    public ProbeRound withLatencies(List<LatencyHistogram> own) {
+        return new ProbeRound(index, condition, startedAt, endedAt, status, metrics, own);
     }
 
     /** The round's value of a metric (name without the probe id), if it measured one. */

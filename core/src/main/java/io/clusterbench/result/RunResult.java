@@ -1,5 +1,6 @@
 package io.clusterbench.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,8 @@ import java.util.Objects;
  * @param score the score against the spec's objectives, or null when the run was not scored
  * @param comparison this run against the run before its tuning ({@code clusterbench run}), or null
  * @param gate what the gate decided for this run ({@code assert}, {@code run}, the Jenkins gate), or null
+ * @param shard which shard of a sharded run this result is, or null for a whole run (docs/distributed.md)
+ * @param shards the shards a merged run was merged from, in shard order; empty for a run measured in one piece
  */
 public record RunResult(
         int schemaVersion,
@@ -38,7 +41,9 @@ public record RunResult(
         List<Evidence> evidence,
         ScoreResult score,
         RunComparison comparison,
-        GateOutcome gate) {
+        GateOutcome gate,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ShardMark shard,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ShardMark> shards) {
 
     /** The {@code result.json} format this build writes; readers refuse newer ones. */
     public static final int SCHEMA_VERSION = 1;
@@ -54,6 +59,17 @@ public record RunResult(
         // Absent in files from runs that tuned nothing.
         changes = changes == null ? List.of() : List.copyOf(changes);
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        // Absent in files of runs measured in one piece.
+        shards = shards == null ? List.of() : List.copyOf(shards);
+    }
+
+    /** A result of a run measured in one piece. */
+    public RunResult(int schemaVersion, String runId, String cluster, String specFile, String specSha256,
+            ToolInfo tool, Instant startedAt, Instant endedAt, List<String> insecureHosts,
+            List<ProbeMeasurement> probes, List<ChangeOutcome> changes, List<Evidence> evidence, ScoreResult score,
+            RunComparison comparison, GateOutcome gate) {
+        this(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt, insecureHosts, probes,
+                changes, evidence, score, comparison, gate, null, List.of());
     }
 
     /** A result without a gate decision. */
@@ -76,30 +92,41 @@ public record RunResult(
     /** The same run with changes and evidence of tuning. */
     public RunResult withTuning(List<ChangeOutcome> changes, List<Evidence> evidence) {
         return new RunResult(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt,
-                insecureHosts, probes, changes, evidence, score, comparison, gate);
+                insecureHosts, probes, changes, evidence, score, comparison, gate, shard, shards);
     }
 
     /** The same run with its score; a gate decided on an earlier score no longer holds and is dropped. */
     public RunResult withScore(ScoreResult score) {
         return new RunResult(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt,
-                insecureHosts, probes, changes, evidence, score, comparison, null);
+                insecureHosts, probes, changes, evidence, score, comparison, null, shard, shards);
     }
 
     /** The same run with the gate's decision on its score. */
     public RunResult withGate(GateOutcome gate) {
         return new RunResult(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt,
-                insecureHosts, probes, changes, evidence, score, comparison, gate);
+                insecureHosts, probes, changes, evidence, score, comparison, gate, shard, shards);
     }
 
     /** The same run with these measurements in place of its own. */
     public RunResult withProbes(List<ProbeMeasurement> newProbes) {
         return new RunResult(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt,
-                insecureHosts, newProbes, changes, evidence, score, comparison, gate);
+                insecureHosts, newProbes, changes, evidence, score, comparison, gate, shard, shards);
+    }
+
+    /** The same run marked as shard {@code mark} of a sharded run. */
+    public RunResult withShard(ShardMark mark) {
+        return new RunResult(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt,
+                insecureHosts, probes, changes, evidence, score, comparison, gate, mark, shards);
+    }
+
+    /** Whether this is one shard of a run, not a whole run (not named isShard: that would be a JSON property). */
+    public boolean oneShardOnly() {
+        return shard != null;
     }
 
     /** The same run with its comparison against the run before its tuning. */
     public RunResult withComparison(RunComparison comparison) {
         return new RunResult(schemaVersion, runId, cluster, specFile, specSha256, tool, startedAt, endedAt,
-                insecureHosts, probes, changes, evidence, score, comparison, gate);
+                insecureHosts, probes, changes, evidence, score, comparison, gate, shard, shards);
     }
 }

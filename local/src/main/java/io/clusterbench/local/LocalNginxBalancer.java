@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One private nginx process holding a round-robin load balancer on the main port in front of two upstream
@@ -23,6 +24,9 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
     /** A response header naming this instance, so readiness never mistakes another nginx on the port for ours. */
     static final String INSTANCE_HEADER = "X-Clusterbench-Instance";
 
+    private static final String WILDCARD = "0.0.0.0";
+    private static final Pattern IPV4 = Pattern.compile("(?:[0-9]{1,3}\\.){3}[0-9]{1,3}");
+
     private static final Duration STARTUP = Duration.ofSeconds(15);
     private static final Duration RELOAD = Duration.ofSeconds(15);
 
@@ -30,10 +34,12 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
     private final Path configFile;
     private final Path errorLog;
     private final List<Integer> upstreamPorts;
+    private final String listen;
 
     private LocalNginxBalancer(int port, Path workDir, ManagedProcess process, Path binary, Path configFile,
-            Path errorLog, List<Integer> upstreamPorts) {
+            Path errorLog, List<Integer> upstreamPorts, String listen) {
         super("nginx", port, workDir, process);
+        this.listen = listen;
         this.binary = binary;
         this.configFile = configFile;
         this.errorLog = errorLog;
@@ -47,7 +53,20 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
 
     /** Starts the balancer and its upstreams in the folder, taking nginx from the given binaries. */
     public static LocalNginxBalancer start(Path workDir, Binaries binaries) throws LocalServerException {
-        return start(workDir, binaries, null);
+        return start(workDir, binaries, null, LOOPBACK);
+    }
+
+    /**
+     * Starts the balancer and its upstreams, the balancer listening on {@code listenAddress} instead of loopback:
+     * {@code 0.0.0.0} or an address of this machine, for a test whose clients send from other network namespaces
+     * or machines. The upstreams stay on loopback, and {@link #url()} names the address (loopback for 0.0.0.0).
+     */
+    public static LocalNginxBalancer start(Path workDir, String listenAddress) throws LocalServerException {
+        if (!IPV4.matcher(listenAddress).matches()) {
+            throw new IllegalArgumentException("the balancer listens on an IPv4 address such as 0.0.0.0, got '"
+                    + listenAddress + "'");
+        }
+        return start(workDir, Binaries.system(), null, listenAddress);
     }
 
     /**
@@ -60,11 +79,11 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
         if (upstreams.isEmpty()) {
             throw new IllegalArgumentException("a balancer needs at least one upstream server");
         }
-        return start(workDir, Binaries.system(), List.copyOf(upstreams));
+        return start(workDir, Binaries.system(), List.copyOf(upstreams), LOOPBACK);
     }
 
-    private static LocalNginxBalancer start(Path workDir, Binaries binaries, List<InetSocketAddress> external)
-            throws LocalServerException {
+    private static LocalNginxBalancer start(Path workDir, Binaries binaries, List<InetSocketAddress> external,
+            String listen) throws LocalServerException {
         Path binary = binaries.locate(ServerBinary.NGINX);
         Path dir = WorkFiles.createFolder(workDir);
         // nginx creates the *_temp_path folders but not their parent.
@@ -78,7 +97,7 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
             String readyPath;
             if (external == null) {
                 upstreams = List.of(FreePorts.loopback(), FreePorts.loopback());
-                WorkFiles.write(configFile, NginxConfig.balancer(dir, port, upstreams, UPSTREAM_NAMES, instance,
+                WorkFiles.write(configFile, NginxConfig.balancer(dir, listen, port, upstreams, UPSTREAM_NAMES, instance,
                         CurrentUser.isRoot()));
                 readyPath = "/health";
             } else {
@@ -91,11 +110,11 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
             ManagedProcess process = ManagedProcess.start("nginx", command(binary, dir, configFile, errorLog), dir,
                     List.of(errorLog));
             process.awaitReady(STARTUP, () -> {
-                HttpResponse<String> response = HttpChecks.get(URI.create(url(port) + readyPath));
+                HttpResponse<String> response = HttpChecks.get(URI.create(url(listen, port) + readyPath));
                 return response.statusCode() / 100 == 2
                         && response.headers().firstValue(INSTANCE_HEADER).filter(instance::equals).isPresent();
             });
-            return new LocalNginxBalancer(port, dir, process, binary, configFile, errorLog, upstreams);
+            return new LocalNginxBalancer(port, dir, process, binary, configFile, errorLog, upstreams, listen);
         });
     }
 
@@ -104,9 +123,14 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
-    /** The balancer's base URL, {@code http://127.0.0.1:PORT}. */
+    /** The balancer's base URL, {@code http://127.0.0.1:PORT} unless it was started on another address. */
     public String url() {
-        return url(port());
+        return url(listen, port());
+    }
+
+    /** nginx's access log: one line a request, the client's address first. */
+    public Path accessLog() {
+        return workDir().resolve("access.log");
     }
 
     /**
@@ -156,7 +180,7 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
         return List.of(binary.toString(), "-p", dir + "/", "-c", configFile.toString(), "-e", errorLog.toString());
     }
 
-    private static String url(int port) {
-        return "http://" + LOOPBACK + ":" + port;
+    private static String url(String listen, int port) {
+        return "http://" + (WILDCARD.equals(listen) ? LOOPBACK : listen) + ":" + port;
     }
 }

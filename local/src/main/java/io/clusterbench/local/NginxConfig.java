@@ -12,7 +12,11 @@ final class NginxConfig {
     private NginxConfig() {
     }
 
-    static String balancer(Path dir, int port, List<Integer> upstreamPorts, List<String> upstreamNames,
+    /**
+     * A balancer listening on {@code listen} (an IPv4 address: loopback by default, any other for tests whose
+     * clients send from elsewhere) in front of upstream servers of its own, which stay on loopback.
+     */
+    static String balancer(Path dir, String listen, int port, List<Integer> upstreamPorts, List<String> upstreamNames,
             String instance, boolean root) {
         List<String> upstreams = upstreamPorts.stream().map(p -> LocalServer.LOOPBACK + ":" + p).toList();
         StringBuilder text = httpStart(dir, root, upstreams);
@@ -27,7 +31,7 @@ final class NginxConfig {
                     .append("\\n\";\n        }\n")
                     .append("    }\n");
         }
-        return httpEnd(text, port, instance, "");
+        return httpEnd(text, listen, port, instance, "");
     }
 
     /**
@@ -35,7 +39,7 @@ final class NginxConfig {
      * {@link #READY_PATH} itself, so that waiting for it never sends a request to those servers.
      */
     static String frontOf(Path dir, int port, List<String> upstreams, String instance, boolean root) {
-        return httpEnd(httpStart(dir, root, upstreams), port, instance,
+        return httpEnd(httpStart(dir, root, upstreams), LocalServer.LOOPBACK, port, instance,
                 "        location = " + READY_PATH + " {\n"
                         + "            add_header " + LocalNginxBalancer.INSTANCE_HEADER + " " + instance + " always;\n"
                         + "            return 204;\n        }\n");
@@ -70,9 +74,10 @@ final class NginxConfig {
         return text;
     }
 
-    private static String httpEnd(StringBuilder text, int port, String instance, String ownLocations) {
+    private static String httpEnd(StringBuilder text, String listen, int port, String instance,
+            String ownLocations) {
         text.append("    server {\n")
-                .append("        listen ").append(LocalServer.LOOPBACK).append(':').append(port).append(";\n")
+                .append("        listen ").append(listen).append(':').append(port).append(";\n")
                 .append(ownLocations)
                 .append("        location / {\n")
                 .append("            proxy_pass http://upstreams;\n")

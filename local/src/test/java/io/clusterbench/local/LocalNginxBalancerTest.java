@@ -104,6 +104,25 @@ class LocalNginxBalancerTest {
     }
 
     @Test
+    void listensOnAGivenAddressInsteadOfLoopbackAndLogsEachClientsAddress(@TempDir Path dir) throws Exception {
+        try (LocalNginxBalancer any = LocalNginxBalancer.start(dir, "0.0.0.0")) {
+            int status = get(any.url() + "/health").statusCode();
+
+            assertThat(any.url()).isEqualTo("http://127.0.0.1:" + any.port());
+            assertThat(status).isEqualTo(200);
+            assertThat(Files.readString(any.configFile())).contains("listen 0.0.0.0:" + any.port() + ";");
+            assertThat(Files.readString(balancer.configFile())).contains("listen 127.0.0.1:" + balancer.port() + ";")
+                    .doesNotContain("0.0.0.0");
+            // nginx writes a line once the response is sent, after the client may already have read it.
+            Poll.until("nginx to log the request", Duration.ofSeconds(5),
+                    () -> Files.readString(any.accessLog()).contains("GET /health"));
+            assertThat(Files.readString(any.accessLog())).startsWith("127.0.0.1 - - [");
+        }
+        assertThatThrownBy(() -> LocalNginxBalancer.start(dir.resolve("bad"), "localhost"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("an IPv4 address such as 0.0.0.0");
+    }
+
+    @Test
     void closeStopsMasterAndWorkers(@TempDir Path dir) throws Exception {
         LocalNginxBalancer own = LocalNginxBalancer.start(dir);
         ProcessHandle master = ProcessHandle.of(own.pid()).orElseThrow();

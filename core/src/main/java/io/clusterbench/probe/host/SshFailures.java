@@ -21,7 +21,7 @@ final class SshFailures {
             return ssh.errorKind();
         }
         return switch (e.kind()) {
-            case INVALID_SPEC, INVALID_INPUT, USAGE -> ErrorKind.INVALID_SPEC;
+            case INVALID_SPEC, INVALID_INPUT, USAGE, MERGE_REFUSED, CLOCK_SKEW -> ErrorKind.INVALID_SPEC;
             case REMOTE -> ErrorKind.REMOTE;
             // Before connecting, the only thing on this machine a host needs is its secret (a password, key text or
             // passphrase from the environment or a file); one that cannot be read fails the login.

@@ -44,9 +44,10 @@ final class BenchmarkClusterExecution extends SynchronousNonBlockingStepExecutio
             throw new AbortException("benchmarkCluster: " + pushProblem);
         }
         String id = step.resultId();
+        ShardRequest shard = shardOf(step, workspace, listener);
         BenchmarkOutcome outcome = workspace.act(
                 new BenchmarkOnAgent(step.getSpec(), step.getOut(), step.getOnly(), listener,
-                        BoundCredentials.lookUp(step.getCredentials(), run, environment)));
+                        BoundCredentials.lookUp(step.getCredentials(), run, environment), shard));
         List<String> archived = step.isArchive()
                 ? RunArtifacts.archive(run, workspace, launcher, listener, step.getOut()) : List.of();
         ClusterBenchAction earlier = ClusterBenchResults.find(run, id);
@@ -59,5 +60,32 @@ final class BenchmarkClusterExecution extends SynchronousNonBlockingStepExecutio
             throw new AbortException(notPushed);
         }
         return outcome;
+    }
+
+    /**
+     * The step's shard with the agent's clock offset to the controller, read over the build's channel before the
+     * load; null for a whole run.
+     */
+    private static ShardRequest shardOf(BenchmarkClusterStep step, FilePath workspace, TaskListener listener)
+            throws IOException, InterruptedException {
+        if (step.getShard() == null) {
+            if (step.getRunId() != null || step.getStartAt() != null) {
+                throw new AbortException("benchmarkCluster: runId and startAt belong to a shard: give shard: 'i/N'"
+                        + " too");
+            }
+            return null;
+        }
+        ShardRequest unread = new ShardRequest(step.getShard(), step.getRunId(), step.getStartAt(), null);
+        try {
+            unread.toShardRun();
+        } catch (IllegalArgumentException e) {
+            throw new AbortException("benchmarkCluster: " + e.getMessage());
+        }
+        io.clusterbench.result.ClockOffset clock = AgentClock.read(workspace);
+        listener.getLogger().println(String.format(java.util.Locale.ROOT, "Shard %s of run %s: this agent's clock is"
+                + " %.3f ms off the controller's (round trip %.3f ms)", step.getShard(), step.getRunId(),
+                clock.offsetMs(), clock.roundTripMs()));
+        return new ShardRequest(step.getShard(), step.getRunId(), step.getStartAt(),
+                ShardRequest.ClockReading.of(clock));
     }
 }

@@ -41,9 +41,17 @@ final class BenchmarkOnAgent extends MasterToSlaveFileCallable<BenchmarkOutcome>
     private final TaskListener listener;
     // Secret, not String: Jenkins keeps it encrypted at rest and it is what plugins send over remoting.
     private final HashMap<String, Secret> secrets;
+    /** The shard this benchmark runs, or null for the whole load. */
+    private final ShardRequest shard;
 
     BenchmarkOnAgent(String spec, String out, List<String> only, TaskListener listener,
             HashMap<String, Secret> secrets) {
+        this(spec, out, only, listener, secrets, null);
+    }
+
+    BenchmarkOnAgent(String spec, String out, List<String> only, TaskListener listener,
+            HashMap<String, Secret> secrets, ShardRequest shard) {
+        this.shard = shard;
         this.spec = spec;
         this.out = out;
         this.only = new ArrayList<>(only);
@@ -68,7 +76,11 @@ final class BenchmarkOnAgent extends MasterToSlaveFileCallable<BenchmarkOutcome>
             LoadedSpec loaded = engine.load(specFile);
             console.println("Benchmarking cluster '" + loaded.spec().name() + "' (" + spec + ") into " + out);
             // Baselines from earlier builds are assertScore's job; here relative objectives stay inconclusive.
-            WrittenRun run = engine.benchmarkAndWrite(loaded, spec, BenchmarkOptions.into(outDir).only(only),
+            BenchmarkOptions options = BenchmarkOptions.into(outDir).only(only);
+            if (shard != null) {
+                options = options.shard(shard.toShardRun());
+            }
+            WrittenRun run = engine.benchmarkAndWrite(loaded, spec, options,
                     History.empty(), new ConsoleProgress(console), new StopSignal());
             String resultPath = out + "/" + ResultFiles.RESULT_JSON;
             if (run.stopped()) {

@@ -1,5 +1,9 @@
 package io.jenkins.plugins.clusterbench;
 
+import io.clusterbench.control.ShardRun;
+
+import java.util.Optional;
+
 import io.clusterbench.result.GatePolicy;
 import io.clusterbench.result.HistoryWindow;
 import io.clusterbench.result.ResultIds;
@@ -90,5 +94,30 @@ final class FormChecks {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
+    }
+
+    /** {@code shard}: blank for a whole run, or {@code i/N} (core's parser, as the step uses). */
+    static FieldCheck shard(String value) {
+        return isBlank(value) ? FieldCheck.ok() : problem(() -> ShardRun.parse(value.trim(), "check", Optional.empty()));
+    }
+
+    /** {@code runId}: blank unless a shard is set, or core's characters for a run id. */
+    static FieldCheck runId(String value) {
+        return isBlank(value) ? FieldCheck.ok() : problem(() -> ShardRun.checkRunId(value.trim()));
+    }
+
+    /** {@code startAt}: blank to start at once, or a UTC instant. */
+    static FieldCheck startAt(String value) {
+        return isBlank(value) ? FieldCheck.ok()
+                : problem(() -> new ShardRequest("1/1", "check", value.trim(), null).toShardRun());
+    }
+
+    private static FieldCheck problem(Runnable parse) {
+        try {
+            parse.run();
+            return FieldCheck.ok();
+        } catch (IllegalArgumentException e) {
+            return FieldCheck.error(e.getMessage());
+        }
     }
 }
