@@ -26,6 +26,11 @@ public class JenkinsRule {
         throw new UnsupportedOperationException("stand-in: compile only");
     }
 
+    /** A new agent on this machine with one executor and the given label, online when this returns. */
+    public hudson.slaves.DumbSlave createOnlineSlave(hudson.model.Label l) throws Exception {
+        throw new UnsupportedOperationException("stand-in: compile only");
+    }
+
     public hudson.model.FreeStyleProject createFreeStyleProject() throws IOException {
         throw new UnsupportedOperationException("stand-in: compile only");
     }

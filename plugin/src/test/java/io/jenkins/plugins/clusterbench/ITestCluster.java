@@ -19,6 +19,11 @@ final class ITestCluster {
     static final List<String> REPORT_FILES =
             List.of("result.json", "audit-report.md", "audit-report.html", "report.css", "junit.xml");
 
+    /** How many shards {@link #shardedSpec} is run in. */
+    static final int SHARDS = 2;
+    /** The whole run's requests in {@link #shardedSpec}; each shard sends its share. */
+    static final int SHARDED_REQUESTS = 400;
+
     private static final String PASSABLE_CACHE_CRITERION = "pass: \"<= 1000\"";
 
     private ITestCluster() {
@@ -46,6 +51,26 @@ final class ITestCluster {
                   - { metric: lb-latency.p99_ms, pass: "<= 1000" }
                 score: { pass: 90, warning: 75 }
                 """.formatted(redisHost, redisPort, balancerUrl, redisTimeout, PASSABLE_CACHE_CRITERION);
+    }
+
+    /**
+     * A spec for a run in {@link #SHARDS} shards: one closed-model http probe {@code lb} of {@link #SHARDED_REQUESTS}
+     * requests over two connections (one per shard), objectives any machine passes, and {@code lb.requests} as a
+     * trend metric, so that every build summary (the shards' too, which are not scored) keeps the request count.
+     */
+    static String shardedSpec(String balancerUrl) {
+        return """
+                cluster: itest-shards
+                services:
+                  lb: { type: http, url: "%s/health" }
+                probes:
+                  lb: { service: lb, concurrency: %d, requests: %d, warmup: 0s }
+                objectives:
+                  - { metric: lb.p99_ms, pass: "<= 1000" }
+                  - { metric: lb.error_pct, pass: "<= 0", key: true }
+                trend:
+                  metrics: [lb.requests]
+                """.formatted(balancerUrl, SHARDS, SHARDED_REQUESTS);
     }
 
     /** The same spec, but no Redis answers a GET within a nanosecond, so the cache objective fails on any machine. */

@@ -18,4 +18,12 @@ class ITestClusterTest {
         assertThat(spec.tuning()).hasSize(1);
         assertThat(spec.objectives()).hasSize(2);
     }
+
+    @Test
+    void theShardedSpecLoadsWithCoreAndKeepsTheRequestCountInEverySummary() throws Exception {
+        ClusterSpec spec = SpecLoader.load("itest.yaml", ITestCluster.shardedSpec("http://127.0.0.1:8080")).spec();
+
+        assertThat(spec.probes().keySet()).containsExactly("lb");
+        assertThat(spec.trend().metrics()).containsExactly("lb.requests");
+    }
 }
