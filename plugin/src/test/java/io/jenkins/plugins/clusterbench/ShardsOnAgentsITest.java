@@ -92,9 +92,9 @@ class ShardsOnAgentsITest {
                 parallel branches
                 node('built-in') {
                   writeFile file: 'cluster.yaml', text: '''%1$s'''
-                  for (int i = 1; i <= shards; i++) { unstash "shard${i}" }
-                  def merged = mergeResults spec: 'cluster.yaml', results: (1..shards).collect { "shard${it}" },
-                      out: 'merged', id: 'merged'
+                  def results = []
+                  for (int i = 1; i <= shards; i++) { unstash "shard${i}"; results << "shard${i}" }
+                  def merged = mergeResults spec: 'cluster.yaml', results: results, out: 'merged', id: 'merged'
                   echo "merged: runId=${merged.runId} verdict=${merged.verdict} requests=${merged.metrics['lb.requests']}"
                 }
                 """.formatted(spec, startAt, ITestCluster.SHARDS);
