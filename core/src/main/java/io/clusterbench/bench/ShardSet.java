@@ -97,7 +97,8 @@ final class ShardSet {
                     + " ms off " + mark.clock().coordinator() + "'s (round trip " + String.format(
                             java.util.Locale.ROOT, "%.3f", mark.clock().roundTripMs()) + " ms), more than the "
                     + maxClockOffsetMs + " ms allowed: its load window cannot be lined up with the others'. Sync the"
-                    + " clocks (chrony, ntpd) and run again, or raise --max-clock-offset");
+                    + " clocks (chrony, ntpd) and run again, or raise the bound (merge --max-clock-offset MS, or"
+                    + " maxClockOffset: in the mergeResults step)");
         }
     }
 
