@@ -87,7 +87,7 @@ public final class OpenAiDescriptor implements ProbeDescriptor {
                 "total_input_tokens", "total_output_tokens", "request_throughput", "input_throughput",
                 "output_throughput", "total_token_throughput");
         if (!GOODPUT.optionalIn(p).orElse(Map.of()).isEmpty()) {
-            names.name("goodput", "goodput_requests");
+            names.name("goodput", "goodput_requests", "good_pct", "goodput_tokens_per_s");
         }
         names.name("max_output_tokens_per_s", "max_concurrent_requests");
         List<String> extra = PERCENTILES.optionalIn(p).orElse(List.of()).stream()
