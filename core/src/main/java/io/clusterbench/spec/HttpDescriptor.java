@@ -24,7 +24,7 @@ public final class HttpDescriptor implements ProbeDescriptor {
     /** Steps or a ramp of rate or concurrency instead of one of them; it sets its own length (docs/probes.md). */
     public static final Parameter<LoadProfile> PROFILE = Parameter.profile("profile", new ParameterType.Profile(
             List.of("rate", "concurrency"), List.of(((ParameterType.Real) RATE.type()).range(), new Range(1, true,
-                    10_000, true)), List.of("concurrency")));
+                    10_000, true)), List.of("concurrency"), false));
     public static final Parameter<Duration> DURATION = Parameter.length("duration").byDefault(Duration.ofSeconds(10));
     public static final Parameter<Long> REQUESTS = Parameter.whole("requests", 1, Long.MAX_VALUE);
     /**
