@@ -66,6 +66,18 @@ public record LoadProfile(String knob, List<Level> levels, boolean ramped, boole
     }
 
     /**
+     * A continuous ramp's integrated rate after {@code seconds}: the arrivals due by then,
+     * {@code from x t + (to - from) x t^2 / (2 x over)} within the ramp, and at {@code to} per second past its end.
+     */
+    public double arrivalsBy(double seconds) {
+        double from = levels.get(0).value();
+        double to = levels.get(1).value();
+        double over = length().toNanos() / 1e9;
+        double within = Math.min(Math.max(0, seconds), over);
+        return from * within + (to - from) * within * within / (2 * over) + to * Math.max(0, seconds - over);
+    }
+
+    /**
      * When a continuous ramp's integrated rate reaches {@code arrivals}: the seconds {@code t} from its start with
      * {@code from x t + (to - from) x t^2 / (2 x over) = arrivals}. Placing arrival k at {@code k} arrivals (evenly
      * spaced, or at a unit-rate Poisson process's points) gives a schedule whose rate at time t is the ramp's.

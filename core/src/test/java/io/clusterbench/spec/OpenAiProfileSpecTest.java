@@ -55,9 +55,9 @@ class OpenAiProfileSpecTest {
 
     @Test
     void refusesAContinuousRampWhereItCannotRun() {
-        assertThat(problems("lb", "profile: { ramp: { from: 1, to: 4, over: 10s, continuous: true } }"))
-                .containsExactly("probes.p.profile.ramp.continuous: this probe runs a ramp as stairs only: remove"
-                        + " continuous");
+        assertThat(problems("lb", "profile: { ramp: { of: concurrency, from: 1, to: 4, over: 10s, continuous: true } }"))
+                .containsExactly("probes.p.profile.ramp.continuous: only a ramp of rate can be continuous: remove"
+                        + " continuous, or ramp rate");
         assertThat(problems("llm", "profile: { ramp: { from: 1, to: 4, over: 10s, stairs: 5, continuous: true } }"))
                 .containsExactly("probes.p.profile.ramp.stairs: a continuous ramp has no stairs: remove stairs or"
                         + " continuous");

@@ -39,7 +39,7 @@ final class OpenLoad {
     private static final Assignment QUIT = new Assignment(Long.MIN_VALUE, null);
 
     private final RequestPlan plan;
-    private final double rate;
+    private final Pace pace;
     private final LoadLimit limit;
     private final Duration warmup;
     private final Tally warmupTally;
@@ -53,8 +53,14 @@ final class OpenLoad {
 
     OpenLoad(RequestPlan plan, double rate, LoadLimit limit, Duration warmup, int maxInFlight, Tally tally,
             Tally warmupTally, StopSignal stop, String threadName) {
+        this(plan, Pace.fixed(rate), limit, warmup, maxInFlight, tally, warmupTally, stop, threadName);
+    }
+
+    /** An open load whose requests are due as {@code pace} says (a continuous ramp's, for one). */
+    OpenLoad(RequestPlan plan, Pace pace, LoadLimit limit, Duration warmup, int maxInFlight, Tally tally,
+            Tally warmupTally, StopSignal stop, String threadName) {
         this.plan = plan;
-        this.rate = rate;
+        this.pace = pace;
         this.limit = limit;
         this.warmup = warmup;
         this.warmupTally = warmupTally;
@@ -71,18 +77,17 @@ final class OpenLoad {
      * @param timeline told when the measured part begins
      */
     LoadTimes run(TimelineSampler timeline) {
-        double interval = 1e9 / rate;
         long requests = limit.requests().orElse(Long.MAX_VALUE);
         // The requests whose intended start falls within the warm-up.
-        long warmups = (long) Math.ceil(warmup.toNanos() / interval);
+        long warmups = pace.dueBefore(warmup.toNanos());
         long start = System.nanoTime();
-        long measuredFrom = start + (long) (warmups * interval);
+        long measuredFrom = start + pace.offsetNanos(warmups);
         timeline.measuringFrom(measuredFrom);
         long scheduled = 0;
         try {
             for (; scheduled - warmups < requests; scheduled++) {
                 boolean warming = scheduled < warmups;
-                long offset = (long) (scheduled * interval);
+                long offset = pace.offsetNanos(scheduled);
                 if (!warming && !limit.counted() && offset - (measuredFrom - start) >= limit.duration().toNanos()) {
                     break;
                 }
@@ -111,8 +116,8 @@ final class OpenLoad {
                     // 1 s against a stalled server took 28 s so.
                     long phaseEnd = warming ? warmups : limit.counted() ? warmups + Math.min(requests,
                             Long.MAX_VALUE - warmups)
-                            : (long) Math.ceil((measuredFrom - start + limit.duration().toNanos()) / interval);
-                    long expired = (long) Math.floor((System.nanoTime() - timeout - start) / interval) + 1;
+                            : pace.dueBefore(measuredFrom - start + limit.duration().toNanos());
+                    long expired = pace.dueBefore(System.nanoTime() - timeout - start + 1);
                     long count = Math.max(1, Math.min(phaseEnd, expired) - scheduled);
                     counted.unstarted(count, new ExchangeFailure(ErrorKind.TIMEOUT, "could not send "
                             + plan.method() + " " + plan.target() + " (service " + plan.serviceId()
@@ -130,8 +135,8 @@ final class OpenLoad {
             long sendingEnd = System.nanoTime();
             // A stop during the warm-up leaves no measured time at all.
             long measured = Math.min(sendingEnd, measuredFrom);
-            long measuredScheduled = Math.max(0, scheduled - warmups);
-            double sendingSeconds = Math.max(sendingEnd - measured, measuredScheduled * interval) / 1e9;
+            long scheduledNanos = Math.max(0, pace.offsetNanos(scheduled) - pace.offsetNanos(warmups));
+            double sendingSeconds = Math.max(sendingEnd - measured, scheduledNanos) / 1e9;
             awaitInFlight();
             return new LoadTimes((System.nanoTime() - measured) / 1e9, sendingSeconds, (measured - start) / 1e9);
         } finally {
