@@ -4,10 +4,12 @@
 # (DelayProxyMain) in front of the balancer, since this kernel has no sch_netem for `tc netem`:
 #   a. no-op:    redis probe, tuning `redis-config: { timeout: 300 }` (reset to 0 before each repetition); every
 #                compared metric must read NO_DETECTABLE_CHANGE in at least 95% of the repetitions (19 of 20)
-#   b. worse:    http probe through the proxy, tuning an ssh-command that plants 2000 us of delay on every answer
-#                (undo: 0); lb.p50_ms must be WORSE in all repetitions and its 95% interval of the absolute change
-#                must contain +2.0 ms in at least 90% (18 of 20)
-#   c. improved: the reverse (2000 us before, 0 after): IMPROVED in all, interval contains -2.0 ms in >= 90%
+#   b. worse:    http probe through the proxy, tuning an ssh-command that raises the proxy's delay on every answer
+#                from 1000 us to 3000 us (undo: back to 1000): 2000 us planted; lb.p50_ms must be WORSE in all
+#                repetitions and its 95% interval of the absolute change must contain +2.0 ms in at least 90% (18 of 20)
+#   c. improved: the reverse (3000 us before, 1000 after): IMPROVED in all, interval contains -2.0 ms in >= 90%
+#   Both conditions hold every answer (1000 us is the base): with 0 the proxy writes an answer from the reading
+#   thread at once, so switching the delay on would also change how the answer is written, not only when.
 # Prints a table per experiment and writes docs/performance-parts/evidence.md, then bench/assemble-performance.sh.
 #
 # Usage: bench/evidence.sh [--reps N] [--only no-op|worse|improved] [--dir DIR]
@@ -58,6 +60,8 @@ else
 fi
 control="$work/delay-us"
 planted_us=2000
+base_us="${CB_BASE_US:-1000}"
+high_us=$((base_us + planted_us))
 redis_requests="${CB_REDIS_REQUESTS:-40000}"
 planted_ms=2.0
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -146,8 +150,8 @@ objectives:
   - { metric: lb.p50_ms, pass: "<= 1000" }
 YAML
 }
-planted_spec worse 0 "$planted_us"
-planted_spec improved "$planted_us" 0
+planted_spec worse "$base_us" "$high_us"
+planted_spec improved "$high_us" "$base_us"
 
 # The proxy is a fresh JVM: its first thousands of answers run interpreted and slower, which no experiment's first
 # condition should absorb alone.
@@ -209,8 +213,8 @@ experiment() {
 reset_redis="redis-cli -h 127.0.0.1 -p $CB_REDIS_PORT CONFIG SET timeout 0 >/dev/null"
 selected() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 selected no-op && experiment no-op "$work/no-op.yaml" "$reset_redis"
-selected worse && experiment worse "$work/worse.yaml" "echo 0 > '$control'"
-selected improved && experiment improved "$work/improved.yaml" "echo $planted_us > '$control'"
+selected worse && experiment worse "$work/worse.yaml" "echo $base_us > '$control'"
+selected improved && experiment improved "$work/improved.yaml" "echo $high_us > '$control'"
 echo 0 > "$control"
 
 # --- summaries ---------------------------------------------------------------------------------------------------
@@ -328,11 +332,11 @@ planted_passed() {
 }
 if selected worse; then
   planted_passed worse "$planted_ms" WORSE || failed=1
-  sections+=("$(planted_section worse "$planted_ms" WORSE "b. Planted worse: +$planted_us µs on every answer" 0 "$planted_us")")
+  sections+=("$(planted_section worse "$planted_ms" WORSE "b. Planted worse: +$planted_us µs on every answer" "$base_us" "$high_us")")
 fi
 if selected improved; then
   planted_passed improved "-$planted_ms" IMPROVED || failed=1
-  sections+=("$(planted_section improved "-$planted_ms" IMPROVED "c. Planted improved: the same $planted_us µs taken away" "$planted_us" 0)")
+  sections+=("$(planted_section improved "-$planted_ms" IMPROVED "c. Planted improved: the same $planted_us µs taken away" "$high_us" "$base_us")")
 fi
 
 echo
@@ -359,7 +363,10 @@ Setup: one private redis-server, nginx balancer (one worker, two upstream server
 127.0.0.1, started by \`io.clusterbench.local.LocalClusterMain\`, and \`io.clusterbench.local.DelayProxyMain\`, a TCP
 proxy in front of the balancer that holds every chunk of an answer for the number of microseconds in a control
 file (parks until 200 µs before the deadline, then spins; \`DelayProxyTest\` checks 2000 µs planted against real
-sockets). A proxy, not \`tc netem\`: this kernel has no \`sch_netem\` ("Specified qdisc kind is unknown"). The proxy
+sockets). A proxy, not \`tc netem\`: this kernel has no \`sch_netem\` ("Specified qdisc kind is unknown").
+In the planted experiments both conditions hold every answer, $base_us µs before and $high_us µs after (or the
+reverse): with no delay the proxy writes an answer from its reading thread at once, so switching from 0 would also
+change how an answer is written, not only when (earlier runs from 0 centred on 1.96-1.98 ms, not 2.0). The proxy
 and the servers were warmed up with 5 s of http load and 20,000 Redis commands first. Each experiment then runs
 \`bin/clusterbench run SPEC --out DIR\` $reps times, one after the other, and reads \`comparison\` in each
 \`result.json\` with jq. Criteria (issue 10): the no-op reads "no detectable change" for every compared latency and
@@ -383,7 +390,7 @@ $(grep -v '^#' "$work/no-op.yaml")
 $(grep -v '^#' "$work/worse.yaml")
 \`\`\`
 
-The improved experiment's spec is the same with 0 and $planted_us swapped in \`run\` and \`undo\`.
+The improved experiment's spec is the same with $base_us and $high_us swapped in \`run\` and \`undo\`.
 MD
 } > docs/performance-parts/evidence.md
 echo "wrote docs/performance-parts/evidence.md"

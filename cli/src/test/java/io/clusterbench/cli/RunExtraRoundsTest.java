@@ -70,8 +70,8 @@ class RunExtraRoundsTest {
             assertThat(comparison.roundsPerCondition()).as(run.out()).isEqualTo(8);
             assertThat(comparison.order()).isEqualTo("ABBAABBAABBAABBA");
             assertThat(comparison.designNote()).containsPattern("api-latency\\.p(50|99)_ms \\(only a change beyond")
-                    .contains("3 more rounds of each followed (settings.extraRounds)");
-            assertThat(run.out()).contains("too noisy, so 3 more rounds of each followed", "-- round 16/16: A");
+                    .contains("3 more rounds of each followed (about ").contains("settings.extraRounds allows 3 more)");
+            assertThat(run.out()).contains("needed more rounds, so 3 more rounds of each followed", "-- round 16/16: A");
             assertThat(result.probes().get(0).rounds()).extracting(r -> r.condition()).containsOnly("B").hasSize(8);
             assertThat(out.resolve("rounds").resolve("16-A").resolve(ResultFiles.RESULT_JSON)).exists();
             assertThat(connections.get()).as("every round opens its own connection").isGreaterThanOrEqualTo(16);

@@ -1,6 +1,7 @@
 package io.clusterbench.engine;
 
 import io.clusterbench.bench.RoundMerge;
+import io.clusterbench.result.MetricEffect;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.RunComparison;
@@ -30,6 +31,8 @@ import java.util.Set;
  * @param extension why rounds were added after the planned ones, or empty when none were
  */
 record RoundPlan(int perCondition, String design, String order, String note, String extension) {
+    /** The fewest rounds an extension adds per condition: enough for one odd round to be outvoted. */
+    static final int LEAST_EXTRA = 5;
 
     RoundPlan(int perCondition, String design, String order, String note) {
         this(perCondition, design, order, note, "");
@@ -66,22 +69,31 @@ record RoundPlan(int perCondition, String design, String order, String note, Str
     }
 
     /**
-     * This alternating plan with {@code extra} more rounds per condition, when the comparison of its rounds found a
-     * metric too noisy to promise anything ({@link RunComparisons#tooNoisy}); empty when none was, or when the
-     * conditions did not alternate (before/after cannot go back to A). Only the spread decides, never the change: the
-     * noise floor and the interval's width stay the same whatever one amount every tuned round moves by, so adding
-     * rounds cannot steer the verdict (the sample size re-estimated from the variance, as in an internal pilot
-     * study). The order goes on as ABBA blocks, so drift still falls on both conditions alike.
+     * This alternating plan with more rounds per condition, when the comparison of its rounds found a metric too noisy
+     * to promise anything ({@link RunComparisons#tooNoisy}) or with too few rounds for the level its probe's family of
+     * metrics needs ({@link RunComparisons#tooFewRounds}); empty when none did, or when the conditions did not
+     * alternate (before/after cannot go back to A). It adds what the neediest metric asks for ({@link
+     * RunComparisons#roundsNeeded}), at least {@value #LEAST_EXTRA} and at most {@code most}. Only the spread decides,
+     * never the change: the noise floor and the interval's width stay the same whatever one amount every tuned round
+     * moves by, so adding rounds cannot steer the verdict (the sample size re-estimated from the variance, as in an
+     * internal pilot study). The order goes on as ABBA blocks, so drift still falls on both conditions alike.
      */
-    Optional<RoundPlan> extendedFor(RunComparison first, int extra) {
-        List<String> noisy = RunComparisons.tooNoisy(first).stream().map(m -> m.metric() + " (only a change beyond "
-                + Numbers.estimate(m.detectablePct()) + "% could have been detected)").toList();
-        if (extra <= 0 || noisy.isEmpty() || !design.equals(RunComparison.ALTERNATING)) {
+    Optional<RoundPlan> extendedFor(RunComparison first, int most) {
+        List<MetricEffect> lacking = new ArrayList<>(RunComparisons.tooNoisy(first));
+        lacking.addAll(RunComparisons.tooFewRounds(first));
+        if (most <= 0 || lacking.isEmpty() || !design.equals(RunComparison.ALTERNATING)) {
             return Optional.empty();
         }
-        String why = "after " + perCondition + " rounds per condition " + String.join(", ", noisy)
-                + (noisy.size() == 1 ? " was" : " were") + " too noisy, so " + extra + " more rounds of each followed"
-                + " (settings.extraRounds)";
+        int wanted = lacking.stream().mapToInt(m -> RunComparisons.roundsNeeded(m, perCondition)).max().orElse(0);
+        int extra = Math.min(most, Math.max(LEAST_EXTRA, wanted - perCondition));
+        List<String> reasons = lacking.stream().map(m -> m.detectablePct() == null
+                ? m.metric() + " (too few rounds for its interval)"
+                : m.metric() + " (only a change beyond " + Numbers.estimate(m.detectablePct())
+                        + "% could have been detected)").toList();
+        String why = "after " + perCondition + " rounds per condition " + String.join(", ", reasons)
+                + " needed more rounds, so " + extra
+                + " more rounds of each followed (" + (wanted > perCondition ? "about " + wanted + " per condition"
+                + " needed; " : "") + "settings.extraRounds allows " + most + " more)";
         return Optional.of(new RoundPlan(perCondition + extra, design, alternating(perCondition + extra),
                 note + "; " + why, why));
     }

@@ -55,7 +55,8 @@ record Doc(String title, List<Doc.Block> blocks) {
     }
 
     /** A block of the document. */
-    sealed interface Block permits Heading, Paragraph, Bullets, Table, Chart, Details, TimelineFigure {
+    sealed interface Block permits Heading, Paragraph, Bullets, Table, Chart, Details, TimelineFigure,
+            CapacityFigure {
     }
 
     /**
@@ -188,6 +189,22 @@ record Doc(String title, List<Doc.Block> blocks) {
             Objects.requireNonNull(caption, "caption");
             charts = List.copyOf(charts);
             Objects.requireNonNull(summary, "summary");
+        }
+    }
+
+    /**
+     * A capacity search's curve: the HTML draws the chart with the step table folded beneath, Markdown shows the
+     * step table.
+     *
+     * @param caption what the chart shows
+     * @param chart the curve's chart
+     * @param steps one row per step, by load
+     */
+    record CapacityFigure(String caption, CapacityChart chart, Table steps) implements Block {
+        CapacityFigure {
+            Objects.requireNonNull(caption, "caption");
+            Objects.requireNonNull(chart, "chart");
+            Objects.requireNonNull(steps, "steps");
         }
     }
 }

@@ -2,6 +2,7 @@ package io.clusterbench.report;
 
 import io.clusterbench.report.Doc.Cell;
 import io.clusterbench.report.Doc.Table;
+import io.clusterbench.result.CapacityMetrics;
 import io.clusterbench.result.MetricValue;
 import io.clusterbench.result.Numbers;
 import io.clusterbench.result.ObjectiveResult;
@@ -13,8 +14,8 @@ import java.util.Map;
 
 /**
  * The few numbers of a probe that a reader looks at first, at most {@link #MOST}: the metrics its objectives judge
- * (in spec order), then throughput, the latency percentiles p50, p99, p99.9 and max, errors, and the levels a host
- * or query probe reports, in that order; at least {@link #LEAST} when the probe has that many, topped up in the
+ * (in spec order), then the capacities a search found, then throughput, the latency percentiles p50, p99, p99.9
+ * and max, errors, and the levels a host or query probe reports, in that order; at least {@link #LEAST} when the probe has that many, topped up in the
  * probe's own order. The full table stays in the report, folded.
  */
 final class Headline {
@@ -47,6 +48,12 @@ final class Headline {
                 if (objective.metric().equals(probe.probe() + "." + metric.name())) {
                     chosen.putIfAbsent(metric.name(), metric);
                 }
+            }
+        }
+        // A capacity search's answer before any other number: it is what the probe ran for.
+        for (MetricValue metric : probe.metrics()) {
+            if (CapacityMetrics.isCapacity(metric.name())) {
+                chosen.putIfAbsent(metric.name(), metric);
             }
         }
         for (String name : PREFERRED) {

@@ -4,6 +4,7 @@ import io.clusterbench.result.OutputFiles;
 import io.clusterbench.report.Doc.Block;
 import io.clusterbench.report.Doc.Bullets;
 import io.clusterbench.report.Doc.Cell;
+import io.clusterbench.report.Doc.CapacityFigure;
 import io.clusterbench.report.Doc.Chart;
 import io.clusterbench.report.Doc.Code;
 import io.clusterbench.report.Doc.Details;
@@ -167,6 +168,8 @@ final class HtmlReport implements ReportWriter {
             xml.writeEndElement();
         } else if (block instanceof TimelineFigure t) {
             TimelineSection.writeHtml(t, xml);
+        } else if (block instanceof CapacityFigure c) {
+            CapacitySection.writeHtml(c, xml, steps -> table(steps, xml));
         }
     }
 

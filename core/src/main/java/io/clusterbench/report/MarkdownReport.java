@@ -4,6 +4,7 @@ import io.clusterbench.result.OutputFiles;
 import io.clusterbench.report.Doc.Block;
 import io.clusterbench.report.Doc.Bullets;
 import io.clusterbench.report.Doc.Cell;
+import io.clusterbench.report.Doc.CapacityFigure;
 import io.clusterbench.report.Doc.Chart;
 import io.clusterbench.report.Doc.TimelineFigure;
 import io.clusterbench.report.Doc.Code;
@@ -70,6 +71,8 @@ final class MarkdownReport implements ReportWriter {
                 chart(md, c);
             } else if (block instanceof TimelineFigure t) {
                 table(md, t.summary());
+            } else if (block instanceof CapacityFigure c) {
+                table(md, c.steps());
             }
             if (!(block instanceof Details)) {
                 md.append("\n\n");

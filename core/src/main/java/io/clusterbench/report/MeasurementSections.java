@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * The measurements part of the report, one section per probe: its status, a short headline table ({@link
- * Headline}), its charts, its errors, and the full metric and percentile tables folded under a {@code <details>}.
+ * Headline}), a capacity search's curve ({@link CapacitySection}), its charts, its errors, and the full metric
+ * and percentile tables folded under a {@code <details>}.
  * At most {@link #DETAILED_PROBES} probes get a section; the others are counted in one paragraph that points to
  * result.json.
  */
@@ -107,6 +108,8 @@ final class MeasurementSections {
         if (!probe.metrics().isEmpty()) {
             blocks.add(Headline.table(probe, objectives));
         }
+        // The search's conclusion and curve right under the headline: the capacity is what the probe ran for.
+        blocks.addAll(CapacitySection.of(probe.probe(), probe.capacity()));
         PercentileCurves curves = PercentileCurves.of(probe.latencies());
         if (!curves.curves().isEmpty()) {
             blocks.add(new Chart("Latency percentiles of " + probe.probe() + " (" + curves.unit() + ")", curves));

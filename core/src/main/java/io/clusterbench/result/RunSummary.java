@@ -105,11 +105,13 @@ public record RunSummary(
     }
 
     /**
-     * Whether a probe's metric is one every summary keeps without being asked: p99 latencies and throughputs
-     * ({@code ...p99_ms}, {@code ...ops_per_s}, {@code ...requests_per_s}, {@code ...throughput}).
+     * Whether a probe's metric is one every summary keeps without being asked: p99 latencies, throughputs
+     * ({@code ...p99_ms}, {@code ...ops_per_s}, {@code ...requests_per_s}, {@code ...throughput}) and the capacities
+     * a search found ({@link CapacityMetrics#isCapacity}).
      */
     public static boolean isHeadline(String metricName) {
-        return metricName.endsWith("p99_ms")
+        return CapacityMetrics.isCapacity(metricName)
+                || metricName.endsWith("p99_ms")
                 || metricName.endsWith("ops_per_s")
                 || metricName.endsWith("requests_per_s")
                 || metricName.endsWith("throughput");

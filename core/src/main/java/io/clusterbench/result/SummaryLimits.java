@@ -17,6 +17,8 @@ import java.util.TreeMap;
 public final class SummaryLimits {
     /** Metrics kept per result: the trend's own first, then the failed objectives', then the rest by name. */
     public static final int MAX_METRICS = 40;
+    /** Capacity lines (one per searching probe) kept per result; the rest stay in result.json. */
+    public static final int MAX_CAPACITIES = 20;
     /** Failed objectives named per result; the count of all of them is kept beside. */
     public static final int MAX_FAILED_OBJECTIVES = 20;
     /** Trend metrics kept per result: as many as a trend draws. */
@@ -29,7 +31,8 @@ public final class SummaryLimits {
 
     /**
      * At most {@link #MAX_METRICS} of {@code metrics}, sorted by name: those named in {@code first} (in its order) are
-     * kept before any other, the others by name; names longer than {@link #MAX_NAME_LENGTH} are dropped.
+     * kept before any other, then the capacities a search found ({@link CapacityMetrics#isCapacity}), the trend's
+     * default lines, then the others by name; names longer than {@link #MAX_NAME_LENGTH} are dropped.
      */
     public static TreeMap<String, Double> metrics(Map<String, Double> metrics, Collection<String> first) {
         Set<String> order = new LinkedHashSet<>();
@@ -38,6 +41,9 @@ public final class SummaryLimits {
                 order.add(name);
             }
         }
+        new TreeMap<>(metrics).keySet().stream()
+                .filter(name -> CapacityMetrics.isCapacity(name.substring(name.lastIndexOf('.') + 1)))
+                .forEach(order::add);
         order.addAll(new TreeMap<>(metrics).keySet());
         TreeMap<String, Double> kept = new TreeMap<>();
         for (String name : order) {

@@ -104,7 +104,8 @@ public record TrendModel(List<String> labels, List<Double> scores, List<Verdict>
     /**
      * The metrics a trend charts: the {@code explicit} ones (a {@code --metric} option or the spec's
      * {@code trend.metrics}) exactly, when any; otherwise the newest run's failed objectives first, then its other
-     * objectives' metrics, then, for a run without objectives, its headline metrics by name. At most
+     * objectives' metrics, then the capacities its searches found ({@code capacity_rps} and the like, not the knob's
+     * {@code capacity_load}), then, for a run without objectives, its headline metrics by name. At most
      * {@link TrendSettings#MAX_METRICS} either way.
      */
     public static List<String> chooseMetrics(List<RunSummary> oldestFirst, List<String> explicit) {
@@ -113,10 +114,19 @@ public record TrendModel(List<String> labels, List<Double> scores, List<Verdict>
             RunSummary newest = oldestFirst.get(oldestFirst.size() - 1);
             chosen.addAll(newest.failedObjectives());
             chosen.addAll(newest.objectiveMetrics());
-            if (chosen.isEmpty()) {
+            boolean objectives = !chosen.isEmpty();
+            // A capacity search's answer is the number its probe exists for: charted even beside objectives.
+            newest.metrics().keySet().stream().filter(TrendModel::isFoundCapacity).forEach(chosen::add);
+            if (!objectives) {
                 chosen.addAll(newest.metrics().keySet());
             }
         }
         return new ArrayList<>(chosen).subList(0, Math.min(TrendSettings.MAX_METRICS, chosen.size()));
+    }
+
+    /** Whether {@code probe.metric} is a kind's capacity metric, such as {@code lb.capacity_rps}. */
+    private static boolean isFoundCapacity(String metric) {
+        String name = metric.substring(metric.lastIndexOf('.') + 1);
+        return CapacityMetrics.isCapacity(name) && !name.equals(CapacityMetrics.LOAD);
     }
 }

@@ -1,5 +1,6 @@
 package io.clusterbench.score;
 
+import io.clusterbench.result.CapacityMetrics;
 import io.clusterbench.spec.Comparison;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,9 @@ import java.util.Optional;
  * criterion decides when there is one ({@code <=} or {@code <}: lower is better; {@code >=} or {@code >}: higher is
  * better). Otherwise the name and unit decide, first rule that matches:
  * <ol>
+ *   <li>a capacity a search found ({@link CapacityMetrics#isCapacity}) or the lowest load that failed
+ *       ({@code capacity_failed_load}): higher is better, whatever the knob's unit (a {@code capacity_load} in
+ *       connections is no usage);</li>
  *   <li>the name holds {@code error}, {@code fail}, {@code timeout}, {@code reject}, {@code evict} or
  *       {@code slow}: lower is better;</li>
  *   <li>a rate (the unit ends in {@code /s}, the name ends in {@code per_s}) or the name holds {@code throughput},
@@ -41,6 +45,10 @@ public enum MetricDirection {
             return HIGHER_IS_BETTER;
         }
         String name = metric.toLowerCase(Locale.ROOT);
+        String own = name.substring(name.lastIndexOf('.') + 1);
+        if (CapacityMetrics.isCapacity(own) || own.equals("capacity_failed_load")) {
+            return HIGHER_IS_BETTER;
+        }
         String u = unit == null ? "" : unit.toLowerCase(Locale.ROOT);
         if (BAD_EVENTS.stream().anyMatch(name::contains)) {
             return LOWER_IS_BETTER;

@@ -1,5 +1,6 @@
 package io.clusterbench.score;
 
+import io.clusterbench.result.CapacityMetrics;
 import io.clusterbench.result.LatencyHistogram;
 import io.clusterbench.result.LatencySource;
 import io.clusterbench.result.ErrorKind;
@@ -83,8 +84,15 @@ final class MetricLookup {
                     + " count", false);
         }
         Optional<MetricValue> value = p.metrics().stream().filter(m -> m.name().equals(name)).findFirst();
-        return new Found(probe, name, value,
-                value.isPresent() ? "" : "probe '" + p.probe() + "' measured no '" + name + "'", false);
+        return new Found(probe, name, value, value.isPresent() ? "" : absence(p, name), false);
+    }
+
+    /** Why a finished probe lacks {@code name}: for a capacity its search found none, and its statement says why. */
+    private static String absence(ProbeMeasurement p, String name) {
+        if (p.capacity() != null && CapacityMetrics.isCapacity(name)) {
+            return "probe '" + p.probe() + "' found no capacity: " + p.capacity().statement();
+        }
+        return "probe '" + p.probe() + "' measured no '" + name + "'";
     }
 
     /** Whether a PARTIAL probe's errors happened during its load (not only queries that found no series). */

@@ -65,6 +65,27 @@ public final class RunComparisons {
                 && m.detectablePct() != null && m.detectablePct() > RoundEffects.NOISE_LIMIT_PCT).toList();
     }
 
+    /**
+     * The metrics with fewer rounds than the interval of their level needs (a probe with many compared metrics needs
+     * more than 5 per condition for its simultaneous level: {@link RoundEffects}).
+     */
+    public static List<MetricEffect> tooFewRounds(RunComparison comparison) {
+        return comparison.metrics().stream().filter(m -> m.verdict() == EffectVerdict.INCONCLUSIVE
+                && m.reason().startsWith(RoundEffects.TOO_FEW_ROUNDS)).toList();
+    }
+
+    /**
+     * About how many rounds per condition {@code effect} needs: for a metric too noisy, as many as bring its floor
+     * under {@value RoundEffects#NOISE_LIMIT_PCT}% (the floor shrinks about as one over the square root of the
+     * rounds); {@code perCondition} otherwise. (A metric with too few rounds for its level needs at most 6 per
+     * condition for up to 20 compared metrics of one probe, which any extension reaches.)
+     */
+    public static int roundsNeeded(MetricEffect effect, int perCondition) {
+        boolean tooNoisy = effect.verdict() == EffectVerdict.INCONCLUSIVE && effect.detectablePct() != null
+                && effect.detectablePct() > RoundEffects.NOISE_LIMIT_PCT;
+        return tooNoisy ? RoundEffects.roundsNeeded(effect.detectablePct(), perCondition) : perCondition;
+    }
+
     /** A comparison that compares nothing, and says why. */
     public static RunComparison notComparable(RunResult before, String reason) {
         return new RunComparison(before.runId(), RunComparison.NONE, "", 0, reason, List.of(), List.of(), false, false,
@@ -108,8 +129,15 @@ public final class RunComparisons {
         List<String> missing = new ArrayList<>();
         ProbeIndex was = ProbeIndex.of(before);
         ProbeIndex is = ProbeIndex.of(after);
+        Map<String, Integer> family = new LinkedHashMap<>();
+        for (String metric : metrics.keySet()) {
+            if (MetricLookup.value(was, metric).isPresent() && MetricLookup.value(is, metric).isPresent()) {
+                family.merge(probeOf(is, metric), 1, Integer::sum);
+            }
+        }
         for (Map.Entry<String, Optional<ObjectiveSpec>> entry : metrics.entrySet()) {
-            Optional<MetricEffect> e = effect(entry.getKey(), entry.getValue(), was, is, settings, design);
+            Optional<MetricEffect> e = effect(entry.getKey(), entry.getValue(), was, is, settings, design,
+                    family.getOrDefault(probeOf(is, entry.getKey()), 1));
             e.ifPresentOrElse(effects::add, () -> {
                 if (entry.getValue().isPresent()) {
                     missing.add(entry.getKey());
@@ -122,8 +150,17 @@ public final class RunComparisons {
                 explanation(before, effects, missing, regressed));
     }
 
+    /** The probe that measured {@code metric}, or "" for a metric of no probe. */
+    private static String probeOf(ProbeIndex run, String metric) {
+        return MetricLookup.find(run, metric).probe().map(ProbeMeasurement::probe).orElse("");
+    }
+
+    /**
+     * The effect on one metric; {@code family} is how many metrics of its probe are compared, for the simultaneous
+     * level ({@link RoundEffects}).
+     */
     private static Optional<MetricEffect> effect(String metric, Optional<ObjectiveSpec> objective, ProbeIndex before,
-            ProbeIndex after, BaselineSettings settings, Design design) {
+            ProbeIndex after, BaselineSettings settings, Design design, int family) {
         Optional<MetricValue> was = MetricLookup.value(before, metric);
         Optional<MetricValue> is = MetricLookup.value(after, metric);
         if (was.isEmpty() || is.isEmpty()) {
@@ -131,10 +168,9 @@ public final class RunComparisons {
         }
         MetricDirection direction = MetricDirection.of(metric, is.get().unit(),
                 objective.map(o -> o.pass().op()).filter(op -> op != Comparison.EQUAL));
-        String probe = MetricLookup.find(after, metric).probe().map(ProbeMeasurement::probe).orElse("");
         return Optional.of(RoundEffects.effect(metric, is.get().unit(), objective.map(ObjectiveSpec::key)
                 .orElse(false), direction, roundValues(before, metric, "A"), roundValues(after, metric, "B"),
-                settings.minEffectPct(), Optional.ofNullable(design.disturbed().get(probe))));
+                settings.minEffectPct(), family, Optional.ofNullable(design.disturbed().get(probeOf(after, metric)))));
     }
 
     /** The metric's value in every round of the run, whatever its condition. */

@@ -11,14 +11,18 @@ import java.util.Objects;
  *     significantly worse after it
  * @param quietCheck what the run does when the check before each measured condition finds other load on a target
  * @param lease where and how {@code tune}, {@code run} and {@code benchmark} take their lease on the cluster
- * @param extraRounds how many more rounds per condition an alternating {@code run} may add when a compared metric's
- *     rounds were too noisy to promise anything; 0 never adds any
+ * @param extraRounds the most rounds per condition an alternating {@code run} may add, once, when a compared metric's
+ *     rounds were too noisy to promise anything (or too few for its interval); 0 never adds any
  */
 public record RunSettings(boolean rollback, int maxParallelProbes, boolean rollbackIfWorse,
         QuietCheckPolicy quietCheck, LeaseSettings lease, int extraRounds) {
 
-    /** As many again as the default rounds per condition: enough for one odd round no longer to decide alone. */
-    public static final int DEFAULT_EXTRA_ROUNDS = 5;
+    /**
+     * Up to three times the default rounds per condition: a p99 whose floor is 2.5 times the limit after 5 rounds
+     * needs about 15 (the floor shrinks as one over the square root of the rounds); beyond that, longer rounds help
+     * more than more of them.
+     */
+    public static final int DEFAULT_EXTRA_ROUNDS = 10;
     /** The most {@code settings.extraRounds} may ask for. */
     public static final int MAX_EXTRA_ROUNDS = 100;
 

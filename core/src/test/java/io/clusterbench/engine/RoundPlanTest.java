@@ -67,8 +67,40 @@ class RoundPlanTest {
         assertThat(more.note()).startsWith(plan.note()).endsWith(more.extension());
         assertThat(plan.extendedFor(comparison(effect(EffectVerdict.NO_DETECTABLE_CHANGE, 40.0)), 5)).isEmpty();
         assertThat(plan.extendedFor(comparison(effect(EffectVerdict.INCONCLUSIVE, 168.0)), 0)).isEmpty();
-        // Inconclusive for another reason (other load, too few rounds): more rounds would not help.
+        // Inconclusive for another reason (other load): more rounds would not help.
         assertThat(plan.extendedFor(comparison(effect(EffectVerdict.INCONCLUSIVE, null)), 5)).isEmpty();
+    }
+
+    @Test
+    void addsAsManyRoundsAsTheNoisiestMetricNeedsWithinTheSetting() {
+        RoundPlan plan = RoundPlan.of(io.clusterbench.score.ScoreFixturesAccess.emptySpec(),
+                new Tuning.Reversibility(List.of("redis-config:cache"), List.of()));
+
+        // A floor of 250% after 5 rounds: (ln 3.5 / ln 2)^2 x 5 = 16.3, so about 17 per condition.
+        RoundPlan more = plan.extendedFor(comparison(effect(EffectVerdict.INCONCLUSIVE, 250.0)), 20).orElseThrow();
+        assertThat(more.perCondition()).isEqualTo(17);
+        assertThat(more.extension()).contains("12 more rounds of each").contains("about 17 per condition needed");
+        // The setting caps it.
+        assertThat(plan.extendedFor(comparison(effect(EffectVerdict.INCONCLUSIVE, 250.0)), 10).orElseThrow()
+                .perCondition()).isEqualTo(15);
+        // Never fewer than 5 more: a floor just above the limit still gets enough rounds to outvote an odd one.
+        assertThat(plan.extendedFor(comparison(effect(EffectVerdict.INCONCLUSIVE, 101.0)), 20).orElseThrow()
+                .perCondition()).isEqualTo(10);
+    }
+
+    @Test
+    void addsRoundsWhenAProbeHasTooFewForTheLevelOfItsMetrics() {
+        RoundPlan plan = RoundPlan.of(io.clusterbench.score.ScoreFixturesAccess.emptySpec(),
+                new Tuning.Reversibility(List.of("redis-config:cache"), List.of()));
+        RoundSpread spread = RoundSpread.of(new double[] {1, 1, 1, 1, 1});
+        MetricEffect tooFew = MetricEffect.without("llm.ttft_p99_ms", "ms", false, spread, spread,
+                EffectVerdict.INCONCLUSIVE, "inconclusive: too few rounds (5 before, 5 after; a 99.4% interval (95%"
+                        + " for the 8 compared metrics of its probe together) needs at least 6 of each)");
+
+        RoundPlan more = plan.extendedFor(comparison(tooFew), 10).orElseThrow();
+
+        assertThat(more.perCondition()).isEqualTo(10);
+        assertThat(more.extension()).contains("llm.ttft_p99_ms (too few rounds for its interval)");
     }
 
     @Test

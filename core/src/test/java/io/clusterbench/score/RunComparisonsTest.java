@@ -8,11 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.result.EffectVerdict;
 import io.clusterbench.result.MetricEffect;
+import io.clusterbench.result.MetricValue;
+import io.clusterbench.result.ProbeMeasurement;
+import io.clusterbench.result.ProbeRound;
+import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.result.RunComparison;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.spec.BaselineSettings;
 import io.clusterbench.spec.Comparison;
 import io.clusterbench.spec.NoDataPolicy;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -180,5 +185,70 @@ class RunComparisonsTest {
         assertThat(c.metrics()).extracting(MetricEffect::metric).containsExactly("cache.ops_per_s");
         assertThat(c.metrics().get(0).verdict()).isEqualTo(EffectVerdict.WORSE);
         assertThat(c.metrics().get(0).changePct()).isBetween(-31.0, -29.0);
+    }
+
+    @Test
+    void theMetricsOfOneProbeShareTheFivePercentSoTheirIntervalsHoldTogether() {
+        // Three objectives on one probe: each interval at 1 - 0.05/3; for 5 rounds against 5 the rank interval
+        // leaving out the 2 most extreme differences at each end has 98.4%.
+        List<String> names = List.of("get.p99_ms", "set.p99_ms", "p50_ms");
+        RunResult before = run("before", 0, probe("cache", "A", names, 1.00, 1.02, 0.98, 1.01, 0.99));
+        RunResult after = run("after", 10, probe("cache", "B", names, 1.50, 1.52, 1.49, 1.51, 1.48));
+
+        RunComparison c = RunComparisons.compare(spec(names.stream().map(n -> objective("cache." + n, "<= 5"))
+                .toList()), before, after, BaselineSettings.DEFAULT, ALTERNATING);
+
+        assertThat(c.metrics()).hasSize(3).allSatisfy(m -> {
+            assertThat(m.confidence()).isEqualTo(1 - 4.0 / 252, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(m.verdict()).isEqualTo(EffectVerdict.WORSE);
+            assertThat(m.reason()).contains("98.4% interval (95% for the 3 compared metrics of its probe together)");
+        });
+        // Alone on its probe, the same rounds get the plain 95% level (96.8% exact for 5 against 5).
+        RunComparison alone = RunComparisons.compare(spec(List.of(objective("cache.get.p99_ms", "<= 5"))),
+                run("before", 0, probe("cache", "A", List.of("get.p99_ms"), 1.00, 1.02, 0.98, 1.01, 0.99)),
+                run("after", 10, probe("cache", "B", List.of("get.p99_ms"), 1.50, 1.52, 1.49, 1.51, 1.48)),
+                BaselineSettings.DEFAULT, ALTERNATING);
+        assertThat(alone.metrics().get(0).confidence()).isEqualTo(1 - 2 * 4.0 / 252,
+                org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(alone.metrics().get(0).reason()).doesNotContain("together");
+    }
+
+    @Test
+    void aProbeWithMoreMetricsThanFiveRoundsCanCoverIsInconclusiveUntilItHasMoreRounds() {
+        // 8 metrics: 1 - 0.05/8 = 99.375% is more than the 99.2% that 5 rounds against 5 can reach; 6 can.
+        List<String> names = List.of("a_ms", "b_ms", "c_ms", "d_ms", "e_ms", "f_ms", "g_ms", "h_ms");
+        RunResult before = run("before", 0, probe("llm", "A", names, 1.00, 1.02, 0.98, 1.01, 0.99));
+        RunResult after = run("after", 10, probe("llm", "B", names, 1.50, 1.52, 1.49, 1.51, 1.48));
+
+        RunComparison c = RunComparisons.compare(spec(names.stream().map(n -> objective("llm." + n, "<= 5"))
+                .toList()), before, after, BaselineSettings.DEFAULT, ALTERNATING);
+
+        assertThat(c.metrics()).allSatisfy(m -> assertThat(m.reason()).startsWith("inconclusive: too few rounds (5"
+                + " before, 5 after; a 99.4% interval (95% for the 8 compared metrics of its probe together) needs at"
+                + " least 6 of each)"));
+        assertThat(RunComparisons.tooFewRounds(c)).hasSize(8);
+        assertThat(ShiftInterval.fewestRounds(0.95)).isEqualTo(4);
+        assertThat(ShiftInterval.fewestRounds(1 - 0.05 / 8)).isEqualTo(6);
+
+        RunComparison six = RunComparisons.compare(spec(names.stream().map(n -> objective("llm." + n, "<= 5"))
+                .toList()), run("before", 0, probe("llm", "A", names, 1.00, 1.02, 0.98, 1.01, 0.99, 1.0)),
+                run("after", 10, probe("llm", "B", names, 1.50, 1.52, 1.49, 1.51, 1.48, 1.5)),
+                BaselineSettings.DEFAULT, ALTERNATING);
+        assertThat(six.metrics()).allSatisfy(m -> assertThat(m.verdict()).isEqualTo(EffectVerdict.WORSE));
+        assertThat(RunComparisons.tooFewRounds(six)).isEmpty();
+    }
+
+    /** A probe whose rounds measured every metric in {@code names} with the same values (ms). */
+    private static ProbeMeasurement probe(String id, String condition, List<String> names, double... values) {
+        List<ProbeRound> rounds = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            double value = values[i];
+            rounds.add(new ProbeRound(i + 1, condition, ScoreFixtures.T0.plusSeconds(i),
+                    ScoreFixtures.T0.plusSeconds(i + 1), ProbeStatus.OK,
+                    names.stream().map(n -> MetricValue.of(n, value, "ms")).toList()));
+        }
+        return new ProbeMeasurement(id, "redis", "redis://127.0.0.1:6379/0", ProbeStatus.OK, ScoreFixtures.T0,
+                ScoreFixtures.T0.plusSeconds(10), names.stream().map(n -> MetricValue.of(n, values[0], "ms")).toList(),
+                List.of(), List.of(), rounds, null);
     }
 }

@@ -83,6 +83,12 @@ record RequestPlan(String serviceId, String host, int port, boolean tls, String 
         return method.equals("HEAD");
     }
 
+    /** The timeout as "5s" or "1500ms", for messages. */
+    String timeoutText() {
+        long millis = timeout.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
     /** The host and port, for messages. */
     String address() {
         return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;

@@ -1,9 +1,11 @@
 package io.jenkins.plugins.clusterbench;
 
+import io.clusterbench.result.CapacityMetrics;
 import io.clusterbench.result.ObjectiveResult;
 import io.clusterbench.result.ObjectiveStatus;
 import io.clusterbench.result.RunResult;
 import io.clusterbench.result.RunSummary;
+import io.clusterbench.result.SummaryLimits;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,10 +29,12 @@ import java.util.TreeMap;
  * @param details every objective's explanation and every change, for the build's own page
  * @param trendMetrics the spec's {@code trend.metrics}, in spec order, which the job's trend draws; empty when the
  *     spec has no {@code trend:} section
+ * @param capacities the capacity of each probe that searched for one, in run order (core's {@link
+ *     CapacityMetrics}), at most {@link SummaryLimits#MAX_CAPACITIES}
  */
 public record BenchmarkOutcome(String runId, Double score, String verdict, String resultPath,
-        List<String> failedObjectives, Map<String, Double> metrics, BuildDetails details, List<String> trendMetrics)
-        implements Serializable {
+        List<String> failedObjectives, Map<String, Double> metrics, BuildDetails details, List<String> trendMetrics,
+        List<CapacityLine> capacities) implements Serializable {
 
     /** Verdict shown when the spec has no objectives, so there is nothing to score. */
     public static final String UNSCORED = "UNSCORED";
@@ -40,6 +44,15 @@ public record BenchmarkOutcome(String runId, Double score, String verdict, Strin
         metrics = new TreeMap<>(metrics);
         details = details == null ? BuildDetails.none() : details;
         trendMetrics = trendMetrics == null ? new ArrayList<>() : new ArrayList<>(trendMetrics);
+        capacities = capacities == null ? new ArrayList<>()
+                : new ArrayList<>(capacities.subList(0, Math.min(capacities.size(), SummaryLimits.MAX_CAPACITIES)));
+    }
+
+    /** An outcome without capacity searches. */
+    public BenchmarkOutcome(String runId, Double score, String verdict, String resultPath,
+            List<String> failedObjectives, Map<String, Double> metrics, BuildDetails details,
+            List<String> trendMetrics) {
+        this(runId, score, verdict, resultPath, failedObjectives, metrics, details, trendMetrics, List.of());
     }
 
     /** An outcome of a spec without a {@code trend:} section. */
@@ -70,7 +83,8 @@ public record BenchmarkOutcome(String runId, Double score, String verdict, Strin
         }
         String verdict = summary.verdict() == null ? UNSCORED : summary.verdict().name();
         return new BenchmarkOutcome(result.runId(), summary.score(), verdict, resultPath, failed, summary.metrics(),
-                BuildDetails.of(result), trendMetrics);
+                BuildDetails.of(result), trendMetrics,
+                CapacityMetrics.of(result).stream().map(CapacityLine::of).toList());
     }
 
     /** The value {@code benchmarkCluster} returns to a Pipeline script; keys are documented in docs/jenkins.md. */
@@ -82,6 +96,9 @@ public record BenchmarkOutcome(String runId, Double score, String verdict, Strin
         map.put("resultPath", resultPath);
         map.put("failedObjectives", new ArrayList<>(failedObjectives));
         map.put("metrics", new LinkedHashMap<>(metrics));
+        Map<String, Object> byProbe = new LinkedHashMap<>();
+        capacities.forEach(capacity -> byProbe.put(capacity.getProbe(), capacity.toStepResult()));
+        map.put("capacities", byProbe);
         return map;
     }
 }

@@ -65,6 +65,8 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
     private final String effectCounts;
     /** The files archived for this result, relative to the artifact root; null when not known (older builds). */
     private final ArrayList<String> artifacts;
+    /** One line per probe that searched for its capacity ({@link CapacityLine#getLine()}); null in older builds. */
+    private final ArrayList<String> capacities;
     private transient Run<?, ?> run;
     /** The details once made or read; XStream leaves a transient field null on load, so they are read on demand. */
     private transient volatile BuildDetails loaded;
@@ -72,13 +74,13 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
     ClusterBenchAction(String id, Double score, String verdict, String resultPath, List<String> failedObjectives,
             Map<String, Double> metrics, BuildDetails details) {
         this(id, score, verdict, resultPath, failedObjectives, failedObjectives.size(), metrics, details, null, null,
-                List.of(), null);
+                List.of(), null, List.of());
     }
 
     private ClusterBenchAction(String id, Double score, String verdict, String resultPath,
             List<String> failedObjectives, int failedObjectiveCount, Map<String, Double> metrics,
             BuildDetails details, String tuningResultPath, String verifyResultPath, List<String> trendMetrics,
-            List<String> artifacts) {
+            List<String> artifacts, List<String> capacities) {
         this.id = id;
         this.tuningResultPath = tuningResultPath;
         this.verifyResultPath = verifyResultPath;
@@ -95,13 +97,15 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
         this.loaded = details == null ? BuildDetails.none() : details;
         this.effectCounts = countsOf(this.loaded.getEffects());
         this.artifacts = artifacts == null ? null : new ArrayList<>(artifacts);
+        this.capacities = SummaryLimits.names(capacities, SummaryLimits.MAX_CAPACITIES);
     }
 
     /** The summary of an outcome, recorded as the result {@code id}, with the details its own page shows. */
     static ClusterBenchAction of(BenchmarkOutcome outcome, String id) {
         return new ClusterBenchAction(id, outcome.score(), outcome.verdict(), outcome.resultPath(),
                 outcome.failedObjectives(), outcome.failedObjectives().size(), outcome.metrics(), outcome.details(),
-                null, null, outcome.trendMetrics(), null);
+                null, null, outcome.trendMetrics(), null,
+                outcome.capacities().stream().map(CapacityLine::getLine).toList());
     }
 
     /**
@@ -122,13 +126,13 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
         if (earlier == null) {
             return new ClusterBenchAction(id, null, BenchmarkOutcome.UNSCORED, tuningResultPath, List.of(), 0,
                     Map.of(), new BuildDetails(List.of(), tuning.getChanges(), tuning.getEffects(),
-                            tuning.getEffectDesign()), null, verifyResultPath, List.of(), null);
+                            tuning.getEffectDesign()), null, verifyResultPath, List.of(), null, List.of());
         }
         return new ClusterBenchAction(id, earlier.score, earlier.verdict, earlier.resultPath,
                 earlier.getFailedObjectives(), earlier.getFailedObjectiveCount(), earlier.getMetrics(),
                 new BuildDetails(earlier.getObjectives(), tuning.getChanges(), tuning.getEffects(),
                         tuning.getEffectDesign()), tuningResultPath, verifyResultPath, earlier.getTrendMetrics(),
-                null);
+                null, earlier.getCapacities());
     }
 
     /**
@@ -144,7 +148,7 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
         return new ClusterBenchAction(id, score, verdict, resultPath, getFailedObjectives(),
                 getFailedObjectiveCount(), getMetrics(), new BuildDetails(getObjectives(), earlier.getChanges(),
                         earlier.getEffects(), earlier.getEffectDesign()), earlierTuning, earlier.verifyResultPath,
-                getTrendMetrics(), artifacts);
+                getTrendMetrics(), artifacts, getCapacities());
     }
 
     /**
@@ -159,7 +163,7 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
         paths.addAll(archived);
         return new ClusterBenchAction(id, score, verdict, resultPath, getFailedObjectives(),
                 getFailedObjectiveCount(), getMetrics(), details(), tuningResultPath, verifyResultPath,
-                getTrendMetrics(), new ArrayList<>(paths));
+                getTrendMetrics(), new ArrayList<>(paths), getCapacities());
     }
 
     /** The result's id: letters, digits, {@code -} and {@code _}; {@code clusterbench} for builds saved before ids. */
@@ -216,6 +220,15 @@ public final class ClusterBenchAction implements RunAction2, SimpleBuildStep.Las
      */
     public List<String> getTrendMetrics() {
         return trendMetrics == null ? new ArrayList<>() : new ArrayList<>(trendMetrics);
+    }
+
+    /**
+     * One line per probe that searched for its capacity, in run order, such as {@code lb: capacity_load 100 req/s
+     * (rate), capacity_rps 98.5 req/s}, or the search's statement where it found none; empty for a build without
+     * capacity searches or saved before summaries recorded them.
+     */
+    public List<String> getCapacities() {
+        return capacities == null ? new ArrayList<>() : new ArrayList<>(capacities);
     }
 
     /**

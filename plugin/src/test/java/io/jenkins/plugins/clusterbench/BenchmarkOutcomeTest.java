@@ -51,7 +51,9 @@ class BenchmarkOutcomeTest {
     void stepResultIsAMapWithEveryDocumentedKey() {
         Map<String, Object> result = BenchmarkOutcome.of(measuredOnly(), "out/result.json").toStepResult();
 
-        assertThat(result).containsOnlyKeys("runId", "score", "verdict", "resultPath", "failedObjectives", "metrics");
+        assertThat(result).containsOnlyKeys("runId", "score", "verdict", "resultPath", "failedObjectives", "metrics",
+                "capacities");
+        assertThat((Map<?, ?>) result.get("capacities")).as("no probe searched for its capacity").isEmpty();
         assertThat(result.get("runId")).isEqualTo("20261129T140000Z-1a2b");
     }
 
