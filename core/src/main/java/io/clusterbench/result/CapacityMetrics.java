@@ -10,8 +10,8 @@ import java.util.Set;
  * Which metrics are a capacity search's answer, by name, so that headlines, summaries, trends and the Jenkins step
  * treat every kind's capacity alike: {@code capacity_load} (the knob's value that passed) and each kind's own
  * {@code capacity_*} metric ({@code capacity_rps}, {@code capacity_ops_per_s}, {@code capacity_tokens_per_s},
- * {@code capacity_goodput}, and any a new kind adds). The search's bookkeeping ({@code capacity_failed_load},
- * {@code capacity_steps}, {@code capacity_search_s}) is not an answer.
+ * {@code capacity_request_throughput}, and any a new kind adds). The search's bookkeeping
+ * ({@code capacity_failed_load}, {@code capacity_steps}, {@code capacity_search_s}) is not an answer.
  */
 public final class CapacityMetrics {
 

@@ -1,6 +1,7 @@
 package io.clusterbench.spec;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -46,6 +47,14 @@ final class CapacityBinder {
         if (!m.has(CapacityParameters.SLO.name())) {
             binding.error(at, m.child("capacity"), "a capacity search needs slo: the conditions a load must meet,"
                     + " such as slo: [\"p99_ms <= 50\", \"error_pct <= 0.1\"]");
+            return;
+        }
+        if (probe.kind() == ProbeKind.OPENAI && OpenAiDescriptor.GOODPUT.optionalIn(probe.parameters())
+                .orElse(Map.of()).isEmpty()) {
+            // The search's capacity metrics are goodput, which has no meaning without the per-request limits.
+            binding.error(at, m.child("capacity"), "an openai capacity search measures goodput as vllm bench serve"
+                    + " --goodput does: add goodput: { ttft_ms: N, tpot_ms: M } (the limits each request must meet)"
+                    + " and bound the share of good requests in slo, such as slo: [\"good_pct >= 90\"]");
             return;
         }
         checkSlo(m, probe);

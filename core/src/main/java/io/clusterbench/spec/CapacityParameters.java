@@ -45,8 +45,9 @@ public final class CapacityParameters {
         return switch (kind) {
             case HTTP -> Map.of("capacity_rps", "requests_per_s");
             case REDIS -> Map.of("capacity_ops_per_s", "ops_per_s");
-            case OPENAI -> new TreeMap<>(Map.of("capacity_tokens_per_s", "output_throughput", "capacity_goodput",
-                    "goodput", "capacity_request_throughput", "request_throughput"));
+            // Goodput as vllm bench serve --goodput defines it: only requests that met every TTFT/TPOT/E2EL limit.
+            case OPENAI -> new TreeMap<>(Map.of("capacity_rps", "goodput", "capacity_tokens_per_s",
+                    "goodput_tokens_per_s", "capacity_request_throughput", "request_throughput"));
             default -> Map.of();
         };
     }

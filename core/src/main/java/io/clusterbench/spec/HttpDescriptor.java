@@ -4,6 +4,7 @@ import io.clusterbench.spec.ParameterTable.RuleKind;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The http probe: one request repeated in the open model ({@code rate}) or the closed model ({@code concurrency}). */
@@ -24,7 +25,7 @@ public final class HttpDescriptor implements ProbeDescriptor {
     /** Steps or a ramp of rate or concurrency instead of one of them; it sets its own length (docs/probes.md). */
     public static final Parameter<LoadProfile> PROFILE = Parameter.profile("profile", new ParameterType.Profile(
             List.of("rate", "concurrency"), List.of(((ParameterType.Real) RATE.type()).range(), new Range(1, true,
-                    10_000, true)), List.of("concurrency")));
+                    10_000, true)), List.of("concurrency"), true));
     public static final Parameter<Duration> DURATION = Parameter.length("duration").byDefault(Duration.ofSeconds(10));
     public static final Parameter<Long> REQUESTS = Parameter.whole("requests", 1, Long.MAX_VALUE);
     /**
@@ -69,8 +70,11 @@ public final class HttpDescriptor implements ProbeDescriptor {
                 .pattern("status_", "[1-5][0-9][0-9]", "NNN", "")
                 .warmup("requests");
         boolean open = probe.parameters().has(RATE.name());
-        if (probe.parameters().has(PROFILE.name())) {
-            LoadProfile profile = PROFILE.optionalIn(probe.parameters()).orElseThrow();
+        Optional<LoadProfile> written = PROFILE.optionalIn(probe.parameters());
+        if (written.isPresent() && written.get().continuous()) {
+            open = true;
+        } else if (written.isPresent()) {
+            LoadProfile profile = written.get();
             open = profile.knob().equals(RATE.name());
             List<String> perStep = new java.util.ArrayList<>(List.of(profile.knob(), "s", "requests", "responses",
                     "requests_per_s", "errors", "error_pct"));

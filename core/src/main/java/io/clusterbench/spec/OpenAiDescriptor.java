@@ -62,12 +62,26 @@ public final class OpenAiDescriptor implements ProbeDescriptor {
     public static final Parameter<Boolean> METRICS = Parameter.flag("metrics").byDefault(false);
     public static final Parameter<Duration> TIMEOUT = Parameter.length("timeout").byDefault(Duration.ofSeconds(60));
     public static final Parameter<String> CAPACITY = CapacityParameters.knob("requestRate", "maxConcurrency");
+    /**
+     * Steps or a ramp of the request rate instead of {@code requestRate} and {@code requests}: each level sends
+     * rate x length requests (docs/probes.md). The same spec as http's profiles, read by the same binder.
+     */
+    public static final Parameter<LoadProfile> PROFILE = Parameter.profile("profile", new ParameterType.Profile(
+            List.of("requestRate"), List.of(((ParameterType.Real) REQUEST_RATE.type()).range()), List.of(), true));
+    /** What each level of a profile reports as {@code stepN.}name, beside its rate and length. */
+    public static final List<String> STEP_METRICS = List.of("completed", "failed", "request_throughput",
+            "output_throughput", "ttft_median_ms", "ttft_p99_ms", "tpot_median_ms", "tpot_p99_ms", "e2el_p99_ms");
+    /** With goodput, each level also reports these. */
+    public static final List<String> STEP_GOODPUT_METRICS = List.of("goodput", "good_pct", "goodput_tokens_per_s");
 
     private static final ParameterTable TABLE = ParameterTable.builder()
             .add(ENDPOINT, REQUESTS, REQUEST_RATE, BURSTINESS, MAX_CONCURRENCY, PROMPT_TOKENS, MAX_TOKENS,
                     RANGE_RATIO, LENGTHS, IGNORE_EOS, WARMUP_REQUESTS, LoadParameters.ROUNDS, SEED, PROMPTS_FILE,
-                    PERCENTILES, GOODPUT, METRICS, TIMEOUT, CAPACITY, CapacityParameters.SLO,
+                    PERCENTILES, GOODPUT, METRICS, TIMEOUT, PROFILE, CAPACITY, CapacityParameters.SLO,
                     CapacityParameters.PRECISION, CapacityParameters.BUDGET, CapacityParameters.MAX)
+            .rule(ParameterTable.RuleKind.AT_MOST_ONE, "requestRate", "profile")
+            .rule(ParameterTable.RuleKind.AT_MOST_ONE, "requests", "profile")
+            .rule(ParameterTable.RuleKind.AT_MOST_ONE, "capacity", "profile")
             .build();
 
     @Override
@@ -86,9 +100,20 @@ public final class OpenAiDescriptor implements ProbeDescriptor {
         MetricNames.Builder names = MetricNames.builder().name("completed", "failed", "duration_s",
                 "total_input_tokens", "total_output_tokens", "request_throughput", "input_throughput",
                 "output_throughput", "total_token_throughput");
-        if (!GOODPUT.optionalIn(p).orElse(Map.of()).isEmpty()) {
-            names.name("goodput", "goodput_requests");
+        boolean withGoodput = !GOODPUT.optionalIn(p).orElse(Map.of()).isEmpty();
+        if (withGoodput) {
+            names.name("goodput", "goodput_requests", "good_pct", "goodput_tokens_per_s");
         }
+        PROFILE.optionalIn(p).filter(profile -> !profile.continuous()).ifPresent(profile -> {
+            List<String> perStep = new java.util.ArrayList<>(List.of(profile.knob(), "s"));
+            perStep.addAll(STEP_METRICS);
+            if (withGoodput) {
+                perStep.addAll(STEP_GOODPUT_METRICS);
+            }
+            for (int step = 1; step <= profile.levels().size(); step++) {
+                names.names("step" + step + ".", perStep);
+            }
+        });
         names.name("max_output_tokens_per_s", "max_concurrent_requests");
         List<String> extra = PERCENTILES.optionalIn(p).orElse(List.of()).stream()
                 .map(OpenAiDescriptor::percentileLabel).toList();

@@ -113,9 +113,10 @@ public sealed interface ParameterType {
 
     /**
      * A load profile ({@link LoadProfile}) over one of {@code knobs}, each within its range (whole numbers for the
-     * knobs in {@code whole}).
+     * knobs in {@code whole}); {@code continuous} when the probe runs a continuous ramp of its first knob.
      */
-    record Profile(List<String> knobs, List<Range> ranges, List<String> whole) implements ParameterType {
+    record Profile(List<String> knobs, List<Range> ranges, List<String> whole, boolean continuous)
+            implements ParameterType {
         @Override
         public String describe() {
             return "steps or a ramp of " + Suggestions.orList(knobs);

@@ -8,12 +8,13 @@ import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
  * Binds a load probe's {@code profile}: {@code steps} (a list of levels, each one knob and {@code for}) or a
- * {@code ramp} ({@code from}, {@code to}, {@code over}, optional {@code of} and {@code stairs}); see
+ * {@code ramp} ({@code from}, {@code to}, {@code over}, optional {@code of}, and {@code stairs} or
+ * {@code continuous}); see
  * {@link LoadProfile} and docs/probes.md.
  */
 final class ProfileBinder {
     private static final String FOR = "for";
-    private static final List<String> RAMP_KEYS = List.of("of", "from", "to", "over", "stairs");
+    private static final List<String> RAMP_KEYS = List.of("of", "from", "to", "over", "stairs", "continuous");
 
     private final Binding binding;
     private final ParameterType.Profile type;
@@ -93,13 +94,34 @@ final class ProfileBinder {
         Optional<Double> to = required ? value(r, "to", knob) : Optional.empty();
         Optional<Duration> over = required ? r.duration("over") : Optional.empty();
         Optional<Long> stairs = r.whole("stairs", 2, LoadProfile.MAX_LEVELS);
+        boolean continuous = r.flag("continuous").orElse(false);
+        if (continuous) {
+            checkContinuous(r, knob);
+        }
         if (binding.errorCount() != errorsBefore || from.isEmpty() || to.isEmpty() || over.isEmpty()) {
             return Optional.empty();
+        }
+        if (continuous) {
+            return Optional.of(LoadProfile.continuousRamp(knob, from.get(), to.get(), over.get()));
         }
         // One stair a second by default, within 2-MAX_LEVELS, so that a ramp is linear at a second's resolution.
         long count = stairs.orElse(Math.max(2, Math.min(LoadProfile.MAX_LEVELS, over.get().toSeconds())));
         return Optional.of(LoadProfile.ramp(knob, from.get(), to.get(), over.get(), (int) count,
                 type.whole().contains(knob)));
+    }
+
+    /** A continuous ramp is of the first knob (a rate), of a probe that runs one, and has no stairs. */
+    private void checkContinuous(YamlMap r, String knob) {
+        Node at = r.keyNode("continuous");
+        if (!type.continuous()) {
+            binding.error(at, r.child("continuous"), "this probe runs a ramp as stairs only: remove continuous");
+        } else if (!knob.equals(type.knobs().get(0))) {
+            binding.error(at, r.child("continuous"), "only a ramp of " + type.knobs().get(0)
+                    + " can be continuous: remove continuous, or ramp " + type.knobs().get(0));
+        } else if (r.has("stairs")) {
+            binding.error(r.keyNode("stairs"), r.child("stairs"), "a continuous ramp has no stairs: remove stairs"
+                    + " or continuous");
+        }
     }
 
     private Optional<Double> value(YamlMap m, String knob) {

@@ -17,7 +17,7 @@ class CapacityMetricsTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({"capacity_load, true", "capacity_rps, true", "capacity_ops_per_s, true",
-        "capacity_tokens_per_s, true", "capacity_goodput, true", "capacity_of_a_future_kind, true",
+        "capacity_tokens_per_s, true", "capacity_request_throughput, true", "capacity_of_a_future_kind, true",
         "capacity_failed_load, false", "capacity_steps, false", "capacity_search_s, false",
         "generator_limit_load, false", "requests_per_s, false"})
     void isACapacityByName(String metric, boolean capacity) {

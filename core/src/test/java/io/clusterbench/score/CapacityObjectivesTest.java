@@ -101,7 +101,7 @@ class CapacityObjectivesTest {
 
     @ParameterizedTest(name = "{0} in {1}")
     @CsvSource({"lb.capacity_load, connections", "lb.capacity_load, req/s", "cache.capacity_ops_per_s, ops/s",
-        "llm.capacity_tokens_per_s, tok/s", "llm.capacity_goodput, req/s", "lb.capacity_failed_load, connections",
+        "llm.capacity_tokens_per_s, tok/s", "llm.capacity_rps, req/s", "lb.capacity_failed_load, connections",
         "lb.capacity_some_future_kind, widgets"})
     void aLargerCapacityIsBetterWhateverTheKnobsUnit(String metric, String unit) {
         assertThat(MetricDirection.of(metric, unit, Optional.empty())).isEqualTo(MetricDirection.HIGHER_IS_BETTER);

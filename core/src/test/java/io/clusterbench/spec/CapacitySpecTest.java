@@ -23,7 +23,10 @@ class CapacitySpecTest {
         ProbeSpec cache = spec.probes().get("cache-capacity");
         assertThat(cache.kind().descriptor().metrics(cache).accepts("capacity_ops_per_s")).isTrue();
         ProbeSpec llm = spec.probes().get("llm-capacity");
-        assertThat(llm.kind().descriptor().metrics(llm).accepts("capacity_goodput")).isTrue();
+        assertThat(CapacityParameters.slo(llm.parameters())).extracting(SloCondition::text)
+                .containsExactly("good_pct >= 90");
+        assertThat(llm.kind().descriptor().metrics(llm).accepts("capacity_rps")).isTrue();
+        assertThat(llm.kind().descriptor().metrics(llm).accepts("capacity_tokens_per_s")).isTrue();
     }
 
     @Test
@@ -72,6 +75,23 @@ class CapacitySpecTest {
     void refusesAMaximumBelowTheFirstLoad() {
         assertThat(problems("rate: 50, capacity: rate, slo: [\"p99_ms <= 50\"], capacityMax: 40")).containsExactly(
                 "probes.web.capacityMax: must be above the first load, rate 50, got 40");
+    }
+
+    @Test
+    void refusesAnOpenAiSearchWithoutGoodputLimits() {
+        SpecException e = catchThrowableOfType(() -> SpecFiles.loadText("cluster.yaml", """
+                cluster: c
+                services:
+                  llm: { type: openai, url: "http://127.0.0.1:1" }
+                probes:
+                  llm-capacity: { service: llm, requestRate: 2, capacity: requestRate, slo: ["ttft_p99_ms <= 500"] }
+                """, Map.of()), SpecException.class);
+
+        assertThat(e).as("the spec was accepted").isNotNull();
+        assertThat(e.problems()).extracting(p -> p.path() + ": " + p.message()).containsExactly(
+                "probes.llm-capacity.capacity: an openai capacity search measures goodput as vllm bench serve"
+                        + " --goodput does: add goodput: { ttft_ms: N, tpot_ms: M } (the limits each request must"
+                        + " meet) and bound the share of good requests in slo, such as slo: [\"good_pct >= 90\"]");
     }
 
     private static LoadedSpec load(String parameters) throws SpecException {

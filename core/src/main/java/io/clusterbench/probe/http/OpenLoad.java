@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The open model: requests start at a fixed rate whatever the service does, each on an idle kept-alive connection
- * (a new one while under {@link #MAX_IN_FLIGHT}), and each latency runs from the request's <em>intended</em> start,
+ * The open model: requests start at a fixed rate (or along a continuous ramp, see {@link Pace}) whatever the
+ * service does, each on an idle kept-alive connection (a new one while under {@link #MAX_IN_FLIGHT}), and each latency runs from the request's <em>intended</em> start,
  * so a stall counts against every request that should have been sent during it (coordinated omission corrected as
  * wrk2 does).
  *
@@ -37,7 +37,7 @@ final class OpenLoad {
     static final long LATE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final RequestPlan plan;
-    private final double rate;
+    private final Pace pace;
     private final LoadLimit limit;
     private final Duration warmup;
     private final Tally warmupTally;
@@ -46,7 +46,6 @@ final class OpenLoad {
     private final StopSignal stop;
     private final String threadName;
     private final long timeout;
-    private final double interval;
     private long start;
     private long warmups;
     /** The index after the last request of the schedule. */
@@ -54,8 +53,14 @@ final class OpenLoad {
 
     OpenLoad(RequestPlan plan, double rate, LoadLimit limit, Duration warmup, int maxInFlight, Tally tally,
             Tally warmupTally, StopSignal stop, String threadName) {
+        this(plan, Pace.fixed(rate), limit, warmup, maxInFlight, tally, warmupTally, stop, threadName);
+    }
+
+    /** An open load whose requests are due as {@code pace} says (a continuous ramp's, for one). */
+    OpenLoad(RequestPlan plan, Pace pace, LoadLimit limit, Duration warmup, int maxInFlight, Tally tally,
+            Tally warmupTally, StopSignal stop, String threadName) {
         this.plan = plan;
-        this.rate = rate;
+        this.pace = pace;
         this.limit = limit;
         this.warmup = warmup;
         this.warmupTally = warmupTally;
@@ -64,7 +69,6 @@ final class OpenLoad {
         this.stop = stop;
         this.threadName = threadName;
         this.timeout = plan.timeout().toNanos();
-        this.interval = 1e9 / rate;
     }
 
     /**
@@ -75,10 +79,10 @@ final class OpenLoad {
      */
     LoadTimes run(TimelineSampler timeline) {
         // The requests whose intended start falls within the warm-up.
-        warmups = (long) Math.ceil(warmup.toNanos() / interval);
+        warmups = pace.dueBefore(warmup.toNanos());
         total = lastIndex();
         start = System.nanoTime();
-        long measuredFrom = start + (long) (warmups * interval);
+        long measuredFrom = start + pace.offsetNanos(warmups);
         timeline.measuringFrom(measuredFrom);
         InetSocketAddress address = new InetSocketAddress(plan.host(), plan.port());
         int loopCount = Math.min(maxInFlight, Runtime.getRuntime().availableProcessors());
@@ -98,8 +102,8 @@ final class OpenLoad {
         long scheduled = stripes.stream().mapToLong(Stripe::scheduled).sum();
         // A stop during the warm-up leaves no measured time at all.
         long measured = sendingEnd - measuredFrom < 0 ? sendingEnd : measuredFrom;
-        long measuredScheduled = Math.max(0, scheduled - warmups);
-        double sendingSeconds = Math.max(sendingEnd - measured, measuredScheduled * interval) / 1e9;
+        long scheduledNanos = Math.max(0, pace.offsetNanos(scheduled) - pace.offsetNanos(warmups));
+        double sendingSeconds = Math.max(sendingEnd - measured, scheduledNanos) / 1e9;
         return new LoadTimes((ended - measured) / 1e9, sendingSeconds, (measured - start) / 1e9);
     }
 
@@ -108,14 +112,14 @@ final class OpenLoad {
         if (limit.counted()) {
             return warmups + Math.min(limit.requests().getAsLong(), Long.MAX_VALUE - warmups);
         }
-        long measuredOffset = (long) (warmups * interval);
+        long measuredOffset = pace.offsetNanos(warmups);
         long duration = limit.duration().toNanos();
         // The first request whose offset from the measured start reaches the duration is not sent.
-        long last = Math.max(warmups, (long) Math.ceil((measuredOffset + duration) / interval));
-        while (last > warmups && (long) ((last - 1) * interval) - measuredOffset >= duration) {
+        long last = Math.max(warmups, pace.dueBefore(measuredOffset + duration));
+        while (last > warmups && pace.offsetNanos(last - 1) - measuredOffset >= duration) {
             last--;
         }
-        while ((long) (last * interval) - measuredOffset < duration) {
+        while (pace.offsetNanos(last) - measuredOffset < duration) {
             last++;
         }
         return last;
@@ -154,7 +158,7 @@ final class OpenLoad {
                     sendingEnd = now;
                     break;
                 }
-                long intended = start + (long) (next * interval);
+                long intended = start + pace.offsetNanos(next);
                 if (intended - now > 0) {
                     return intended;
                 }
@@ -221,7 +225,7 @@ final class OpenLoad {
          */
         private void unstarted(Tally counted, boolean warming, long now, boolean connectionFree) {
             long phaseEnd = warming ? warmups : total;
-            long expired = (long) Math.floor((now - timeout - start) / interval) + 1;
+            long expired = pace.dueBefore(now - timeout - start + 1);
             long count = Math.max(1, (Math.min(phaseEnd, expired) - next + step - 1) / step);
             counted.unstarted(count, new ExchangeFailure(ErrorKind.TIMEOUT, "could not send " + plan.method() + " "
                     + plan.target() + " (service " + plan.serviceId() + ") within the timeout of "

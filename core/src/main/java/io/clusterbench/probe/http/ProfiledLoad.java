@@ -34,6 +34,11 @@ record ProfiledLoad(RequestPlan plan, LoadProfile profile, Duration warmup, int 
      *     start counts: once the warm-up is over, later calls change nothing)
      */
     LoadTimes run(TimelineSampler timeline) {
+        if (profile.continuous()) {
+            // One open load whose rate rises with time: no levels to report, the timeline shows the rise.
+            return new OpenLoad(plan, Pace.ramp(profile, warmup), new LoadLimit(OptionalLong.empty(),
+                    profile.length()), warmup, maxInFlight, whole, warmupTally, stop, threadName).run(timeline);
+        }
         boolean open = profile.knob().equals("rate");
         double elapsed = 0;
         double sending = 0;

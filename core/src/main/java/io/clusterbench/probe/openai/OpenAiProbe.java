@@ -10,6 +10,7 @@ import io.clusterbench.probe.TimelineSampler;
 import io.clusterbench.probe.WarmupMetrics;
 import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
+import io.clusterbench.spec.OpenAiDescriptor;
 import io.clusterbench.spec.ServiceSpec;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -41,9 +42,10 @@ public final class OpenAiProbe implements Probe {
         } catch (ClusterBenchException e) {
             return measurement.fail(ErrorKind.AUTH, e.getMessage());
         }
+        ArrivalPlan plan = ArrivalPlan.of(settings, OpenAiDescriptor.PROFILE.optionalIn(context.probe().parameters()));
         Prompts prompts;
         try {
-            prompts = prompts(settings);
+            prompts = prompts(settings, plan.requests());
         } catch (IOException e) {
             return measurement.fail(ErrorKind.SPEC, "probe " + context.probe().id() + ": cannot read promptsFile "
                     + settings.promptsFile().map(Path::toString).orElse("") + " (" + e.getClass().getSimpleName()
@@ -86,9 +88,8 @@ public final class OpenAiProbe implements Probe {
             if (serverMetrics != null) {
                 serverMetrics.start();
             }
-            context.progress().expect(settings.requests());
-            double[] offsets = ArrivalSchedule.offsets(settings.requests(), settings.requestRate(),
-                    settings.burstiness(), settings.seed());
+            context.progress().expect(plan.requests());
+            double[] offsets = plan.offsets();
             Requests measured = timed(requester, measuredTimeline);
             RequestLoad.Result result = new RequestLoad(i -> measured.send(prompts.get(i), prompts.maxTokensOf(i)),
                     settings.maxConcurrency(), context.stop(), watchdog, threads)
@@ -102,6 +103,7 @@ public final class OpenAiProbe implements Probe {
             ServingMetrics.Report report = ServingMetrics.of(result.outcomes(), result.durationNanos(),
                     prompts.plannedTokens(), settings.percentiles(), settings.goodput());
             measurement.metrics(report.metrics());
+            measurement.metrics(LevelMetrics.of(plan, result, prompts.plannedTokens(), settings.goodput()));
             if (report.withoutUsage() > 0) {
                 measurement.error(ErrorKind.PROTOCOL, report.withoutUsage() + " of the streams of " + settings.base()
                         + " carried no usage, so their output tokens were counted as chunks (one token each);"
@@ -116,11 +118,11 @@ public final class OpenAiProbe implements Probe {
         }
     }
 
-    private static Prompts prompts(OpenAiSettings settings) throws IOException {
+    private static Prompts prompts(OpenAiSettings settings, int requests) throws IOException {
         if (settings.promptsFile().isPresent()) {
             return Prompts.read(settings.promptsFile().get(), settings.maxTokens());
         }
-        return Prompts.generate(settings.requests(), settings.promptTokens(), settings.maxTokens(),
+        return Prompts.generate(requests, settings.promptTokens(), settings.maxTokens(),
                 settings.lengths(), settings.seed());
     }
 

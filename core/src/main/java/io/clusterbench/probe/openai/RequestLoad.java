@@ -50,9 +50,10 @@ final class RequestLoad {
      * What a run gave.
      *
      * @param outcomes the outcomes of the requests sent, in order of sending (aborted ones included)
+     * @param startNanos {@link System#nanoTime()} at the start of the schedule
      * @param durationNanos from the start of the run to the end of its last request (vLLM's {@code dur_s})
      */
-    record Result(List<RequestOutcome> outcomes, long durationNanos) {
+    record Result(List<RequestOutcome> outcomes, long startNanos, long durationNanos) {
     }
 
     /** Sends request {@code i} at {@code offsetsSeconds[i]} after the start; returns early when the run stops. */
@@ -86,7 +87,7 @@ final class RequestLoad {
             for (Future<RequestOutcome> future : pending) {
                 outcomes.add(await(future));
             }
-            return new Result(outcomes, System.nanoTime() - start);
+            return new Result(outcomes, start, System.nanoTime() - start);
         } finally {
             threads.shutdownNow();
         }

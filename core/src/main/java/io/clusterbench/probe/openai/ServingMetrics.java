@@ -50,6 +50,7 @@ final class ServingMetrics {
         boolean inputKnown = true;
         int withoutUsage = 0;
         int good = 0;
+        long goodOutput = 0;
         double[] ttfts = new double[completed];
         double[] e2els = new double[completed];
         List<Double> tpots = new ArrayList<>();
@@ -85,6 +86,7 @@ final class ServingMetrics {
             // A request of one token has tpot 0 for goodput, as in vLLM.
             if (isGood(goodput, ttfts[i], tpot, e2els[i])) {
                 good++;
+                goodOutput += outputLen;
             }
         }
 
@@ -110,6 +112,12 @@ final class ServingMetrics {
             if (!goodput.isEmpty()) {
                 metrics.add(MetricValue.of("goodput", good / seconds, "req/s"));
                 metrics.add(MetricValue.of("goodput_requests", good, "count"));
+                // DistServe's "SLO attainment": the share of every measured request (failed ones included, as they
+                // are not good) that met every SLO; a capacity search bounds it, such as good_pct >= 90.
+                if (completed + failed > 0) {
+                    metrics.add(MetricValue.of("good_pct", 100.0 * good / (completed + failed), "percent"));
+                }
+                metrics.add(MetricValue.of("goodput_tokens_per_s", goodOutput / seconds, "tok/s"));
             }
         }
         if (completed > 0) {

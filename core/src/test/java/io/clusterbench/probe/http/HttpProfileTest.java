@@ -20,6 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 class HttpProfileTest {
 
     @Test
+    void aContinuousRampSendsItsIntegralAsOneLoadWithoutSteps(LocalNginxBalancer balancer) throws Exception {
+        ProbeMeasurement m = ProbeRun.cold(balancer.url() + "/",
+                "profile: { ramp: { from: 20, to: 60, over: 2s, continuous: true } }").run();
+
+        assertThat(m.status()).isEqualTo(ProbeStatus.OK);
+        // 20 x 2 + (60 - 20) x 2^2 / (2 x 2) = 80 requests due within the ramp's 2 s.
+        assertThat(value(m, "requests")).isEqualTo(80);
+        assertThat(value(m, "status_200")).isEqualTo(80);
+        assertThat(m.metrics()).noneMatch(v -> v.name().startsWith("step"));
+    }
+
+    @Test
     void stepsOfRateSendEachLevelsRequestsAndReportEachStep(LocalNginxBalancer balancer) throws Exception {
         ProbeMeasurement m = ProbeRun.cold(balancer.url() + "/",
                 "profile: { steps: [{ rate: 50, for: 1s }, { rate: 150, for: 1s }] }").run();

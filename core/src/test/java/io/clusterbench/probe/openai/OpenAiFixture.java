@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,6 +102,8 @@ public final class OpenAiFixture implements AutoCloseable {
     private volatile int healthStatus = 200;
     private volatile int unhealthyRequests;
     private volatile int unhealthyStatus;
+    /** With planted slots: the sequences decoded at once; null for a server without a limit. */
+    private volatile Semaphore slots;
 
     private OpenAiFixture() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
@@ -138,6 +141,19 @@ public final class OpenAiFixture implements AutoCloseable {
      */
     public OpenAiFixture holdCompletions() {
         return scripts(i -> Script.tokens(5, 0, 0).stallAfter(0));
+    }
+
+    /**
+     * Plants a server that decodes at most {@code slots} sequences at once (vLLM's {@code --max-num-seqs}), each
+     * streaming {@code tokens} tokens at one per {@code millisPerToken} (a fixed decode step): a request waits in
+     * arrival order for a free slot, and the wait is part of its TTFT, as time in vLLM's scheduler queue is. Tokens
+     * are paced from the slot's start (token i at (i + 1) x millisPerToken), so a late wake-up does not add up over a
+     * stream. A slot serves {@code 1000 / (tokens x millisPerToken)} requests a second, so with even arrivals the
+     * server's goodput capacity is {@code slots} times that, and past it the queue, and with it the TTFT, grows.
+     */
+    public OpenAiFixture plantedSlots(int slots, int tokens, long millisPerToken) {
+        this.slots = new Semaphore(slots, true);
+        return scripts(i -> Script.tokens(tokens, millisPerToken, millisPerToken));
     }
 
     OpenAiFixture models(String... ids) {
@@ -235,7 +251,13 @@ public final class OpenAiFixture implements AutoCloseable {
         bodies.add(request);
         Script script = scripts.apply(completions.getAndIncrement());
         peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        Semaphore limit = slots;
+        boolean slotHeld = false;
         try {
+            if (limit != null) {
+                limit.acquire();
+                slotHeld = true;
+            }
             if (script.errorStatus() != 0) {
                 send(exchange, script.errorStatus(), "application/json", script.errorBody());
                 return;
@@ -257,8 +279,8 @@ public final class OpenAiFixture implements AutoCloseable {
                 if (i == script.dropAfter()) {
                     throw new DroppedConnection();
                 }
-                if (i == 0) {
-                    sleepUntil(start, script.ttftMillis());
+                if (i == 0 || limit != null) {
+                    sleepUntil(start, script.ttftMillis() + i * script.gapMillis());
                 } else {
                     // Gaps are slept one after the other, so each is at least the planted one even when a sleep
                     // overshoots.
@@ -275,6 +297,9 @@ public final class OpenAiFixture implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            if (slotHeld) {
+                limit.release();
+            }
             inFlight.decrementAndGet();
         }
     }

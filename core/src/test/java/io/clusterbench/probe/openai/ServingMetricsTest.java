@@ -76,8 +76,11 @@ class ServingMetricsTest {
         assertThat(tpot.get("goodput_requests")).isEqualTo(2);
         assertThat(tpot.get("goodput")).isCloseTo(1.0, within(1e-9));
         assertThat(both.get("goodput_requests")).isEqualTo(1);
+        // 2 good of 4 measured (the failed one is not good; the aborted one was never measured), with 5 + 1 tokens.
+        assertThat(tpot.get("good_pct")).isCloseTo(50, within(1e-9));
+        assertThat(tpot.get("goodput_tokens_per_s")).isCloseTo(3, within(1e-9));
         assertThat(metrics(ServingMetrics.of(OUTCOMES, 2_000 * MS, 16, List.of(), Map.of())))
-                .doesNotContainKeys("goodput", "goodput_requests");
+                .doesNotContainKeys("goodput", "goodput_requests", "good_pct", "goodput_tokens_per_s");
     }
 
     @Test
