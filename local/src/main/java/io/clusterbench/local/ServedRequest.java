@@ -12,27 +12,26 @@ import java.util.OptionalLong;
  * @param status the status answered
  * @param contentLength the Content-Length sent, empty when there was none
  * @param chunked whether the body was sent with chunked transfer coding
- * @param keepAlive whether nginx kept the connection open after the answer
  * @param bodyBytes the bytes of body sent (chunk framing included)
  * @param uri the request target as sent
  */
 public record ServedRequest(long connection, long connectionRequest, String tlsProtocol, int status,
-        OptionalLong contentLength, boolean chunked, boolean keepAlive, long bodyBytes, String uri) {
+        OptionalLong contentLength, boolean chunked, long bodyBytes, String uri) {
 
     /** The nginx {@code log_format} whose lines {@link #parse} reads. */
     static final String LOG_FORMAT = "$connection $connection_requests $ssl_protocol $status"
-            + " $sent_http_content_length $sent_http_transfer_encoding $sent_http_connection $body_bytes_sent"
+            + " $sent_http_content_length $sent_http_transfer_encoding $body_bytes_sent"
             + " $request_uri";
 
     /** Reads one line written in {@link #LOG_FORMAT}; nginx writes {@code -} for an empty value. */
     static ServedRequest parse(String line) {
         String[] fields = line.split(" ", -1);
-        if (fields.length != 9) {
+        if (fields.length != 8) {
             throw new IllegalArgumentException("not a line of the TLS access log: " + line);
         }
         return new ServedRequest(Long.parseLong(fields[0]), Long.parseLong(fields[1]), fields[2],
                 Integer.parseInt(fields[3]),
                 fields[4].equals("-") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(fields[4])),
-                fields[5].equals("chunked"), fields[6].equals("keep-alive"), Long.parseLong(fields[7]), fields[8]);
+                fields[5].equals("chunked"), Long.parseLong(fields[6]), fields[7]);
     }
 }
