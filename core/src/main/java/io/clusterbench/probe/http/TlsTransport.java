@@ -14,8 +14,8 @@ import javax.net.ssl.SSLParameters;
 /**
  * TLS over a non-blocking socket with an {@link SSLEngine}: the server's certificate checked against this JVM's
  * trust store, or the service's {@code caFile} ({@link RequestPlan#trust()}), with host-name verification
- * (there is no option to skip either). The engine's delegated tasks
- * (certificate checks) run on the loop's thread: they come once per connection, not per request.
+ * (there is no option to skip either). The engine's delegated tasks (certificate checks) run on the loop's
+ * thread: they come once per connection, not per request.
  */
 final class TlsTransport implements Transport {
     private final SocketChannel channel;
