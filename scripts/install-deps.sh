@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs, on Debian or Ubuntu, what building and testing Cluster Bench needs and is not there yet:
 # a JDK (17 or newer), Maven, and the real servers the tests start privately (redis-server, OpenSSH sshd,
-# nginx, prometheus, prometheus-node-exporter, prometheus-pushgateway), and Debian's chromium with its
-# chromedriver, in which the report tests render the HTML reports. Installs nothing that is already present.
+# nginx, prometheus, prometheus-node-exporter, prometheus-pushgateway), openssl (it makes the TLS tests'
+# certificates), and Debian's chromium with its chromedriver, in which the report tests render the HTML reports. Installs nothing that is already present.
 # Where Debian starts the packages' own services, the tests leave them alone: they start private instances on free
 # loopback ports.
 set -euo pipefail
@@ -19,6 +19,7 @@ need sshd openssh-server
 need ssh-keygen openssh-client
 need ssh openssh-client
 need nginx nginx
+need openssl openssl
 need prometheus prometheus
 need prometheus-node-exporter prometheus-node-exporter
 need chromium chromium

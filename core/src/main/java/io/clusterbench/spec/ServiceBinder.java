@@ -1,6 +1,8 @@
 package io.clusterbench.spec;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -17,6 +19,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class ServiceBinder {
 
     static final int DEFAULT_REDIS_PORT = 6379;
+    /** The http service's option naming the CA certificates (PEM) its https url is checked against. */
+    static final String CA_FILE = "caFile";
 
     private static final Map<ServiceType, List<String>> KEYS = new EnumMap<>(ServiceType.class);
     private static final Map<ServiceType, String> SECRET_KEY = new EnumMap<>(ServiceType.class);
@@ -24,7 +28,7 @@ final class ServiceBinder {
 
     static {
         KEYS.put(ServiceType.REDIS, List.of("type", "host", "address", "port", "user", "password"));
-        KEYS.put(ServiceType.HTTP, List.of("type", "url", "host"));
+        KEYS.put(ServiceType.HTTP, List.of("type", "url", "host", CA_FILE));
         KEYS.put(ServiceType.OPENAI, List.of("type", "url", "host", "model", "apiKey"));
         KEYS.put(ServiceType.CHROMA, List.of("type", "url", "host", "token", "collection", "tenant", "database"));
         KEYS.put(ServiceType.PROMETHEUS, List.of("type", "url", "host", "token"));
@@ -107,11 +111,33 @@ final class ServiceBinder {
         for (String option : OPTION_KEYS.get(t)) {
             m.text(option).ifPresent(v -> options.put(option, v));
         }
+        if (t == ServiceType.HTTP) {
+            caFile(m, url).ifPresent(path -> options.put(CA_FILE, path.toString()));
+        }
         if (binding.errorCount() != errorsBefore) {
             return Optional.empty();
         }
         return Optional.of(new ServiceSpec(id, t, host, address, port, url, user, secret, options,
                 binding.locate(at)));
+    }
+
+    /**
+     * The http service's {@code caFile}, resolved against the spec's folder. A file that cannot be read now is only
+     * a warning, as for secrets: the probe reads it when it runs, which may be on another machine.
+     */
+    private Optional<Path> caFile(YamlMap m, Optional<URI> url) {
+        Optional<Path> path = m.filePath(CA_FILE);
+        path.ifPresent(p -> {
+            Node at = m.get(CA_FILE).orElseThrow();
+            if (url.isPresent() && !"https".equalsIgnoreCase(url.get().getScheme())) {
+                binding.warning(at, m.child(CA_FILE), "is used only for an https url, and url is "
+                        + url.get().getScheme() + "; write url: https://... or remove caFile");
+            }
+            if (!Files.isReadable(SpecPaths.expandHome(p))) {
+                binding.warning(at, m.child(CA_FILE), "cannot read " + p + " (it is read again when used)");
+            }
+        });
+        return path;
     }
 
     // "http" is said letter by letter, "aitch-tee-tee-pee", so it takes "an" too.

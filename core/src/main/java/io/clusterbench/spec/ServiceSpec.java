@@ -13,7 +13,8 @@ import java.util.OptionalInt;
  * the others have a {@code url} and may name the {@code host} they run on. {@code secret} is the redis
  * {@code password}, the openai {@code apiKey} or the chroma/prometheus {@code token}. {@code options} holds the
  * type's own settings as strings: {@code model} (openai), {@code collection}, {@code tenant}, {@code database}
- * (chroma).
+ * (chroma), {@code caFile} (http: the path of the CA certificates, resolved against the spec's folder, a leading
+ * {@code ~} kept).
  */
 public record ServiceSpec(
         String id,

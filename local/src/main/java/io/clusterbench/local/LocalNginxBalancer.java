@@ -9,12 +9,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * One private nginx process holding a round-robin load balancer on the main port in front of two upstream
  * servers, each on its own port, that answer {@code /health} and {@code /} with their name.
+ *
+ * <p>Started with {@link NginxTls}, it also serves HTTPS on a port of its own ({@link #httpsUrl()}): the same
+ * balancer, plus the files a test puts into {@link #documentRoot()}, under {@code /files/} with a Content-Length,
+ * under {@code /chunked/} chunked and under {@code /to-close/} ended by the close of the connection; every request
+ * it serves there is logged for {@link #servedOverTls()}.
  */
 public final class LocalNginxBalancer extends ProcessBackedServer {
 
@@ -35,15 +42,17 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
     private final Path errorLog;
     private final List<Integer> upstreamPorts;
     private final String listen;
+    private final OptionalInt tlsPort;
 
     private LocalNginxBalancer(int port, Path workDir, ManagedProcess process, Path binary, Path configFile,
-            Path errorLog, List<Integer> upstreamPorts, String listen) {
+            Path errorLog, List<Integer> upstreamPorts, String listen, OptionalInt tlsPort) {
         super("nginx", port, workDir, process);
         this.listen = listen;
         this.binary = binary;
         this.configFile = configFile;
         this.errorLog = errorLog;
         this.upstreamPorts = List.copyOf(upstreamPorts);
+        this.tlsPort = tlsPort;
     }
 
     /** Starts the balancer and its upstreams in the folder (created if absent), with nginx found on the system. */
@@ -53,7 +62,7 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
 
     /** Starts the balancer and its upstreams in the folder, taking nginx from the given binaries. */
     public static LocalNginxBalancer start(Path workDir, Binaries binaries) throws LocalServerException {
-        return start(workDir, binaries, null, LOOPBACK);
+        return start(workDir, binaries, null, LOOPBACK, null);
     }
 
     /**
@@ -66,7 +75,15 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
             throw new IllegalArgumentException("the balancer listens on an IPv4 address such as 0.0.0.0, got '"
                     + listenAddress + "'");
         }
-        return start(workDir, Binaries.system(), null, listenAddress);
+        return start(workDir, Binaries.system(), null, listenAddress, null);
+    }
+
+    /**
+     * Starts the balancer and its upstreams, and the same balancer over HTTPS with the given certificate on a
+     * second port, with nginx found on the system. The plain port serves exactly what {@link #start(Path)}'s does.
+     */
+    public static LocalNginxBalancer start(Path workDir, NginxTls tls) throws LocalServerException {
+        return start(workDir, Binaries.system(), null, LOOPBACK, Objects.requireNonNull(tls, "tls"));
     }
 
     /**
@@ -79,15 +96,22 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
         if (upstreams.isEmpty()) {
             throw new IllegalArgumentException("a balancer needs at least one upstream server");
         }
-        return start(workDir, Binaries.system(), List.copyOf(upstreams), LOOPBACK);
+        return start(workDir, Binaries.system(), List.copyOf(upstreams), LOOPBACK, null);
     }
 
+    /**
+     * With {@code external} null the balancer runs its own upstreams; it listens on {@code listen}; with {@code tls}
+     * null it serves no HTTPS.
+     */
     private static LocalNginxBalancer start(Path workDir, Binaries binaries, List<InetSocketAddress> external,
-            String listen) throws LocalServerException {
+            String listen, NginxTls tls) throws LocalServerException {
         Path binary = binaries.locate(ServerBinary.NGINX);
         Path dir = WorkFiles.createFolder(workDir);
         // nginx creates the *_temp_path folders but not their parent.
         WorkFiles.createFolder(dir.resolve("temp"));
+        if (tls != null) {
+            WorkFiles.createFolder(dir.resolve(NginxConfig.DOCUMENT_ROOT));
+        }
         Path configFile = dir.resolve("nginx.conf");
         Path errorLog = dir.resolve("error.log");
         String instance = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
@@ -95,10 +119,18 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
             int port = FreePorts.loopback();
             List<Integer> upstreams;
             String readyPath;
+            OptionalInt tlsPort = OptionalInt.empty();
             if (external == null) {
                 upstreams = List.of(FreePorts.loopback(), FreePorts.loopback());
-                WorkFiles.write(configFile, NginxConfig.balancer(dir, listen, port, upstreams, UPSTREAM_NAMES, instance,
-                        CurrentUser.isRoot()));
+                if (tls == null) {
+                    WorkFiles.write(configFile, NginxConfig.balancer(dir, listen, port, upstreams, UPSTREAM_NAMES,
+                            instance, CurrentUser.isRoot()));
+                } else {
+                    tlsPort = OptionalInt.of(FreePorts.loopback());
+                    WorkFiles.write(configFile, NginxConfig.balancerWithTls(dir, listen, port, upstreams,
+                            UPSTREAM_NAMES, instance, CurrentUser.isRoot(), tlsPort.getAsInt(), tls));
+                }
+                // nginx binds every listening socket before it answers on any, so the HTTPS port is ready too.
                 readyPath = "/health";
             } else {
                 upstreams = external.stream().map(InetSocketAddress::getPort).toList();
@@ -114,7 +146,8 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
                 return response.statusCode() / 100 == 2
                         && response.headers().firstValue(INSTANCE_HEADER).filter(instance::equals).isPresent();
             });
-            return new LocalNginxBalancer(port, dir, process, binary, configFile, errorLog, upstreams, listen);
+            return new LocalNginxBalancer(port, dir, process, binary, configFile, errorLog, upstreams, listen,
+                    tlsPort);
         });
     }
 
@@ -131,6 +164,38 @@ public final class LocalNginxBalancer extends ProcessBackedServer {
     /** nginx's access log: one line a request, the client's address first. */
     public Path accessLog() {
         return workDir().resolve("access.log");
+    }
+
+    /**
+     * The HTTPS base URL, {@code https://127.0.0.1:PORT}.
+     *
+     * @throws IllegalStateException when the balancer was started without {@link NginxTls}
+     */
+    public String httpsUrl() {
+        return "https://" + LOOPBACK + ":" + tlsPort();
+    }
+
+    /**
+     * The HTTPS port.
+     *
+     * @throws IllegalStateException when the balancer was started without {@link NginxTls}
+     */
+    public int tlsPort() {
+        return tlsPort.orElseThrow(() -> new IllegalStateException(this + " serves no HTTPS: start it with NginxTls"));
+    }
+
+    /** The folder whose files the HTTPS server serves under {@code /files/}, {@code /chunked/} and {@code /to-close/}. */
+    public Path documentRoot() {
+        tlsPort();
+        return workDir().resolve(NginxConfig.DOCUMENT_ROOT);
+    }
+
+    /** Every request served over HTTPS so far, in the order nginx logged them (when each answer was sent). */
+    public List<ServedRequest> servedOverTls() throws LocalServerException {
+        tlsPort();
+        // nginx opens its logs before it listens, so the file is there however early the question comes.
+        return WorkFiles.read(workDir().resolve(NginxConfig.TLS_ACCESS_LOG)).lines().map(ServedRequest::parse)
+                .toList();
     }
 
     /**

@@ -12,12 +12,33 @@ final class NginxConfig {
     private NginxConfig() {
     }
 
+    /** The folder, inside the server's, whose files the HTTPS server serves. */
+    static final String DOCUMENT_ROOT = "files";
+    /** The HTTPS server's access log, in {@link ServedRequest#LOG_FORMAT}. */
+    static final String TLS_ACCESS_LOG = "tls-access.log";
+
     /**
      * A balancer listening on {@code listen} (an IPv4 address: loopback by default, any other for tests whose
      * clients send from elsewhere) in front of upstream servers of its own, which stay on loopback.
      */
     static String balancer(Path dir, String listen, int port, List<Integer> upstreamPorts, List<String> upstreamNames,
             String instance, boolean root) {
+        return balancer(dir, listen, port, upstreamPorts, upstreamNames, instance, root, "");
+    }
+
+    /**
+     * The balancer with its upstreams and, beside it, an HTTPS server on {@code tlsPort} that balances the same
+     * way and serves the files of {@link #DOCUMENT_ROOT} three ways: under {@code /files/} with a Content-Length,
+     * under {@code /chunked/} chunked, under {@code /to-close/} to the close of the connection.
+     */
+    static String balancerWithTls(Path dir, String listen, int port, List<Integer> upstreamPorts,
+            List<String> upstreamNames, String instance, boolean root, int tlsPort, NginxTls tls) {
+        return balancer(dir, listen, port, upstreamPorts, upstreamNames, instance, root,
+                tlsServer(dir, tlsPort, tls, instance));
+    }
+
+    private static String balancer(Path dir, String listen, int port, List<Integer> upstreamPorts,
+            List<String> upstreamNames, String instance, boolean root, String moreServers) {
         List<String> upstreams = upstreamPorts.stream().map(p -> LocalServer.LOOPBACK + ":" + p).toList();
         StringBuilder text = httpStart(dir, root, upstreams);
         for (int i = 0; i < upstreamPorts.size(); i++) {
@@ -31,7 +52,33 @@ final class NginxConfig {
                     .append("\\n\";\n        }\n")
                     .append("    }\n");
         }
+        text.append(moreServers);
         return httpEnd(text, listen, port, instance, "");
+    }
+
+    private static String tlsServer(Path dir, int tlsPort, NginxTls tls, String instance) {
+        Path files = dir.resolve(DOCUMENT_ROOT);
+        // SSI is on only to take the Content-Length away (nginx then chunks the body, or, with chunking off, ends
+        // it by closing the connection); the files hold no SSI commands.
+        String framings = "        location /files/ {\n            alias " + files + "/;\n        }\n"
+                + "        location /chunked/ {\n            alias " + files + "/;\n"
+                + "            ssi on;\n            ssi_types text/plain;\n        }\n"
+                + "        location /to-close/ {\n            alias " + files + "/;\n"
+                + "            ssi on;\n            ssi_types text/plain;\n"
+                + "            chunked_transfer_encoding off;\n        }\n";
+        return "    log_format clusterbench_tls '" + ServedRequest.LOG_FORMAT + "';\n"
+                + "    server {\n"
+                + "        listen " + LocalServer.LOOPBACK + ":" + tlsPort + " ssl;\n"
+                + "        ssl_certificate " + tls.certificate().certificateFile().toAbsolutePath() + ";\n"
+                + "        ssl_certificate_key " + tls.certificate().privateKeyFile().toAbsolutePath() + ";\n"
+                + "        ssl_protocols " + String.join(" ", tls.protocols()) + ";\n"
+                + "        access_log " + dir.resolve(TLS_ACCESS_LOG) + " clusterbench_tls;\n"
+                + framings
+                + "        location / {\n"
+                + "            proxy_pass http://upstreams;\n"
+                + "            add_header " + LocalNginxBalancer.INSTANCE_HEADER + " " + instance + " always;\n"
+                + "        }\n"
+                + "    }\n";
     }
 
     /**

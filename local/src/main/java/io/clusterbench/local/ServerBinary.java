@@ -15,6 +15,8 @@ public record ServerBinary(String executable, String aptPackage) {
     public static final ServerBinary SSH_KEYGEN = new ServerBinary("ssh-keygen", "openssh-client");
     public static final ServerBinary SSH = new ServerBinary("ssh", "openssh-client");
     public static final ServerBinary NGINX = new ServerBinary("nginx", "nginx");
+    /** Makes the private certificate authority and the server certificates of the TLS tests. */
+    public static final ServerBinary OPENSSL = new ServerBinary("openssl", "openssl");
     public static final ServerBinary PROMETHEUS = new ServerBinary("prometheus", "prometheus");
     public static final ServerBinary NODE_EXPORTER =
             new ServerBinary("prometheus-node-exporter", "prometheus-node-exporter");

@@ -184,9 +184,7 @@ final class Connection {
             }
         } catch (SSLException e) {
             close();
-            throw new ExchangeFailure(ErrorKind.TLS, "TLS handshake with " + plan.address() + " (service "
-                    + plan.serviceId() + ") failed: " + e.getMessage()
-                    + "; check the server's certificate and this JVM's trust store");
+            throw new ExchangeFailure(ErrorKind.TLS, TlsFailures.describe(e, plan));
         } catch (IOException e) {
             close();
             throw unreachable(e);

@@ -10,7 +10,9 @@ import io.clusterbench.spec.HttpDescriptor;
 import io.clusterbench.spec.LoadProfile;
 import io.clusterbench.spec.Parameters;
 import io.clusterbench.spec.ServiceSpec;
+import io.clusterbench.spec.SpecPaths;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,8 @@ import java.util.OptionalLong;
  * answer arrived). Metrics are documented in docs/probes.md.
  */
 public final class HttpProbe implements Probe {
+    /** The http service's option naming the CA certificates its https url is checked against (docs/spec.md). */
+    private static final String CA_FILE = "caFile";
     private final int maxInFlight;
 
     /** A probe that keeps at most {@value OpenLoad#MAX_IN_FLIGHT} requests in flight in the open model. */
@@ -58,6 +62,16 @@ public final class HttpProbe implements Probe {
         limit.requests().ifPresent(context.progress()::expect);
 
         MeasurementBuilder measurement = context.measure(plan.target());
+        Optional<Path> caFile = service.option(CA_FILE).map(Path::of).map(SpecPaths::expandHome);
+        if (plan.tls() && caFile.isPresent()) {
+            try {
+                plan = plan.trusting(TlsTrust.fromCaFile(caFile.get()));
+            } catch (TlsTrust.CaFileException e) {
+                // Read once, before any load: a file that is missing here fails the probe, not each request.
+                return measurement.fail(ErrorKind.SPEC, "service " + service.id() + " (" + service.location()
+                        + "): " + e.getMessage());
+            }
+        }
         Tally tally = new Tally(plan, measurement, context.progress());
         Tally warmupTally = Tally.warmup(plan, measurement);
         Duration warmup = HttpDescriptor.WARMUP.in(parameters);

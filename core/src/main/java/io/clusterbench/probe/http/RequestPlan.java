@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -21,9 +22,10 @@ import java.util.OptionalInt;
  * @param bytes the encoded request: request line, headers and body
  * @param expectStatus the status that counts as success; empty means any 2xx
  * @param timeout the time one request may take
+ * @param trust for TLS, what checks the server's certificate: the JVM's default context when empty
  */
 record RequestPlan(String serviceId, String host, int port, boolean tls, String method, String target,
-        byte[] bytes, OptionalInt expectStatus, Duration timeout) {
+        byte[] bytes, OptionalInt expectStatus, Duration timeout, Optional<TlsTrust> trust) {
 
     private static final String USER_AGENT = "clusterbench-http-probe";
 
@@ -65,7 +67,13 @@ record RequestPlan(String serviceId, String host, int port, boolean tls, String 
         encoded.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         encoded.writeBytes(bodyBytes);
         return new RequestPlan(serviceId, host, port, tls, method, target, encoded.toByteArray(), expectStatus,
-                timeout);
+                timeout, Optional.empty());
+    }
+
+    /** The same request, its server's certificate checked against the given CAs instead of the JVM's default. */
+    RequestPlan trusting(TlsTrust cas) {
+        return new RequestPlan(serviceId, host, port, tls, method, target, bytes, expectStatus, timeout,
+                Optional.of(cas));
     }
 
     /** Whether a status counts as success. */

@@ -13,8 +13,9 @@ import javax.net.ssl.SSLParameters;
 
 /**
  * TLS over a non-blocking socket with an {@link SSLEngine}: the server's certificate checked against this JVM's
- * trust store, with host-name verification (there is no option to skip either). The engine's delegated tasks
- * (certificate checks) run on the loop's thread: they come once per connection, not per request.
+ * trust store, or the service's {@code caFile} ({@link RequestPlan#trust()}), with host-name verification
+ * (there is no option to skip either). The engine's delegated tasks (certificate checks) run on the loop's
+ * thread: they come once per connection, not per request.
  */
 final class TlsTransport implements Transport {
     private final SocketChannel channel;
@@ -22,7 +23,7 @@ final class TlsTransport implements Transport {
     /** Records to send, kept ready for reading by the socket. */
     private final ByteBuffer netOut;
     /** Records received, kept ready for writing by the socket. */
-    private final ByteBuffer netIn;
+    private ByteBuffer netIn;
     /** Plain bytes unwrapped and not yet handed on, kept ready for reading. */
     private ByteBuffer appIn;
     private int waitingFor = SelectionKey.OP_READ;
@@ -31,11 +32,7 @@ final class TlsTransport implements Transport {
 
     TlsTransport(SocketChannel channel, RequestPlan plan) throws SSLException {
         this.channel = channel;
-        try {
-            this.engine = SSLContext.getDefault().createSSLEngine(plan.host(), plan.port());
-        } catch (NoSuchAlgorithmException e) {
-            throw new SSLException("this JVM has no default TLS context: " + e.getMessage(), e);
-        }
+        this.engine = context(plan).createSSLEngine(plan.host(), plan.port());
         engine.setUseClientMode(true);
         SSLParameters parameters = engine.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
@@ -69,22 +66,32 @@ final class TlsTransport implements Transport {
         }
     }
 
+    /**
+     * Unwraps records until {@code into} is full or nothing more is at hand. Reading short of full must mean that
+     * the socket is drained: a record already taken from the socket and left in {@link #netIn} would get no
+     * readiness event of its own, and the answer it completes would wait for the timeout.
+     */
     @Override
     public int read(ByteBuffer into) throws IOException {
-        while (!appIn.hasRemaining()) {
-            if (engine.isInboundDone()) {
-                return -1;
+        int count = 0;
+        while (into.hasRemaining()) {
+            if (!appIn.hasRemaining()) {
+                if (engine.isInboundDone() || !unwrapSome()) {
+                    break;
+                }
+                answerPostHandshakeMessages();
+                continue;
             }
-            if (!unwrapSome()) {
-                return channelEnded ? -1 : 0;
-            }
-            answerPostHandshakeMessages();
+            int part = Math.min(appIn.remaining(), into.remaining());
+            ByteBuffer slice = appIn.slice();
+            slice.limit(part);
+            into.put(slice);
+            appIn.position(appIn.position() + part);
+            count += part;
         }
-        int count = Math.min(appIn.remaining(), into.remaining());
-        ByteBuffer part = appIn.slice();
-        part.limit(count);
-        into.put(part);
-        appIn.position(appIn.position() + count);
+        if (count == 0 && (channelEnded || engine.isInboundDone())) {
+            return -1;
+        }
         return count;
     }
 
@@ -129,6 +136,9 @@ final class TlsTransport implements Transport {
                 }
                 case BUFFER_OVERFLOW -> appIn = larger(appIn, engine.getSession().getApplicationBufferSize());
                 default -> { // BUFFER_UNDERFLOW: the record is not whole yet
+                    if (!netIn.hasRemaining()) {
+                        netIn = larger(netIn.flip(), engine.getSession().getPacketBufferSize()).compact();
+                    }
                     int count = channel.read(netIn);
                     if (count < 0) {
                         channelEnded = true;
@@ -183,6 +193,17 @@ final class TlsTransport implements Transport {
             }
         }
         return true;
+    }
+
+    private static SSLContext context(RequestPlan plan) throws SSLException {
+        if (plan.trust().isPresent()) {
+            return plan.trust().get().context();
+        }
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new SSLException("this JVM has no default TLS context: " + e.getMessage(), e);
+        }
     }
 
     private void runTasks() {

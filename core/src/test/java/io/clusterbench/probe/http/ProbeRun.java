@@ -32,19 +32,27 @@ final class ProbeRun {
      * @param parameters the probe's parameters as YAML flow-map entries, such as {@code "concurrency: 2, requests: 10"}
      */
     ProbeRun(String url, String parameters) throws Exception {
-        String yaml = """
-                cluster: local
-                services:
-                  web: { type: http, url: "%s" }
-                probes:
-                  load: { service: web, %s }
-                """.formatted(url, parameters);
-        ClusterSpec spec = SpecLoader.load("cluster.yaml", yaml, Path.of("."), NO_SECRETS).spec();
+        this(spec("url: \"" + url + "\"", parameters));
+    }
+
+    private ProbeRun(ClusterSpec spec) {
         context = new ProbeContext(spec, spec.probes().get("load"), NO_SECRETS,
                 host -> {
                     throw new ClusterBenchException(ClusterBenchException.Kind.CONNECTION, "no SSH in this test");
                 },
                 progress, stop, Clock.systemUTC());
+    }
+
+    /** The spec of service {@code web} with the given entries besides its type, and probe {@code load} of it. */
+    private static ClusterSpec spec(String serviceEntries, String parameters) throws Exception {
+        String yaml = """
+                cluster: local
+                services:
+                  web: { type: http, %s }
+                probes:
+                  load: { service: web, %s }
+                """.formatted(serviceEntries, parameters);
+        return SpecLoader.load("cluster.yaml", yaml, Path.of("."), NO_SECRETS).spec();
     }
 
     /**
@@ -53,6 +61,11 @@ final class ProbeRun {
      */
     static ProbeRun cold(String url, String parameters) throws Exception {
         return new ProbeRun(url, "warmup: 0s, " + parameters);
+    }
+
+    /** A run with {@code warmup: 0s} against an https url whose service trusts the CAs in {@code caFile}. */
+    static ProbeRun coldTrusting(Path caFile, String url, String parameters) throws Exception {
+        return new ProbeRun(spec("url: \"" + url + "\", caFile: \"" + caFile + "\"", "warmup: 0s, " + parameters));
     }
 
     ProbeMeasurement run() {
