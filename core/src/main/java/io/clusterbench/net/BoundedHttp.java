@@ -108,6 +108,11 @@ public final class BoundedHttp {
                 }
             }
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof HttpTimeoutException) {
+                // The request's own timeout (the JDK's "request timed out") can fire a moment before the poll above
+                // sees the deadline: either way the headers did not come in time, and the message says so alike.
+                throw new HttpTimeoutException("no response headers in time");
+            }
             throw rethrown(e.getCause());
         } finally {
             if (!pending.isDone()) {

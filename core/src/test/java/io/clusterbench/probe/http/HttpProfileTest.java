@@ -64,7 +64,9 @@ class HttpProfileTest {
             assertThat(value(m, "step1.concurrency")).isEqualTo(1);
             assertThat(value(m, "step2.concurrency")).isEqualTo(4);
             // 20 ms a request: about 50 req/s on one connection, about 200 on four.
-            assertThat(value(m, "step1.requests_per_s")).isBetween(25.0, 52.0);
+            // The upper bound is the check (one connection cannot beat 1 / 20 ms); the lower one only says it ran, as a
+            // loaded 2-core machine can halve the rate of a cold probe.
+            assertThat(value(m, "step1.requests_per_s")).isBetween(10.0, 52.0);
             assertThat(value(m, "step2.requests_per_s")).isGreaterThan(2.5 * value(m, "step1.requests_per_s"));
             assertThat(value(m, "step1.p50_ms")).isGreaterThanOrEqualTo(20);
             assertThat(value(m, "requests")).isEqualTo(value(m, "step1.requests") + value(m, "step2.requests"));
