@@ -18,8 +18,9 @@ import javax.xml.stream.XMLStreamWriter;
  * shaded grey, the rounds of condition A blue and of B orange, each round labelled, so a stall shows as a dip in
  * throughput and a p99 spike at its second, and a drift as a slope across rounds.
  *
- * <p>Presentation attributes only ({@link Svg}: Jenkins' Content-Security-Policy); both y axes start at 0 with round ticks and carry their unit. Series break where a point has no value (a second without a
- * single answer has no p99), rather than drawing a line through the gap.
+ * <p>Presentation attributes only ({@link Svg}: Jenkins' Content-Security-Policy); both y axes start at 0 with
+ * round ticks and carry their unit. Series break where a point has no value (a second without a single answer has
+ * no p99), rather than drawing a line through the gap.
  *
  * @param title what the chart shows, also its SVG title
  * @param rounds the rounds to draw, in run order, each with its points
