@@ -16,8 +16,9 @@ import javax.xml.stream.XMLStreamWriter;
  * latency (p50, p99), throughput (achieved, goodput) and errors, each present only when a step measured it. Every
  * step is a marker whose shape says its verdict, so colour is not needed to read it: a filled circle passed, a cross
  * failed, a hollow grey triangle was a generator limit (the generator could not offer the load, so the step says
- * nothing of the server and no line runs through it). A solid green line marks the knee, the highest load that
- * passed in all its rounds, and a dashed red line the lowest load that failed; the capacity lies between them.
+ * nothing of the server and no line runs through it). A black dash-dotted line marks the knee, the highest load
+ * that passed in all its rounds, and a dashed red line the lowest load that failed; the capacity lies between them.
+ * The knee is a marker, not a series, so neither its colour nor its dashes are any series' (p50 is green and dotted).
  *
  * <p>Presentation attributes only, never a {@code style} attribute (Jenkins' Content-Security-Policy); every y axis
  * starts at zero with nice ticks ({@link AxisScale}) and carries its unit, and so does the x axis.
@@ -28,7 +29,9 @@ import javax.xml.stream.XMLStreamWriter;
 record CapacityChart(String title, CapacityCurve curve) {
 
     static final int WIDTH = 720;
-    static final String PASSED = "#009e73";
+    /** The knee's stroke: black, which no series uses, dash-dotted, which no series' dashes resemble. */
+    static final String KNEE = "#000000";
+    static final String KNEE_DASH = "8 3 2 3";
     static final String FAILED = "#cc0000";
     static final String GENERATOR = "#888888";
 
@@ -193,22 +196,22 @@ record CapacityChart(String title, CapacityCurve curve) {
     /** The knee (highest passed) and the lowest failed load, across every plot, labelled above the first. */
     private void marks(XMLStreamWriter xml, int bottom) throws XMLStreamException {
         if (curve.passed() != null) {
-            mark(xml, curve.passed(), bottom, PASSED, Svg.SOLID, "knee " + Numbers.format(curve.passed()), "end",
+            mark(xml, curve.passed(), bottom, KNEE, KNEE_DASH, 2, "knee " + Numbers.format(curve.passed()), "end",
                     "knee: " + Numbers.format(curve.passed()) + " " + curve.unit()
                             + ", the highest load that passed in all its rounds");
         }
         if (curve.failed() != null) {
-            mark(xml, curve.failed(), bottom, FAILED, "5 3", "failed " + Numbers.format(curve.failed()), "start",
+            mark(xml, curve.failed(), bottom, FAILED, "5 3", 1.5, "failed " + Numbers.format(curve.failed()), "start",
                     "the lowest load that failed: " + Numbers.format(curve.failed()) + " " + curve.unit());
         }
     }
 
-    private void mark(XMLStreamWriter xml, double load, int bottom, String colour, String dash, String label,
-            String anchor, String tooltip) throws XMLStreamException {
+    private void mark(XMLStreamWriter xml, double load, int bottom, String colour, String dash, double width,
+            String label, String anchor, String tooltip) throws XMLStreamException {
         double x = x(load);
         xml.writeStartElement("line");
         Svg.attributes(xml, "class", anchor.equals("end") ? "knee" : "lowest-failed", "x1", x, "y1", TOP - 4.0,
-                "x2", x, "y2", (double) bottom, "stroke", colour, "stroke-width", 1.5);
+                "x2", x, "y2", (double) bottom, "stroke", colour, "stroke-width", width);
         Svg.dash(xml, dash);
         Svg.title(xml, tooltip);
         xml.writeEndElement();
@@ -232,7 +235,7 @@ record CapacityChart(String title, CapacityCurve curve) {
                 "fill", "#ffffff", "stroke", GENERATOR, "stroke-width", 1.5);
         Svg.text(xml, x + 14, y, "start", 10, "generator limit");
         x += 110;
-        Svg.line(xml, x, y - 4, x + 18, y - 4, PASSED);
+        Svg.sample(xml, x, y - 4, x + 18, KNEE, KNEE_DASH);
         Svg.text(xml, x + 22, y, "start", 10, "knee");
         x += 56;
         xml.writeEmptyElement("line");
