@@ -16,8 +16,9 @@ import javax.xml.stream.XMLStreamWriter;
  * latency (p50, p99), throughput (achieved, goodput) and errors, each present only when a step measured it. Every
  * step is a marker whose shape says its verdict, so colour is not needed to read it: a filled circle passed, a cross
  * failed, a hollow grey triangle was a generator limit (the generator could not offer the load, so the step says
- * nothing of the server and no line runs through it). A solid green line marks the knee, the highest load that
- * passed in all its rounds, and a dashed red line the lowest load that failed; the capacity lies between them.
+ * nothing of the server and no line runs through it). A black dash-dotted line marks the knee, the highest load
+ * that passed in all its rounds, and a dashed red line the lowest load that failed; the capacity lies between them.
+ * The knee is a marker, not a series, so neither its colour nor its dashes are any series' (p50 is green and dotted).
  *
  * <p>Presentation attributes only, never a {@code style} attribute (Jenkins' Content-Security-Policy); every y axis
  * starts at zero with nice ticks ({@link AxisScale}) and carries its unit, and so does the x axis.
@@ -28,7 +29,9 @@ import javax.xml.stream.XMLStreamWriter;
 record CapacityChart(String title, CapacityCurve curve) {
 
     static final int WIDTH = 720;
-    static final String PASSED = "#009e73";
+    /** The knee's stroke: black, which no series uses, dash-dotted, which no series' dashes resemble. */
+    static final String KNEE = "#000000";
+    static final String KNEE_DASH = "8 3 2 3";
     static final String FAILED = "#cc0000";
     static final String GENERATOR = "#888888";
 
@@ -63,14 +66,14 @@ record CapacityChart(String title, CapacityCurve curve) {
             latency.add(new Series("p50", "p50_ms", TimelineChart.P50, "2 2"));
         }
         if (measured("p99_ms")) {
-            latency.add(new Series("p99", "p99_ms", TimelineChart.P99, "none"));
+            latency.add(new Series("p99", "p99_ms", TimelineChart.P99, Svg.SOLID));
         }
         if (!latency.isEmpty()) {
             plots.add(new Plot("latency", "ms", latency));
         }
         List<Series> throughput = new ArrayList<>();
         Optional<String[]> achieved = ACHIEVED.stream().filter(a -> measured(a[0])).findFirst();
-        achieved.ifPresent(a -> throughput.add(new Series("achieved", a[0], TimelineChart.ACHIEVED, "none")));
+        achieved.ifPresent(a -> throughput.add(new Series("achieved", a[0], TimelineChart.ACHIEVED, Svg.SOLID)));
         if (measured("goodput")) {
             throughput.add(new Series("goodput", "goodput", "#cc79a7", "6 3"));
         }
@@ -78,7 +81,7 @@ record CapacityChart(String title, CapacityCurve curve) {
             plots.add(new Plot("throughput", achieved.map(a -> a[1]).orElse("req/s"), throughput));
         }
         if (measured("error_pct")) {
-            plots.add(new Plot("errors", "%", List.of(new Series("errors", "error_pct", FAILED, "none"))));
+            plots.add(new Plot("errors", "%", List.of(new Series("errors", "error_pct", FAILED, Svg.SOLID))));
         }
         return plots;
     }
@@ -99,15 +102,7 @@ record CapacityChart(String title, CapacityCurve curve) {
 
     void write(XMLStreamWriter xml) throws XMLStreamException {
         int height = height();
-        xml.writeStartElement("svg");
-        xml.writeDefaultNamespace(SvgChart.SVG_NS);
-        Svg.attributes(xml, "width", WIDTH, "height", height, "viewBox", "0 0 " + WIDTH + " " + height, "role",
-                "img");
-        xml.writeStartElement("title");
-        xml.writeCharacters(XmlText.clean(title));
-        xml.writeEndElement();
-        xml.writeEmptyElement("rect");
-        Svg.attributes(xml, "x", 0, "y", 0, "width", WIDTH, "height", height, "fill", "#ffffff", "stroke", "none");
+        Svg.start(xml, WIDTH, height, title);
         List<Plot> plots = plots();
         for (int i = 0; i < plots.size(); i++) {
             plot(xml, plots.get(i), TOP + i * (PLOT + GAP));
@@ -128,16 +123,11 @@ record CapacityChart(String title, CapacityCurve curve) {
         List<String> labels = axis.labels();
         for (int tick = 0; tick < axis.ticks().size(); tick++) {
             double y = y(axis.ticks().get(tick), axis, top);
-            Svg.line(xml, LEFT, y, WIDTH - RIGHT, y, tick == 0 ? "#333333" : "#e0e0e0");
+            Svg.line(xml, LEFT, y, WIDTH - RIGHT, y, tick == 0 ? Svg.INK : "#e0e0e0");
             Svg.text(xml, LEFT - 6, y + 4, "end", 11, labels.get(tick));
         }
-        Svg.line(xml, LEFT, top, LEFT, top + PLOT, "#333333");
-        double middle = top + PLOT / 2.0;
-        xml.writeStartElement("text");
-        Svg.attributes(xml, "x", 14, "y", middle, "text-anchor", "middle", "font-family", Svg.FONT, "font-size", 11,
-                "fill", "#333333", "transform", "rotate(-90 14 " + SvgChart.coordinate(middle) + ")");
-        xml.writeCharacters(XmlText.clean(plot.label() + " (" + plot.unit() + ")"));
-        xml.writeEndElement();
+        Svg.line(xml, LEFT, top, LEFT, top + PLOT, Svg.INK);
+        Svg.axisLabel(xml, 14, top + PLOT / 2.0, 11, plot.label() + " (" + plot.unit() + ")");
         for (Series series : plot.series()) {
             line(xml, series, axis, top);
         }
@@ -157,22 +147,14 @@ record CapacityChart(String title, CapacityCurve curve) {
         for (CapacityStep step : curve.byLoad()) {
             Double value = step.metrics().get(series.metric());
             if (value != null && !step.verdict().equals(CapacityStep.GENERATOR_LIMIT)) {
-                points.add(SvgChart.coordinate(x(step.load())) + "," + SvgChart.coordinate(y(value, axis, top)));
+                points.add(Svg.point(x(step.load()), y(value, axis, top)));
             }
         }
         if (points.size() < 2) {
             return;
         }
-        xml.writeStartElement("polyline");
-        Svg.attributes(xml, "class", series.name(), "points", String.join(" ", points), "fill", "none", "stroke",
-                series.colour(), "stroke-width", 2);
-        if (!series.dash().equals("none")) {
-            xml.writeAttribute("stroke-dasharray", series.dash());
-        }
-        xml.writeStartElement("title");
-        xml.writeCharacters(XmlText.clean(series.name() + " by offered load"));
-        xml.writeEndElement();
-        xml.writeEndElement();
+        Svg.polyline(xml, series.name(), String.join(" ", points), series.colour(), series.dash(),
+                series.name() + " by offered load");
     }
 
     /** A step's marker, its shape by verdict, with the step's numbers as tooltip. */
@@ -188,20 +170,14 @@ record CapacityChart(String title, CapacityCurve curve) {
             Svg.attributes(xml, "class", "step-pass", "cx", x, "cy", y, "r", 3.5, "fill", series.colour(), "stroke",
                     series.colour(), "stroke-width", 1);
         } else if (step.verdict().equals(CapacityStep.FAIL)) {
-            Svg.attributes(xml, "class", "step-fail", "d", "M" + SvgChart.coordinate(x - 4) + " "
-                    + SvgChart.coordinate(y - 4) + " L" + SvgChart.coordinate(x + 4) + " " + SvgChart.coordinate(
-                            y + 4) + " M" + SvgChart.coordinate(x - 4) + " " + SvgChart.coordinate(y + 4) + " L"
-                    + SvgChart.coordinate(x + 4) + " " + SvgChart.coordinate(y - 4), "fill", "none", "stroke",
+            Svg.attributes(xml, "class", "step-fail", "d", cross(x, y, 4), "fill", "none", "stroke",
                     series.colour(), "stroke-width", 2);
         } else {
-            Svg.attributes(xml, "class", "step-generator-limit", "points", SvgChart.coordinate(x) + ","
-                    + SvgChart.coordinate(y - 5) + " " + SvgChart.coordinate(x - 5) + "," + SvgChart.coordinate(y
-                            + 4) + " " + SvgChart.coordinate(x + 5) + "," + SvgChart.coordinate(y + 4), "fill",
-                    "#ffffff", "stroke", GENERATOR, "stroke-width", 1.5);
+            Svg.attributes(xml, "class", "step-generator-limit", "points", Svg.point(x, y - 5) + " "
+                    + Svg.point(x - 5, y + 4) + " " + Svg.point(x + 5, y + 4), "fill", "#ffffff", "stroke",
+                    GENERATOR, "stroke-width", 1.5);
         }
-        xml.writeStartElement("title");
-        xml.writeCharacters(XmlText.clean(tooltip));
-        xml.writeEndElement();
+        Svg.title(xml, tooltip);
         xml.writeEndElement();
     }
 
@@ -210,7 +186,7 @@ record CapacityChart(String title, CapacityCurve curve) {
         List<String> labels = axis.labels();
         for (int tick = 0; tick < axis.ticks().size(); tick++) {
             double x = x(axis.ticks().get(tick));
-            Svg.line(xml, x, bottom, x, bottom + 4, "#333333");
+            Svg.line(xml, x, bottom, x, bottom + 4, Svg.INK);
             Svg.text(xml, x, bottom + 16, "middle", 11, labels.get(tick));
         }
         Svg.text(xml, LEFT + (WIDTH - LEFT - RIGHT) / 2.0, bottom + 32, "middle", 11, "offered load: "
@@ -220,28 +196,24 @@ record CapacityChart(String title, CapacityCurve curve) {
     /** The knee (highest passed) and the lowest failed load, across every plot, labelled above the first. */
     private void marks(XMLStreamWriter xml, int bottom) throws XMLStreamException {
         if (curve.passed() != null) {
-            mark(xml, curve.passed(), bottom, PASSED, "none", "knee " + Numbers.format(curve.passed()), "end",
+            mark(xml, curve.passed(), bottom, KNEE, KNEE_DASH, 2, "knee " + Numbers.format(curve.passed()), "end",
                     "knee: " + Numbers.format(curve.passed()) + " " + curve.unit()
                             + ", the highest load that passed in all its rounds");
         }
         if (curve.failed() != null) {
-            mark(xml, curve.failed(), bottom, FAILED, "5 3", "failed " + Numbers.format(curve.failed()), "start",
+            mark(xml, curve.failed(), bottom, FAILED, "5 3", 1.5, "failed " + Numbers.format(curve.failed()), "start",
                     "the lowest load that failed: " + Numbers.format(curve.failed()) + " " + curve.unit());
         }
     }
 
-    private void mark(XMLStreamWriter xml, double load, int bottom, String colour, String dash, String label,
-            String anchor, String tooltip) throws XMLStreamException {
+    private void mark(XMLStreamWriter xml, double load, int bottom, String colour, String dash, double width,
+            String label, String anchor, String tooltip) throws XMLStreamException {
         double x = x(load);
         xml.writeStartElement("line");
         Svg.attributes(xml, "class", anchor.equals("end") ? "knee" : "lowest-failed", "x1", x, "y1", TOP - 4.0,
-                "x2", x, "y2", (double) bottom, "stroke", colour, "stroke-width", 1.5);
-        if (!dash.equals("none")) {
-            xml.writeAttribute("stroke-dasharray", dash);
-        }
-        xml.writeStartElement("title");
-        xml.writeCharacters(XmlText.clean(tooltip));
-        xml.writeEndElement();
+                "x2", x, "y2", (double) bottom, "stroke", colour, "stroke-width", width);
+        Svg.dash(xml, dash);
+        Svg.title(xml, tooltip);
         xml.writeEndElement();
         // The knee's label left of its line and the failed one's right of its own, so close loads never overlap.
         Svg.text(xml, anchor.equals("end") ? x - 4 : x + 4, TOP - 10, anchor, 10, label);
@@ -251,23 +223,19 @@ record CapacityChart(String title, CapacityCurve curve) {
         double y = height - 8;
         double x = LEFT;
         xml.writeEmptyElement("circle");
-        Svg.attributes(xml, "cx", x + 4, "cy", y - 4, "r", 3.5, "fill", "#333333", "stroke", "none");
+        Svg.attributes(xml, "cx", x + 4, "cy", y - 4, "r", 3.5, "fill", Svg.INK, "stroke", "none");
         Svg.text(xml, x + 12, y, "start", 10, "passed");
         x += 70;
         xml.writeEmptyElement("path");
-        Svg.attributes(xml, "d", "M" + SvgChart.coordinate(x) + " " + SvgChart.coordinate(y - 8) + " L"
-                + SvgChart.coordinate(x + 8) + " " + SvgChart.coordinate(y) + " M" + SvgChart.coordinate(x) + " "
-                + SvgChart.coordinate(y) + " L" + SvgChart.coordinate(x + 8) + " " + SvgChart.coordinate(y - 8),
-                "fill", "none", "stroke", "#333333", "stroke-width", 2);
+        Svg.attributes(xml, "d", cross(x + 4, y - 4, 4), "fill", "none", "stroke", Svg.INK, "stroke-width", 2);
         Svg.text(xml, x + 12, y, "start", 10, "failed");
         x += 62;
         xml.writeEmptyElement("polygon");
-        Svg.attributes(xml, "points", SvgChart.coordinate(x + 4) + "," + SvgChart.coordinate(y - 9) + " "
-                + SvgChart.coordinate(x - 1) + "," + SvgChart.coordinate(y) + " " + SvgChart.coordinate(x + 9) + ","
-                + SvgChart.coordinate(y), "fill", "#ffffff", "stroke", GENERATOR, "stroke-width", 1.5);
+        Svg.attributes(xml, "points", Svg.point(x + 4, y - 9) + " " + Svg.point(x - 1, y) + " " + Svg.point(x + 9, y),
+                "fill", "#ffffff", "stroke", GENERATOR, "stroke-width", 1.5);
         Svg.text(xml, x + 14, y, "start", 10, "generator limit");
         x += 110;
-        Svg.line(xml, x, y - 4, x + 18, y - 4, PASSED);
+        Svg.sample(xml, x, y - 4, x + 18, KNEE, KNEE_DASH);
         Svg.text(xml, x + 22, y, "start", 10, "knee");
         x += 56;
         xml.writeEmptyElement("line");
@@ -276,17 +244,19 @@ record CapacityChart(String title, CapacityCurve curve) {
         Svg.text(xml, x + 22, y, "start", 10, "lowest failed");
         x += 94;
         for (Series series : List.of(new Series("p50", "", TimelineChart.P50, "2 2"),
-                new Series("p99", "", TimelineChart.P99, "none"),
-                new Series("achieved", "", TimelineChart.ACHIEVED, "none"))) {
-            xml.writeEmptyElement("line");
-            Svg.attributes(xml, "x1", x, "y1", y - 4, "x2", x + 14, "y2", y - 4, "stroke", series.colour(),
-                    "stroke-width", 2);
-            if (!series.dash().equals("none")) {
-                xml.writeAttribute("stroke-dasharray", series.dash());
-            }
+                new Series("p99", "", TimelineChart.P99, Svg.SOLID),
+                new Series("achieved", "", TimelineChart.ACHIEVED, Svg.SOLID))) {
+            Svg.sample(xml, x, y - 4, x + 14, series.colour(), series.dash());
             Svg.text(xml, x + 18, y, "start", 10, series.name());
             x += 62;
         }
+    }
+
+    /** A cross of two strokes, {@code half} each way from its centre: the failed step's marker. */
+    private static String cross(double x, double y, double half) {
+        return "M" + Svg.coordinate(x - half) + " " + Svg.coordinate(y - half) + " L" + Svg.coordinate(x + half) + " "
+                + Svg.coordinate(y + half) + " M" + Svg.coordinate(x - half) + " " + Svg.coordinate(y + half) + " L"
+                + Svg.coordinate(x + half) + " " + Svg.coordinate(y - half);
     }
 
     private boolean measured(String metric) {

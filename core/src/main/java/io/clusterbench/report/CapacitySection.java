@@ -45,8 +45,8 @@ final class CapacitySection {
         }
         blocks.add(new CapacityFigure("Capacity curve of " + probe + ": " + Plural.of(curve.steps().size(), "step")
                 + " by offered load (" + curve.knob() + ", " + curve.unit() + "); filled circles passed, crosses"
-                + " failed, hollow triangles were generator limits; the knee (highest load that passed) solid green,"
-                + " the lowest load that failed dashed red",
+                + " failed, hollow triangles were generator limits; the knee (highest load that passed) black"
+                + " dash-dotted, the lowest load that failed dashed red",
                 new CapacityChart("Capacity curve of " + probe, curve), steps(probe, curve)));
         return blocks;
     }

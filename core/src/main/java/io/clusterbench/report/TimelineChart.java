@@ -18,9 +18,9 @@ import javax.xml.stream.XMLStreamWriter;
  * shaded grey, the rounds of condition A blue and of B orange, each round labelled, so a stall shows as a dip in
  * throughput and a p99 spike at its second, and a drift as a slope across rounds.
  *
- * <p>Presentation attributes only, never a {@code style} attribute (Jenkins' Content-Security-Policy); both y axes
- * start at 0 with round ticks and carry their unit. Series break where a point has no value (a second without a
- * single answer has no p99), rather than drawing a line through the gap.
+ * <p>Presentation attributes only ({@link Svg}: Jenkins' Content-Security-Policy); both y axes start at 0 with
+ * round ticks and carry their unit. Series break where a point has no value (a second without a single answer has
+ * no p99), rather than drawing a line through the gap.
  *
  * @param title what the chart shows, also its SVG title
  * @param rounds the rounds to draw, in run order, each with its points
@@ -44,7 +44,6 @@ record TimelineChart(String title, List<TimelineRound> rounds, int width, List<D
     private static final int PLOT = 120;
     private static final int GAP = 34;
     private static final int BOTTOM = 64;
-    private static final String FONT = "sans-serif";
 
     TimelineChart {
         Objects.requireNonNull(title, "title");
@@ -117,14 +116,7 @@ record TimelineChart(String title, List<TimelineRound> rounds, int width, List<D
 
     void write(XMLStreamWriter xml) throws XMLStreamException {
         int height = height();
-        xml.writeStartElement("svg");
-        xml.writeDefaultNamespace(SvgChart.SVG_NS);
-        attributes(xml, "width", width, "height", height, "viewBox", "0 0 " + width + " " + height, "role", "img");
-        xml.writeStartElement("title");
-        xml.writeCharacters(XmlText.clean(title));
-        xml.writeEndElement();
-        xml.writeEmptyElement("rect");
-        attributes(xml, "x", 0, "y", 0, "width", width, "height", height, "fill", "#ffffff", "stroke", "none");
+        Svg.start(xml, width, height, title);
         shading(xml);
         double throughputMax = throughputMax();
         double latencyMax = latencyMax();
@@ -133,11 +125,12 @@ record TimelineChart(String title, List<TimelineRound> rounds, int width, List<D
         xAxis(xml);
         for (TimelineRound round : rounds) {
             double offset = offsetS(round);
-            series(xml, round, offset, "offered", OFFERED, "5 3", p -> p.offeredPerS(), v -> throughputY(v, throughputMax));
-            series(xml, round, offset, "achieved", ACHIEVED, "none", p -> p.achievedPerS(),
+            series(xml, round, offset, "offered", OFFERED, "5 3", p -> p.offeredPerS(),
+                    v -> throughputY(v, throughputMax));
+            series(xml, round, offset, "achieved", ACHIEVED, Svg.SOLID, p -> p.achievedPerS(),
                     v -> throughputY(v, throughputMax));
             series(xml, round, offset, "p50", P50, "2 2", p -> p.p50Ms(), v -> latencyY(v, latencyMax));
-            series(xml, round, offset, "p99", P99, "none", p -> p.p99Ms(), v -> latencyY(v, latencyMax));
+            series(xml, round, offset, "p99", P99, Svg.SOLID, p -> p.p99Ms(), v -> latencyY(v, latencyMax));
             errors(xml, round, offset);
         }
         legend(xml, height);
@@ -163,8 +156,7 @@ record TimelineChart(String title, List<TimelineRound> rounds, int width, List<D
                         + Numbers.format(warmup) + " s, in no measured metric");
             }
             if (rounds.size() > 1 || !round.condition().isEmpty()) {
-                text(xml, (from + to) / 2, TOP - 6, "middle", 10, (round.condition().isEmpty() ? "" : round.condition())
-                        + round.index());
+                Svg.text(xml, (from + to) / 2, TOP - 6, "middle", 10, round.condition() + round.index());
             }
         }
     }
@@ -173,11 +165,9 @@ record TimelineChart(String title, List<TimelineRound> rounds, int width, List<D
             throws XMLStreamException {
         for (int top : new int[] {TOP, TOP + PLOT + GAP}) {
             xml.writeStartElement("rect");
-            attributes(xml, "class", "band", "x", from, "y", (double) top, "width", Math.max(to - from, 0.5),
+            Svg.attributes(xml, "class", "band", "x", from, "y", (double) top, "width", Math.max(to - from, 0.5),
                     "height", (double) PLOT, "fill", fill, "stroke", "none");
-            xml.writeStartElement("title");
-            xml.writeCharacters(XmlText.clean(tooltip));
-            xml.writeEndElement();
+            Svg.title(xml, tooltip);
             xml.writeEndElement();
         }
     }
@@ -188,29 +178,24 @@ record TimelineChart(String title, List<TimelineRound> rounds, int width, List<D
         for (int tick = 0; tick <= 5; tick++) {
             double value = max / 5 * tick;
             double y = top + PLOT - value / max * PLOT;
-            line(xml, LEFT, y, width - RIGHT, y, tick == 0 ? "#333333" : "#e0e0e0");
-            text(xml, LEFT - 6, y + 4, "end", 11, Numbers.format(value));
+            Svg.line(xml, LEFT, y, width - RIGHT, y, tick == 0 ? Svg.INK : "#e0e0e0");
+            Svg.text(xml, LEFT - 6, y + 4, "end", 11, Numbers.format(value));
         }
-        double middle = top + PLOT / 2.0;
-        xml.writeStartElement("text");
-        attributes(xml, "x", 14, "y", middle, "text-anchor", "middle", "font-family", FONT, "font-size", 11,
-                "fill", "#333333", "transform", "rotate(-90 14 " + SvgChart.coordinate(middle) + ")");
-        xml.writeCharacters(throughput ? "throughput (" + unit + ")" : "latency (" + unit + ")");
-        xml.writeEndElement();
+        Svg.axisLabel(xml, 14, top + PLOT / 2.0, 11, (throughput ? "throughput (" : "latency (") + unit + ")");
     }
 
     private void xAxis(XMLStreamWriter xml) throws XMLStreamException {
         double span = spanS();
         double step = niceCeiling(span) / 5;
         int bottom = TOP + PLOT + GAP + PLOT;
-        line(xml, LEFT, TOP, LEFT, bottom, "#333333");
+        Svg.line(xml, LEFT, TOP, LEFT, bottom, Svg.INK);
         for (double s = 0; s <= span + 1e-9; s += step) {
             double x = x(s);
-            line(xml, x, bottom, x, bottom + 4, "#333333");
-            line(xml, x, TOP + PLOT, x, TOP + PLOT + 4, "#333333");
-            text(xml, x, bottom + 16, "middle", 11, Numbers.format(s));
+            Svg.line(xml, x, bottom, x, bottom + 4, Svg.INK);
+            Svg.line(xml, x, TOP + PLOT, x, TOP + PLOT + 4, Svg.INK);
+            Svg.text(xml, x, bottom + 16, "middle", 11, Numbers.format(s));
         }
-        text(xml, LEFT + (width - LEFT - RIGHT) / 2.0, bottom + 32, "middle", 11,
+        Svg.text(xml, LEFT + (width - LEFT - RIGHT) / 2.0, bottom + 32, "middle", 11,
                 "time since the first round started (s)");
     }
 
@@ -249,18 +234,8 @@ record TimelineChart(String title, List<TimelineRound> rounds, int width, List<D
             double[] only = drawn.get(0);
             drawn = List.of(new double[] {only[0] - 3, only[1]}, new double[] {only[0] + 3, only[1]});
         }
-        List<String> points = drawn.stream()
-                .map(p -> SvgChart.coordinate(p[0]) + "," + SvgChart.coordinate(p[1])).toList();
-        xml.writeStartElement("polyline");
-        attributes(xml, "class", name, "points", String.join(" ", points), "fill", "none", "stroke", colour,
-                "stroke-width", 2);
-        if (!dash.equals("none")) {
-            xml.writeAttribute("stroke-dasharray", dash);
-        }
-        xml.writeStartElement("title");
-        xml.writeCharacters(XmlText.clean(name + ", round " + round.index()));
-        xml.writeEndElement();
-        xml.writeEndElement();
+        List<String> points = drawn.stream().map(p -> Svg.point(p[0], p[1])).toList();
+        Svg.polyline(xml, name, String.join(" ", points), colour, dash, name + ", round " + round.index());
     }
 
     /** A red mark on the throughput plot's time axis for every point with errors, its count as tooltip. */
@@ -270,13 +245,11 @@ record TimelineChart(String title, List<TimelineRound> rounds, int width, List<D
                 continue;
             }
             xml.writeStartElement("rect");
-            attributes(xml, "class", "errors", "x", x(offset + point.atS()), "y", (double) (TOP + PLOT - 6),
+            Svg.attributes(xml, "class", "errors", "x", x(offset + point.atS()), "y", (double) (TOP + PLOT - 6),
                     "width", Math.max(x(offset + point.endS()) - x(offset + point.atS()), 2.0), "height", 6.0,
                     "fill", ERROR, "stroke", "none");
-            xml.writeStartElement("title");
-            xml.writeCharacters(XmlText.clean(point.errors() + " errors in round " + round.index() + " from "
-                    + Numbers.format(point.atS()) + " s to " + Numbers.format(point.endS()) + " s"));
-            xml.writeEndElement();
+            Svg.title(xml, point.errors() + " errors in round " + round.index() + " from "
+                    + Numbers.format(point.atS()) + " s to " + Numbers.format(point.endS()) + " s");
             xml.writeEndElement();
         }
     }
@@ -284,25 +257,21 @@ record TimelineChart(String title, List<TimelineRound> rounds, int width, List<D
     private void legend(XMLStreamWriter xml, int height) throws XMLStreamException {
         double y = height - 10;
         double step = (width - LEFT - RIGHT) / 6.0;
-        String[][] lines = {{"offered", OFFERED, "5 3"}, {"achieved", ACHIEVED, "none"}, {"p50", P50, "2 2"},
-            {"p99", P99, "none"}};
+        String[][] lines = {{"offered", OFFERED, "5 3"}, {"achieved", ACHIEVED, Svg.SOLID}, {"p50", P50, "2 2"},
+            {"p99", P99, Svg.SOLID}};
         for (int i = 0; i < lines.length; i++) {
             double x = LEFT + i * step;
-            xml.writeEmptyElement("line");
-            attributes(xml, "x1", x, "y1", y - 4, "x2", x + 18, "y2", y - 4, "stroke", lines[i][1], "stroke-width", 2);
-            if (!lines[i][2].equals("none")) {
-                xml.writeAttribute("stroke-dasharray", lines[i][2]);
-            }
-            text(xml, x + 22, y, "start", 10, lines[i][0]);
+            Svg.sample(xml, x, y - 4, x + 18, lines[i][1], lines[i][2]);
+            Svg.text(xml, x + 22, y, "start", 10, lines[i][0]);
         }
         double x = LEFT + 4 * step;
         xml.writeEmptyElement("rect");
-        attributes(xml, "x", x, "y", y - 9, "width", 10, "height", 6, "fill", ERROR, "stroke", "none");
-        text(xml, x + 14, y, "start", 10, "errors");
+        Svg.attributes(xml, "x", x, "y", y - 9, "width", 10, "height", 6, "fill", ERROR, "stroke", "none");
+        Svg.text(xml, x + 14, y, "start", 10, "errors");
         x += step;
         xml.writeEmptyElement("rect");
-        attributes(xml, "x", x, "y", y - 10, "width", 12, "height", 10, "fill", "#cccccc", "stroke", "none");
-        text(xml, x + 16, y, "start", 10, "warm-up");
+        Svg.attributes(xml, "x", x, "y", y - 10, "width", 12, "height", 10, "fill", "#cccccc", "stroke", "none");
+        Svg.text(xml, x + 16, y, "start", 10, "warm-up");
     }
 
     private double offsetS(TimelineRound round) {
@@ -316,29 +285,6 @@ record TimelineChart(String title, List<TimelineRound> rounds, int width, List<D
 
     private static double value(Double v) {
         return v == null ? 0 : v;
-    }
-
-    private static void line(XMLStreamWriter xml, double x1, double y1, double x2, double y2, String stroke)
-            throws XMLStreamException {
-        xml.writeEmptyElement("line");
-        attributes(xml, "x1", x1, "y1", y1, "x2", x2, "y2", y2, "stroke", stroke, "stroke-width", 1);
-    }
-
-    private static void text(XMLStreamWriter xml, double x, double y, String anchor, int size, String content)
-            throws XMLStreamException {
-        xml.writeStartElement("text");
-        attributes(xml, "x", x, "y", y, "text-anchor", anchor, "font-family", FONT, "font-size", size,
-                "fill", "#333333");
-        xml.writeCharacters(XmlText.clean(content));
-        xml.writeEndElement();
-    }
-
-    private static void attributes(XMLStreamWriter xml, Object... namesAndValues) throws XMLStreamException {
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            Object value = namesAndValues[i + 1];
-            xml.writeAttribute((String) namesAndValues[i], value instanceof Double d ? SvgChart.coordinate(d)
-                    : XmlText.clean(String.valueOf(value)));
-        }
     }
 
     /** The top tick of a from-zero axis over {@code 0..value} ({@link AxisScale}); 1 when there is nothing above 0. */

@@ -12,6 +12,7 @@ import io.clusterbench.result.CapacityStep;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ResultFiles;
 import io.clusterbench.result.RunResult;
+import io.clusterbench.testkit.PlantedLimits;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -85,6 +85,27 @@ class CapacityReportTest {
     }
 
     @Test
+    void drawsTheKneeAsAMarkerWhoseColourAndDashesNoSeriesHas(@TempDir Path dir) throws Exception {
+        Reports.write(run(found(), MetricValue.of("capacity_load", 100, "req/s")), dir);
+        WrittenReports reports = new WrittenReports(dir);
+
+        Element knee = byClass(reports.svg("line"), "knee");
+        List<Element> series = reports.svg("polyline");
+        assertThat(series).extracting(l -> l.getAttribute("class")).contains("p50", "p99", "achieved", "errors");
+        assertThat(series).extracting(l -> l.getAttribute("stroke")).doesNotContain(knee.getAttribute("stroke"));
+        assertThat(series).extracting(l -> l.getAttribute("stroke-dasharray"))
+                .doesNotContain(knee.getAttribute("stroke-dasharray"));
+        assertThat(knee.getAttribute("stroke")).isNotEqualTo(
+                byClass(reports.svg("line"), "lowest-failed").getAttribute("stroke"));
+        // The legend's sample of the knee is drawn as the knee is.
+        assertThat(reports.svg("line")).anySatisfy(sample -> {
+            assertThat(sample.getAttribute("class")).isEmpty();
+            assertThat(sample.getAttribute("stroke")).isEqualTo(knee.getAttribute("stroke"));
+            assertThat(sample.getAttribute("stroke-dasharray")).isEqualTo(knee.getAttribute("stroke-dasharray"));
+        });
+    }
+
+    @Test
     void theMarkdownTableListsEveryStepByLoadWithTheKneeAndTheLowestFailedNamed(@TempDir Path dir)
             throws Exception {
         Reports.write(run(found(), MetricValue.of("capacity_load", 100, "req/s")), dir);

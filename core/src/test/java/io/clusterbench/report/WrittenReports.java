@@ -17,7 +17,7 @@ import org.xml.sax.InputSource;
 /** Test helper: the files {@link Reports#write} wrote, read back and parsed with the JDK's XML parser. */
 final class WrittenReports {
     static final String XHTML = HtmlReport.XHTML_NS;
-    static final String SVG = SvgChart.SVG_NS;
+    static final String SVG = Svg.NS;
 
     final Path dir;
     final String markdown;

@@ -1,12 +1,15 @@
-package io.clusterbench.capacity;
+package io.clusterbench.testkit;
 
 import io.clusterbench.local.LocalNginxBalancer;
 import io.clusterbench.local.LocalServerException;
 import java.io.IOException;
 import java.nio.file.Files;
 
-/** Capacities planted in real servers, known in advance, for searches to find. */
-final class PlantedLimits {
+/**
+ * Capacities planted in real servers, known in advance, for searches to find: core's capacity tests judge the search
+ * by them, and the cli's browser test draws a real search's chart from them.
+ */
+public final class PlantedLimits {
 
     private PlantedLimits() {
     }
@@ -17,7 +20,7 @@ final class PlantedLimits {
      * the scheduling jitter of the load generator (a stall of 100 ms at the limit), so the true capacity is
      * {@code perSecond}: a load 10% above it fails about 4% of its requests over a 1.5 s step.
      */
-    static void limitRequests(LocalNginxBalancer nginx, int perSecond) throws IOException, LocalServerException {
+    public static void limitRequests(LocalNginxBalancer nginx, int perSecond) throws IOException, LocalServerException {
         String config = Files.readString(nginx.configFile());
         String limited = config.replaceFirst("http \\{\n", "http {\n    limit_req_zone \\$server_port zone=planted:1m"
                 + " rate=" + perSecond + "r/s;\n    limit_req_status 503;\n")
