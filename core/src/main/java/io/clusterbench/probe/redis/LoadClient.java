@@ -22,6 +22,10 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * <p>A batch sent during the warm-up ({@link RedisLoad#measuring()} still false) stays a warm-up batch until its
  * replies are read: it claims its commands from the warm-up's own counter and is recorded apart, in one histogram
  * for all commands, and outside the probe's progress; its errors are logged like any other.
+ *
+ * <p>In the open model the client sends each batch at its {@link Schedule}'s intended time instead of as soon as
+ * the last was answered; a batch that could not start within the timeout of its intended time (the connection was
+ * still waiting for earlier replies) fails as a timeout without being sent, as the http probe's open model does.
  */
 final class LoadClient {
     static final int MAX_CONSECUTIVE_FAILURES = 4;
@@ -56,9 +60,13 @@ final class LoadClient {
     private volatile Socket socket;
     /** Set by the watchdog when it closed the socket, so that the failure is reported as the timeout it was. */
     private volatile boolean timedOut;
+    /** The open model's timetable; null in the closed model. */
+    private final Schedule schedule;
 
-    LoadClient(RedisLoad load) {
+    /** @param index the client's number in the load, which staggers its timetable in the open model */
+    LoadClient(RedisLoad load, int index) {
         this.load = load;
+        this.schedule = load.open() ? new Schedule(load.clientIntervalNanos(), index, load.clientCount()) : null;
         this.kinds = load.commands.length;
         this.latencies = new AbstractHistogram[kinds];
         for (int slot = 0; slot < kinds; slot++) {
@@ -96,6 +104,19 @@ final class LoadClient {
 
     boolean connected() {
         return connected;
+    }
+
+    /** The open model's timetable and counts; null in the closed model. */
+    Schedule schedule() {
+        return schedule;
+    }
+
+    /**
+     * When the client next has something to do in the open model: its next intended send, or its next attempt to
+     * reconnect when its connection is lost.
+     */
+    long dueAt() {
+        return connection == null ? Math.max(retryAt, schedule.intended()) : schedule.intended();
     }
 
     boolean finished() {
@@ -144,6 +165,7 @@ final class LoadClient {
         try {
             connection = open();
             connected = true;
+            freed();
         } catch (RuntimeException e) {
             recordConnectionFailure(e, true);
             finished = true;
@@ -155,9 +177,89 @@ final class LoadClient {
      * count is used up, the connection is waiting for its next attempt, or the client gave up.
      */
     void send() {
+        long intended = 0;
+        if (schedule != null) {
+            schedule.startAt(load.scheduleStart());
+            intended = schedule.intended();
+            if (load.sendingOver(intended)) {
+                finished = true;
+                return;
+            }
+            if (System.nanoTime() - intended < 0) {
+                return;
+            }
+        }
         if (connection == null && !reconnect()) {
             return;
         }
+        if (schedule != null) {
+            intended = expireOverdue();
+            if (finished) {
+                return;
+            }
+        }
+        if (!claim()) {
+            return;
+        }
+        long now = System.nanoTime();
+        // The open model measures from the intended start; the watchdog's timeout runs from the real one.
+        batchStarted = schedule != null ? intended : now;
+        waitingSince = now | 1;
+        if (schedule != null) {
+            schedule.sent(now, batchSize, !batchWarmup);
+        }
+        try {
+            for (int i = 0; i < batchSize; i++) {
+                long n = batchFirst + i;
+                connection.sendCommand(load.keys.command((int) (n % kinds), (int) ((n / kinds) % load.keys.size())));
+            }
+            connection.flushCommands();
+        } catch (RuntimeException e) {
+            failBatch(e);
+            if (!batchWarmup) {
+                load.progress.completed(batchSize);
+            }
+            endBatch();
+        }
+    }
+
+    /**
+     * Fails, without sending them, the batches of the timetable that could no longer start within the timeout of
+     * their intended time, and returns the intended time of the first that still can (or marks the client finished
+     * when the load ended on the way).
+     */
+    private long expireOverdue() {
+        long intended = schedule.intended();
+        while (System.nanoTime() - intended > RedisLoad.TIMEOUT_NANOS) {
+            if (!claim()) {
+                return intended;
+            }
+            int size = batchSize;
+            for (int slot = 0; slot < kinds; slot++) {
+                countFailed(slot, inBatch[slot]);
+            }
+            load.errors.add(ErrorKind.TIMEOUT, "could not send to " + load.where + " within "
+                    + RedisSettings.TIMEOUT_MILLIS + " ms of the intended time: every connection was waiting for"
+                    + " earlier replies; lower the rate or add clients", size);
+            if (!batchWarmup) {
+                load.progress.completed(size);
+            }
+            endBatch();
+            schedule.skip();
+            intended = schedule.intended();
+            if (load.sendingOver(intended)) {
+                finished = true;
+                return intended;
+            }
+        }
+        return intended;
+    }
+
+    /**
+     * Claims the next batch from the measured count or the warm-up's, and makes it the batch on the wire; false
+     * (and the client finished) when the count is used up.
+     */
+    private boolean claim() {
         int size = load.pipeline;
         boolean warmup = !load.measuring();
         // The warm-up's counter has no bound, so that a count-bound load still sends exactly its count measured.
@@ -165,33 +267,17 @@ final class LoadClient {
         if (!warmup && load.requests >= 0) {
             if (first >= load.requests) {
                 finished = true;
-                return;
+                return false;
             }
             size = (int) Math.min(size, load.requests - first);
         }
-        KeySpace keys = load.keys;
-        int keyCount = keys.size();
         batchFirst = first;
         batchSize = size;
         batchWarmup = warmup;
-        batchStarted = System.nanoTime();
-        waitingSince = batchStarted | 1;
         for (int i = 0; i < size; i++) {
             inBatch[(int) ((first + i) % kinds)]++;
         }
-        try {
-            for (int i = 0; i < size; i++) {
-                long n = first + i;
-                connection.sendCommand(keys.command((int) (n % kinds), (int) ((n / kinds) % keyCount)));
-            }
-            connection.flushCommands();
-        } catch (RuntimeException e) {
-            failBatch(e);
-            if (!warmup) {
-                load.progress.completed(size);
-            }
-            endBatch();
-        }
+        return true;
     }
 
     /**
@@ -241,6 +327,13 @@ final class LoadClient {
         waitingSince = 0;
         batchSize = 0;
         Arrays.fill(inBatch, 0);
+        freed();
+    }
+
+    private void freed() {
+        if (schedule != null) {
+            schedule.free(System.nanoTime());
+        }
     }
 
     private void readReplies(long first, int size) {
@@ -309,6 +402,7 @@ final class LoadClient {
         }
         try {
             connection = open();
+            freed();
             return true;
         } catch (RuntimeException e) {
             consecutiveFailures++;

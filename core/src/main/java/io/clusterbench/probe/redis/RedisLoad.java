@@ -33,6 +33,11 @@ import redis.clients.jedis.JedisSocketFactory;
  * <p>The load's sockets have no read timeout (see {@link RedisSettings#loadConfig}); a watchdog thread closes the
  * socket of any client that has waited longer than {@value RedisSettings#TIMEOUT_MILLIS} ms for a reply, which
  * fails its batch as a timeout, so a hung server still ends the load.
+ *
+ * <p>With a {@code rate} the load is open: each client sends on its own {@link Schedule}, the clients' timetables
+ * together making the rate, and one thread drives each client. A thread that drove several would block reading one
+ * client's reply while another's batch fell due, which would make a slow server look like a slow generator; with
+ * one each, a client whose connection was free is late only when the generator itself was.
  */
 final class RedisLoad {
     /** Latencies above an hour are recorded as an hour: no single batch can take that long with 2 s timeouts. */
@@ -62,6 +67,10 @@ final class RedisLoad {
     private final JedisClientConfig config;
     private final BoundedResp.Limits limits;
     private final int clients;
+    /** The open model's commands a second; 0 in the closed model. */
+    private final double rate;
+    /** When the timetables start, published to the clients by the start signal. */
+    private long scheduleStart;
     private final long durationNanos;
     private final long warmupNanos;
     private final String threadName;
@@ -86,6 +95,7 @@ final class RedisLoad {
         this.pipeline = settings.pipeline();
         this.requests = settings.requests();
         this.clients = settings.clients();
+        this.rate = settings.rate().orElse(0.0);
         this.durationNanos = durationNanos;
         this.warmupNanos = settings.warmup().toNanos();
         this.hostAndPort = settings.hostAndPort();
@@ -110,9 +120,10 @@ final class RedisLoad {
      * @param connectedClients clients that opened their connection and took part
      * @param elapsedNanos from the end of the warm-up (or the start signal) until the last client ended
      * @param warmup what the warm-up did; empty when it was switched off
+     * @param open what the open model sent; empty for the closed model
      */
     record Outcome(List<RedisCommand> commands, List<Histogram> latencies, long[] succeeded, long[] failed,
-            int connectedClients, long elapsedNanos, Optional<Warmup> warmup) {
+            int connectedClients, long elapsedNanos, Optional<Warmup> warmup, Optional<Sending> open) {
 
         long totalSucceeded() {
             long sum = 0;
@@ -142,13 +153,29 @@ final class RedisLoad {
     record Warmup(long succeeded, long failed, long elapsedNanos, Histogram latencies) {
     }
 
+    /**
+     * What the open model's measured part sent.
+     *
+     * @param sent commands written to a connection
+     * @param late of those, the ones written more than {@link Schedule#LATE_NANOS} after their intended time
+     * @param generatorLate of the late ones, those whose connection was free at their intended time
+     * @param sendingNanos the sending window: until the last send, and at least what the rate needs for them
+     */
+    record Sending(long sent, long late, long generatorLate, long sendingNanos) {
+
+        /** Commands sent a second: below the rate when the generator (or a busy server) held sends back. */
+        double sentPerSecond() {
+            return sendingNanos > 0 ? sent * 1e9 / sendingNanos : 0;
+        }
+    }
+
     /** Runs the load to its end and merges what every client recorded. */
     Outcome run() {
         LoadClient[] workers = new LoadClient[clients];
         for (int i = 0; i < clients; i++) {
-            workers[i] = new LoadClient(this);
+            workers[i] = new LoadClient(this, i);
         }
-        int threadCount = threads(clients);
+        int threadCount = open() ? clients : threads(clients);
         Thread[] threads = new Thread[threadCount];
         for (int t = 0; t < threadCount; t++) {
             // Contiguous, balanced shares: the first (clients % threadCount) threads drive one client more.
@@ -169,6 +196,7 @@ final class RedisLoad {
             aborted = true;
         }
         long started = System.nanoTime();
+        scheduleStart = started;
         long measured = started;
         if (warmupNanos == 0) {
             startMeasuring(started);
@@ -278,7 +306,26 @@ final class RedisLoad {
         }
         Optional<Warmup> warmup = warmupElapsed < 0 ? Optional.empty()
                 : Optional.of(new Warmup(warmupSucceeded, warmupFailed, warmupElapsed, warmupLatencies));
-        return new Outcome(List.of(commands), latencies, succeeded, failed, connected, elapsed, warmup);
+        return new Outcome(List.of(commands), latencies, succeeded, failed, connected, elapsed, warmup,
+                open() ? Optional.of(sending(workers)) : Optional.empty());
+    }
+
+    private Sending sending(LoadClient[] workers) {
+        long sent = 0;
+        long late = 0;
+        long generatorLate = 0;
+        long lastSend = 0;
+        for (LoadClient worker : workers) {
+            Schedule schedule = worker.schedule();
+            sent += schedule.sentCommands();
+            late += schedule.lateCommands();
+            generatorLate += schedule.generatorLateCommands();
+            lastSend = schedule.lastSend() == 0 ? lastSend : lastSend == 0 ? schedule.lastSend()
+                    : Math.max(lastSend, schedule.lastSend());
+        }
+        long measuredFrom = deadlineNanos - durationNanos;
+        long window = Math.max(lastSend == 0 ? 0 : lastSend - measuredFrom, (long) (sent * 1e9 / rate));
+        return new Sending(sent, late, generatorLate, Math.max(0, window));
     }
 
     // ---- what the clients share ----
@@ -300,6 +347,30 @@ final class RedisLoad {
     /** Blocks a client until every client is connected and the clock has started. */
     void awaitStart() throws InterruptedException {
         go.await();
+    }
+
+    /** Whether the load runs in the open model. */
+    boolean open() {
+        return rate > 0;
+    }
+
+    int clientCount() {
+        return clients;
+    }
+
+    /** The open model's interval between two batches of one client: the rate spread over the clients. */
+    double clientIntervalNanos() {
+        return clients * (double) pipeline * 1e9 / rate;
+    }
+
+    /** When the clients' timetables start; read by the clients after the start signal, which publishes it. */
+    long scheduleStart() {
+        return scheduleStart;
+    }
+
+    /** Whether a time-bound open load sends no batch meant to start at {@code intended}: its time is over then. */
+    boolean sendingOver(long intended) {
+        return requests < 0 && measuring && intended - deadlineNanos >= 0;
     }
 
     boolean shouldStop() {

@@ -140,11 +140,13 @@ final class RedisRun {
             context.progress().expect(settings.requests());
         }
         long durationNanos = settings.duration().map(Duration::toNanos).orElse(0L);
-        RedisLoad load = new RedisLoad(settings, keys, settings.loadConfig(secret), durationNanos,
-                context.progress(), context.stop(), measurement.errors(), secret,
-                "clusterbench-redis-" + context.probe().id());
-        RedisLoad.Outcome outcome = load.run();
-        if (outcome.connectedClients() > 0) {
+        String threadName = "clusterbench-redis-" + context.probe().id();
+        RedisLoad.Outcome outcome = settings.profile().isPresent()
+                ? new ProfiledLoad(settings, keys, settings.loadConfig(secret), context.progress(), context.stop(),
+                        measurement.errors(), secret, threadName).run(measurement)
+                : new RedisLoad(settings, keys, settings.loadConfig(secret), durationNanos, context.progress(),
+                        context.stop(), measurement.errors(), secret, threadName).run();
+        if (outcome != null && outcome.connectedClients() > 0) {
             measurement.metrics(loadMetrics(outcome));
             addLatencies(outcome);
         }
@@ -170,6 +172,7 @@ final class RedisRun {
             metrics.add(MetricValue.of(word + ".errors", outcome.failed()[slot], "count"));
         }
         metrics.add(MetricValue.of("load_s", seconds, "s"));
+        outcome.open().ifPresent(sending -> metrics.addAll(openMetrics("", sending, true)));
         // As ops counts answered commands, warmup.ops does too.
         outcome.warmup().ifPresent(warmup -> metrics.addAll(WarmupMetrics.of("ops", warmup.succeeded(),
                 warmup.failed(), warmup.elapsedNanos() / 1e9, warmup.latencies())));
@@ -177,6 +180,20 @@ final class RedisRun {
     }
 
 
+
+    /**
+     * The open model's metrics: the rate really sent and the late sends; {@code generator_late} only for the whole
+     * load, as the http probe writes it.
+     */
+    static List<MetricValue> openMetrics(String prefix, RedisLoad.Sending sending, boolean whole) {
+        List<MetricValue> metrics = new ArrayList<>();
+        metrics.add(MetricValue.of(prefix + "sent_per_s", sending.sentPerSecond(), "ops/s"));
+        metrics.add(MetricValue.of(prefix + "late_ops", sending.late(), "count"));
+        if (whole) {
+            metrics.add(MetricValue.of(prefix + "generator_late", sending.generatorLate(), "count"));
+        }
+        return metrics;
+    }
 
     private void addLatencies(RedisLoad.Outcome outcome) {
         Histogram all = new Histogram(RedisLoad.MAX_MICROS, 3);
