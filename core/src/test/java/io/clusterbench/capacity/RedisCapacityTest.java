@@ -15,13 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The search over a redis probe's open-model rate, against a real redis-server with a planted limit. */
 class RedisCapacityTest {
 
-    private static final int PLANTED = 200;
+    static final int PLANTED = 200;
+    /** Refused calls the bucket absorbs: a stall of 100 ms of the generator at the limit, as nginx's burst in http's. */
+    static final int BURST = 20;
 
     @Test
     void findsThePlantedCallLimitWithinTenPercent(@TempDir Path dir) throws Exception {
         try (LocalRedis redis = LocalRedis.start(dir.resolve("redis"))) {
-            // A burst of 20 absorbs a stall of 100 ms of the generator at the limit, as nginx's burst does in http's.
-            PlantedLimits.limitRedisCalls(redis, PLANTED, 20);
+            PlantedLimits.limitRedisCalls(redis, PLANTED, BURST);
 
             RunResult result = CapacityRuns.benchmark(spec(redis, 25), dir.resolve("out"));
 
@@ -47,6 +48,7 @@ class RedisCapacityTest {
         }
     }
 
+    /** A search over the rate of a redis probe calling the planted function; also run by bench/capacity.sh. */
     static String spec(LocalRedis redis, double firstRate) {
         return """
                 cluster: planted
