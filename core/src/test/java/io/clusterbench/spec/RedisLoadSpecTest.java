@@ -26,6 +26,16 @@ class RedisLoadSpecTest {
     }
 
     @Test
+    void loadsTheRedisProfileOfTheLoadShapesExample() throws Exception {
+        ProbeSpec steps = SpecLoader.load(SpecFiles.docs().resolve("examples/load-shapes.yaml"),
+                SpecFiles.NO_ENVIRONMENT).spec().probes().get("cache-steps");
+
+        assertThat(RedisDescriptor.PROFILE.optionalIn(steps.parameters()).orElseThrow().levels())
+                .extracting(LoadProfile.Level::value).containsExactly(2000.0, 8000.0);
+        assertThat(steps.kind().descriptor().metrics(steps).accepts("step2.p99_ms")).isTrue();
+    }
+
+    @Test
     void aSearchOverRateMeasuresWhatTheGeneratorSent() throws Exception {
         ProbeSpec search = probe("rate: 1000, capacity: rate, slo: [\"p99_ms <= 2\"]");
 
