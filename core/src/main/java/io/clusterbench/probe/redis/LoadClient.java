@@ -4,8 +4,6 @@ import io.clusterbench.result.ErrorKind;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.Arrays;
-import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.IntCountsHistogram;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
@@ -34,13 +32,7 @@ final class LoadClient {
 
     private final RedisLoad load;
     private final int kinds;
-    private final AbstractHistogram[] latencies;
-    private final long[] succeeded;
-    private final long[] failed;
-    /** The warm-up's record: one histogram for all commands, since only its own p50 and p99 are reported. */
-    private final AbstractHistogram warmupLatencies = new IntCountsHistogram(RedisLoad.MAX_MICROS, 3);
-    private long warmupSucceeded;
-    private long warmupFailed;
+    private final ClientRecord record;
     /** Commands of each slot in the current batch; reset after every batch. */
     private final int[] inBatch;
     private LoadConnection connection;
@@ -68,38 +60,12 @@ final class LoadClient {
         this.load = load;
         this.schedule = load.open() ? new Schedule(load.clientIntervalNanos(), index, load.clientCount()) : null;
         this.kinds = load.commands.length;
-        this.latencies = new AbstractHistogram[kinds];
-        for (int slot = 0; slot < kinds; slot++) {
-            // Int counts halve the memory of 50 clients x 8 commands; one client cannot record 2^31 values per bucket.
-            latencies[slot] = new IntCountsHistogram(RedisLoad.MAX_MICROS, 3);
-        }
-        this.succeeded = new long[kinds];
-        this.failed = new long[kinds];
+        this.record = new ClientRecord(kinds);
         this.inBatch = new int[kinds];
     }
 
-    AbstractHistogram[] latencies() {
-        return latencies;
-    }
-
-    long[] succeeded() {
-        return succeeded;
-    }
-
-    long[] failed() {
-        return failed;
-    }
-
-    AbstractHistogram warmupLatencies() {
-        return warmupLatencies;
-    }
-
-    long warmupSucceeded() {
-        return warmupSucceeded;
-    }
-
-    long warmupFailed() {
-        return warmupFailed;
+    ClientRecord record() {
+        return record;
     }
 
     boolean connected() {
@@ -194,7 +160,8 @@ final class LoadClient {
         }
         if (schedule != null) {
             intended = expireOverdue();
-            if (finished) {
+            // After a long gap the next batch can lie ahead (a timetable slower than the timeout).
+            if (finished || System.nanoTime() - intended < 0) {
                 return;
             }
         }
@@ -234,16 +201,12 @@ final class LoadClient {
             if (!claim()) {
                 return intended;
             }
-            int size = batchSize;
             for (int slot = 0; slot < kinds; slot++) {
                 countFailed(slot, inBatch[slot]);
             }
-            load.errors.add(ErrorKind.TIMEOUT, "could not send to " + load.where + " within "
-                    + RedisSettings.TIMEOUT_MILLIS + " ms of the intended time: every connection was waiting for"
-                    + " earlier replies; lower the rate or add clients", size);
-            if (!batchWarmup) {
-                load.progress.completed(size);
-            }
+            RedisFailure unsent = RedisFailure.unsent(load.where);
+            load.errors.add(unsent.kind(), unsent.message(), batchSize);
+            load.progress.completed(batchWarmup ? 0 : batchSize);
             endBatch();
             schedule.skip();
             intended = schedule.intended();
@@ -291,15 +254,7 @@ final class LoadClient {
         try {
             readReplies(batchFirst, size);
             long micros = Math.min((System.nanoTime() - batchStarted) / 1000, RedisLoad.MAX_MICROS);
-            if (warmup) {
-                recordWarmup(micros);
-            }
-            for (int slot = 0; slot < kinds && !warmup; slot++) {
-                if (inBatch[slot] > 0) {
-                    latencies[slot].recordValueWithCount(micros, inBatch[slot]);
-                    succeeded[slot] += inBatch[slot];
-                }
-            }
+            record.answered(micros, inBatch, warmup);
             consecutiveFailures = 0;
         } catch (RuntimeException e) {
             failBatch(e);
@@ -310,17 +265,6 @@ final class LoadClient {
             endBatch();
         }
         return warmup ? 0 : size;
-    }
-
-    private void recordWarmup(long micros) {
-        int answered = 0;
-        for (int slot = 0; slot < kinds; slot++) {
-            answered += inBatch[slot];
-        }
-        if (answered > 0) {
-            warmupLatencies.recordValueWithCount(micros, answered);
-            warmupSucceeded += answered;
-        }
     }
 
     private void endBatch() {
@@ -374,12 +318,8 @@ final class LoadClient {
 
     /** Counts failed commands of the batch on the wire, in the warm-up's record or the measured one. */
     private void countFailed(int slot, int commands) {
-        if (batchWarmup) {
-            warmupFailed += commands;
-            return;
-        }
-        failed[slot] += commands;
-        for (int i = 0; i < commands; i++) {
+        record.failed(slot, commands, batchWarmup);
+        for (int i = 0; i < commands && !batchWarmup; i++) {
             load.progress.failed();
         }
     }

@@ -289,9 +289,9 @@ final class RedisLoad {
         for (int slot = 0; slot < commands.length; slot++) {
             Histogram merged = new Histogram(MAX_MICROS, 3);
             for (LoadClient worker : workers) {
-                merged.add(worker.latencies()[slot]);
-                succeeded[slot] += worker.succeeded()[slot];
-                failed[slot] += worker.failed()[slot];
+                merged.add(worker.record().latencies()[slot]);
+                succeeded[slot] += worker.record().succeeded()[slot];
+                failed[slot] += worker.record().failed()[slot];
             }
             latencies.add(merged);
         }
@@ -300,9 +300,9 @@ final class RedisLoad {
         long warmupFailed = 0;
         for (LoadClient worker : workers) {
             connected += worker.connected() ? 1 : 0;
-            warmupLatencies.add(worker.warmupLatencies());
-            warmupSucceeded += worker.warmupSucceeded();
-            warmupFailed += worker.warmupFailed();
+            warmupLatencies.add(worker.record().warmupLatencies());
+            warmupSucceeded += worker.record().warmupSucceeded();
+            warmupFailed += worker.record().warmupFailed();
         }
         Optional<Warmup> warmup = warmupElapsed < 0 ? Optional.empty()
                 : Optional.of(new Warmup(warmupSucceeded, warmupFailed, warmupElapsed, warmupLatencies));
