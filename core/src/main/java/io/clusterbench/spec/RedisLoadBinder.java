@@ -18,7 +18,8 @@ final class RedisLoadBinder {
         boolean calls = RedisDescriptor.COMMANDS.in(p).contains("fcall");
         String function = RedisDescriptor.FUNCTION.name();
         if (calls && !p.has(function)) {
-            binding.error(m.get(RedisDescriptor.COMMANDS.name()).orElseThrow(), m.child(RedisDescriptor.COMMANDS.name()),
+            String commands = RedisDescriptor.COMMANDS.name();
+            binding.error(m.get(commands).orElseThrow(), m.child(commands),
                     "fcall calls a Redis function the probe does not load: add function: NAME, the function you"
                             + " loaded with FUNCTION LOAD");
         }

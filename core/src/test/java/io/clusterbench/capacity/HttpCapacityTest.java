@@ -83,7 +83,7 @@ class HttpCapacityTest {
         }
     }
 
-    /** A search over the rate of an http probe of {@code nginx}, whose limit is planted; also run by bench/capacity.sh. */
+    /** A search over the rate of an http probe of the planted {@code nginx}; also run by bench/capacity.sh. */
     static String spec(LocalNginxBalancer nginx) {
         return """
                 cluster: planted

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RedisCapacityTest {
 
     static final int PLANTED = 200;
-    /** Refused calls the bucket absorbs: a stall of 100 ms of the generator at the limit, as nginx's burst in http's. */
+    /** Calls the bucket absorbs: a stall of 100 ms of the generator at the limit, as nginx's burst in http's. */
     static final int BURST = 20;
 
     @Test
