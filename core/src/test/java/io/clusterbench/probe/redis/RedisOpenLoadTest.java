@@ -4,6 +4,7 @@ import static io.clusterbench.probe.redis.RedisProbeRuns.metric;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clusterbench.local.LocalRedis;
+import io.clusterbench.result.ErrorKind;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.ProbeStatus;
 import io.clusterbench.testkit.RealServers;
@@ -40,6 +41,28 @@ class RedisOpenLoadTest {
         assertThat(metric(m, "late_ops")).isGreaterThanOrEqualTo(30);
         // The pause held connections that were busy: the server's doing, not the generator's.
         assertThat(metric(m, "generator_late")).isLessThan(metric(m, "late_ops") / 2);
+    }
+
+    @Test
+    void failsCommandsThatCouldNotBeSentWithinTheTimeoutOfTheirIntendedTimeWithoutSendingThem(LocalRedis redis)
+            throws Exception {
+        RedisProbeRuns runs = RedisProbeRuns.cold(redis.port(), "rate: 100, clients: 1, duration: 1s, commands: [set]");
+
+        // Writes pause for 2.5 s: the one connection waits 2 s for its SET, is closed as a timeout and reopened, and
+        // by then the commands meant for the first moments of the pause are over 2 s old.
+        ProbeMeasurement m = runs.runAndActAfter(20, busy -> {
+            try (Jedis jedis = RedisProbeRuns.jedis(redis)) {
+                jedis.clientPause(2500, ClientPauseMode.WRITE);
+            }
+        });
+
+        assertThat(metric(m, "ops") + metric(m, "errors")).as("every command of the timetable, sent or not")
+                .isEqualTo(100);
+        assertThat(m.errors()).anySatisfy(e -> {
+            assertThat(e.kind()).isEqualTo(ErrorKind.TIMEOUT);
+            assertThat(e.message()).contains("could not send to redis service 'cache'")
+                    .contains("within 2000 ms of the intended time").contains("lower the rate or add clients");
+        });
     }
 
     @Test
