@@ -43,7 +43,8 @@ final class Statements {
         Double late = step.metrics().get("generator_late");
         return (achieved == null ? "" : "it sent " + Numbers.estimate(achieved) + " " + s.unit())
                 + (achieved != null && late != null ? ", " : "")
-                + (late == null ? "" : Numbers.estimate(late) + " requests started late with a connection free");
+                + (late == null ? "" : Numbers.estimate(late) + (s.unit().startsWith("ops") ? " commands" : " requests")
+                        + " started late with a connection free");
     }
 
     static String load(SearchSettings s, double load) {

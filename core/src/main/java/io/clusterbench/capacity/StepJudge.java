@@ -26,8 +26,8 @@ import java.util.Set;
 final class StepJudge {
     /** The step metrics kept in the curve, when the probe writes them. */
     private static final List<String> KEPT = List.of("p50_ms", "p99_ms", "error_pct", "errors", "requests_per_s",
-            "sent_per_s", "ops_per_s", "requests", "ops", "generator_late", "late_requests", "output_throughput",
-            "request_throughput", "goodput", "ttft_p99_ms", "tpot_p99_ms");
+            "sent_per_s", "ops_per_s", "requests", "ops", "generator_late", "late_requests", "late_ops",
+            "output_throughput", "request_throughput", "goodput", "ttft_p99_ms", "tpot_p99_ms");
     /** The share of late sends that had a connection free, above which the generator is the one behind. */
     private static final double GENERATOR_LATE_SHARE = 0.5;
 
