@@ -64,8 +64,12 @@ public final class RedisDescriptor implements ProbeDescriptor {
             "mem_fragmentation_ratio", "connected_clients", "blocked_clients", "evicted_keys", "rejected_connections",
             "instantaneous_ops_per_s", "keyspace_hit_ratio");
 
-    /** What the open model adds: the rate the generator really sent, and its late sends (docs/probes.md). */
-    public static final List<String> OPEN_METRICS = List.of("sent_per_s", "late_ops", "generator_late");
+    /**
+     * What the open model adds: the rate the generator really sent, its late sends, and what its clients could carry
+     * (the connections, the batch, and the bound Little's law sets with the service time; docs/probes.md).
+     */
+    public static final List<String> OPEN_METRICS = List.of("sent_per_s", "late_ops", "generator_late", "clients",
+            "pipeline", "clients_max_per_s");
 
     private static final ParameterTable TABLE = ParameterTable.builder()
             .add(CLIENTS, RATE, PROFILE, PIPELINE, REQUESTS, DURATION, WARMUP, LoadParameters.ROUNDS, COMMANDS,
@@ -106,7 +110,7 @@ public final class RedisDescriptor implements ProbeDescriptor {
             }
         }
         if (open) {
-            names.names(OPEN_METRICS);
+            names.names(OPEN_METRICS).latency("service.");
         }
         names.names(INFO_METRICS).name("slowlog_len").pattern("latency_event.", "[a-z0-9-]+", "EVENT", ".max_ms");
         return CapacityParameters.addMetrics(names, probe).build();

@@ -22,6 +22,12 @@ final class ClientRecord {
     private final AbstractHistogram warmupLatencies = new IntCountsHistogram(RedisLoad.MAX_MICROS, 3);
     private long warmupSucceeded;
     private long warmupFailed;
+    /**
+     * The open model's service time of each measured batch answered, from its actual send to its last reply, in µs:
+     * unlike its latency (from its intended send), it leaves out the wait for a free connection, so it is what the
+     * server and the network took, which bounds what the clients can carry (Little's law).
+     */
+    private final AbstractHistogram service = new IntCountsHistogram(RedisLoad.MAX_MICROS, 3);
 
     /** @param warmupTimeline and {@code measuredTimeline}: the timeline records of the thread that drives it */
     ClientRecord(int kinds, TimelineRecorder warmupTimeline, TimelineRecorder measuredTimeline) {
@@ -68,6 +74,11 @@ final class ClientRecord {
         }
     }
 
+    /** Records the service time of a measured batch of the open model whose replies were read. */
+    void served(long nanos) {
+        service.recordValue(Math.min(Math.max(0, nanos / 1000), RedisLoad.MAX_MICROS));
+    }
+
     /** Counts failed commands of one slot, in the warm-up's record or the measured one. */
     void failed(int slot, int commands, boolean warmup) {
         timeline(warmup).failed(commands);
@@ -92,6 +103,10 @@ final class ClientRecord {
 
     long[] failed() {
         return failed;
+    }
+
+    AbstractHistogram service() {
+        return service;
     }
 
     AbstractHistogram warmupLatencies() {

@@ -1,8 +1,6 @@
 package io.clusterbench.probe.redis;
 
 import io.clusterbench.result.ErrorKind;
-import java.io.IOException;
-import java.net.Socket;
 import java.util.Arrays;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -48,12 +46,10 @@ final class LoadClient {
     private long batchFirst;
     private int batchSize;
     private long batchStarted;
+    /** When the batch was actually written: its intended start in the open model can be earlier. */
+    private long batchSent;
     private boolean batchWarmup;
-    /** When the client started waiting on the server (a handshake or a batch), or 0 when it is not waiting. */
-    private volatile long waitingSince;
-    private volatile Socket socket;
-    /** Set by the watchdog when it closed the socket, so that the failure is reported as the timeout it was. */
-    private volatile boolean timedOut;
+    private final ReplyWatch watch = new ReplyWatch();
     /** The open model's timetable; null in the closed model. */
     private final Schedule schedule;
 
@@ -104,24 +100,9 @@ final class LoadClient {
         return retryAt;
     }
 
-    /** Called by the socket factory: the socket the watchdog closes when a reply is overdue. */
-    Socket watchSocket(Socket created) {
-        socket = created;
-        return created;
-    }
-
-    /** Called by the watchdog: closes the socket if the client has waited for the server since before {@code limit}. */
-    void closeIfWaitingSince(long limit) {
-        long since = waitingSince;
-        Socket watched = socket;
-        if (since != 0 && since - limit < 0 && watched != null) {
-            timedOut = true;
-            try {
-                watched.close();
-            } catch (IOException ignored) {
-                // The blocked read fails either way, which is all that closing is for.
-            }
-        }
+    /** What the load's watchdog watches: whether this client has waited too long for the server. */
+    ReplyWatch watch() {
+        return watch;
     }
 
     /** Opens the first connection before the clock starts; a client that cannot connect takes no part. */
@@ -176,7 +157,8 @@ final class LoadClient {
         long now = System.nanoTime();
         // The open model measures from the intended start; the watchdog's timeout runs from the real one.
         batchStarted = schedule != null ? intended : now;
-        waitingSince = now | 1;
+        batchSent = now;
+        watch.waitingFrom(now);
         if (schedule != null) {
             schedule.sent(now, batchSize, !batchWarmup);
         }
@@ -259,7 +241,11 @@ final class LoadClient {
         boolean warmup = batchWarmup;
         try {
             readReplies(batchFirst, size);
-            record.answered(System.nanoTime() - batchStarted, inBatch, warmup);
+            long answered = System.nanoTime();
+            record.answered(answered - batchStarted, inBatch, warmup);
+            if (schedule != null && !warmup) {
+                record.served(answered - batchSent);
+            }
             consecutiveFailures = 0;
         } catch (RuntimeException e) {
             failBatch(e);
@@ -273,7 +259,7 @@ final class LoadClient {
     }
 
     private void endBatch() {
-        waitingSince = 0;
+        watch.notWaiting();
         batchSize = 0;
         Arrays.fill(inBatch, 0);
         freed();
@@ -370,7 +356,7 @@ final class LoadClient {
     }
 
     private LoadConnection open() {
-        waitingSince = System.nanoTime() | 1;
+        watch.waitingFrom(System.nanoTime());
         try {
             return load.open(this);
         } catch (StackOverflowError e) {
@@ -378,7 +364,7 @@ final class LoadClient {
             throw new IllegalStateException("a reply nests arrays too deeply to read (the Redis client ran out of"
                     + " stack): is a Redis server listening there?");
         } finally {
-            waitingSince = 0;
+            watch.notWaiting();
         }
     }
 
@@ -394,8 +380,7 @@ final class LoadClient {
     }
 
     private RedisFailure classify(RuntimeException e, String doing, boolean connecting) {
-        if (timedOut) {
-            timedOut = false;
+        if (watch.tookTimeout()) {
             return RedisFailure.timeout(load.where, doing);
         }
         return RedisFailure.of(e, load.where, doing, connecting, load.secret);
@@ -409,7 +394,7 @@ final class LoadClient {
                 // Closing a connection that already failed can fail too; the failure that matters is recorded.
             }
             connection = null;
-            socket = null;
+            watch.forget();
         }
     }
 }

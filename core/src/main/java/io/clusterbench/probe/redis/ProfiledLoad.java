@@ -84,12 +84,8 @@ record ProfiledLoad(RedisSettings settings, KeySpace keys, JedisClientConfig con
             succeeded[slot] = a.succeeded()[slot] + b.succeeded()[slot];
             failed[slot] = a.failed()[slot] + b.failed()[slot];
         }
-        Optional<RedisLoad.Sending> open = a.open().isPresent() && b.open().isPresent()
-                ? Optional.of(new RedisLoad.Sending(a.open().get().sent() + b.open().get().sent(),
-                        a.open().get().late() + b.open().get().late(),
-                        a.open().get().generatorLate() + b.open().get().generatorLate(),
-                        a.open().get().sendingNanos() + b.open().get().sendingNanos()))
-                : a.open().or(b::open);
+        Optional<Sending> open = a.open().isPresent() && b.open().isPresent()
+                ? Optional.of(a.open().get().plus(b.open().get())) : a.open().or(b::open);
         return new RedisLoad.Outcome(a.commands(), latencies, succeeded, failed,
                 Math.max(a.connectedClients(), b.connectedClients()), a.elapsedNanos() + b.elapsedNanos(),
                 a.warmup().or(b::warmup), open);

@@ -161,22 +161,6 @@ final class RedisLoad {
     record Warmup(long succeeded, long failed, long elapsedNanos, Histogram latencies) {
     }
 
-    /**
-     * What the open model's measured part sent.
-     *
-     * @param sent commands written to a connection
-     * @param late of those, the ones written more than {@link Schedule#LATE_NANOS} after their intended time
-     * @param generatorLate of the late ones, those whose connection was free at their intended time
-     * @param sendingNanos the sending window: until the last send, and at least what the rate needs for them
-     */
-    record Sending(long sent, long late, long generatorLate, long sendingNanos) {
-
-        /** Commands sent a second: below the rate when the generator (or a busy server) held sends back. */
-        double sentPerSecond() {
-            return sendingNanos > 0 ? sent * 1e9 / sendingNanos : 0;
-        }
-    }
-
     /** Runs the load to its end and merges what every client recorded. */
     Outcome run() {
         LoadClient[] workers = new LoadClient[clients];
@@ -281,7 +265,7 @@ final class RedisLoad {
             }
             long limit = System.nanoTime() - TIMEOUT_NANOS;
             for (LoadClient worker : workers) {
-                worker.closeIfWaitingSince(limit);
+                worker.watch().closeIfWaitingSince(limit);
             }
         }
     }
@@ -327,25 +311,8 @@ final class RedisLoad {
         Optional<Warmup> warmup = warmupElapsed < 0 ? Optional.empty()
                 : Optional.of(new Warmup(warmupSucceeded, warmupFailed, warmupElapsed, warmupLatencies));
         return new Outcome(List.of(commands), latencies, succeeded, failed, connected, elapsed, warmup,
-                open() ? Optional.of(sending(workers)) : Optional.empty());
-    }
-
-    private Sending sending(LoadClient[] workers) {
-        long sent = 0;
-        long late = 0;
-        long generatorLate = 0;
-        long lastSend = 0;
-        for (LoadClient worker : workers) {
-            Schedule schedule = worker.schedule();
-            sent += schedule.sentCommands();
-            late += schedule.lateCommands();
-            generatorLate += schedule.generatorLateCommands();
-            lastSend = schedule.lastSend() == 0 ? lastSend : lastSend == 0 ? schedule.lastSend()
-                    : Math.max(lastSend, schedule.lastSend());
-        }
-        long measuredFrom = deadlineNanos - durationNanos;
-        long window = Math.max(lastSend == 0 ? 0 : lastSend - measuredFrom, (long) (sent * 1e9 / rate));
-        return new Sending(sent, late, generatorLate, Math.max(0, window));
+                open() ? Optional.of(Sending.of(workers, deadlineNanos - durationNanos, rate, pipeline))
+                        : Optional.empty());
     }
 
     // ---- what the clients share ----
@@ -356,7 +323,7 @@ final class RedisLoad {
      */
     LoadConnection open(LoadClient client) {
         JedisSocketFactory sockets = BoundedResp.sockets(hostAndPort, config, limits);
-        return new LoadConnection(() -> client.watchSocket(sockets.createSocket()), config);
+        return new LoadConnection(() -> client.watch().watch(sockets.createSocket()), config);
     }
 
     /** Called by each client once it has its connection (or has given up on it). */

@@ -2,6 +2,7 @@ package io.clusterbench.probe.redis;
 
 import io.clusterbench.net.BoundedResp;
 import io.clusterbench.net.StreamWatchdog;
+import io.clusterbench.probe.LatencyMetrics;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.probe.WarmupMetrics;
@@ -184,14 +185,20 @@ final class RedisRun {
 
     /**
      * The open model's metrics: the rate really sent and the late sends; {@code generator_late} only for the whole
-     * load, as the http probe writes it.
+     * load, as the http probe writes it, and with it what the clients could carry: the service time and the bound
+     * it sets (docs/probes.md), which tells a rate too high for the clients from a slow server.
      */
-    static List<MetricValue> openMetrics(String prefix, RedisLoad.Sending sending, boolean whole) {
+    static List<MetricValue> openMetrics(String prefix, Sending sending, boolean whole) {
         List<MetricValue> metrics = new ArrayList<>();
         metrics.add(MetricValue.of(prefix + "sent_per_s", sending.sentPerSecond(), "ops/s"));
         metrics.add(MetricValue.of(prefix + "late_ops", sending.late(), "count"));
         if (whole) {
             metrics.add(MetricValue.of(prefix + "generator_late", sending.generatorLate(), "count"));
+            metrics.addAll(LatencyMetrics.of("service.", sending.service()));
+            metrics.add(MetricValue.of("clients", sending.clients(), "connections"));
+            metrics.add(MetricValue.of("pipeline", sending.pipeline(), "commands"));
+            sending.carriedAtMost().ifPresent(most -> metrics.add(MetricValue.of("clients_max_per_s", most,
+                    "ops/s")));
         }
         return metrics;
     }

@@ -41,6 +41,12 @@ class RedisOpenLoadTest {
         assertThat(metric(m, "late_ops")).isGreaterThanOrEqualTo(30);
         // The pause held connections that were busy: the server's doing, not the generator's.
         assertThat(metric(m, "generator_late")).isLessThan(metric(m, "late_ops") / 2);
+        // What the two connections could carry, by Little's law from the service time they measured.
+        assertThat(metric(m, "clients")).isEqualTo(2);
+        assertThat(metric(m, "pipeline")).isEqualTo(1);
+        assertThat(metric(m, "clients_max_per_s")).isCloseTo(2 * 1 * 1000 / metric(m, "service.mean_ms"),
+                org.assertj.core.api.Assertions.within(1.0));
+        assertThat(metric(m, "service.p50_ms")).isPositive().isLessThan(metric(m, "p99_ms"));
     }
 
     @Test
