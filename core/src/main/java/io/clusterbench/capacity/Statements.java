@@ -17,10 +17,7 @@ final class Statements {
             case CapacityCurve.FOUND -> "capacity " + load(s, passed) + ": " + bracket + "; known to "
                     + Numbers.estimate(100 * (failed - passed) / passed) + "% (asked: " + Numbers.estimate(
                             s.precisionPct()) + "%)";
-            case CapacityCurve.GENERATOR_LIMIT -> "generator limit, not the server's capacity: at " + load(s,
-                    steps.get(steps.size() - 1).load()) + " the generator could not offer the load (" + why(s,
-                    steps.get(steps.size() - 1)) + ")" + (passed == null ? "" : "; the server met the SLO up to "
-                    + load(s, passed)) + "; run the generator on more cores or more machines";
+            case CapacityCurve.GENERATOR_LIMIT -> generatorLimit(s, passed, steps.get(steps.size() - 1));
             case CapacityCurve.BUDGET -> "not found within the budget of " + Numbers.estimate(s.budget().toMillis()
                     / 1000.0) + " s: " + bracket + "; raise capacityBudget or capacityPrecision";
             case CapacityCurve.NONE_PASSED -> "no load met the SLO: " + bracket;
@@ -38,12 +35,23 @@ final class Statements {
         return high + ", " + low;
     }
 
+    private static String generatorLimit(SearchSettings s, Double passed, CapacityStep last) {
+        String upTo = passed == null ? "" : "; the server met the SLO up to " + load(s, passed);
+        return ClientBound.limiting(last.load(), last.metrics(), s.slo())
+                .map(bound -> "generator limit, not the server's capacity: at " + load(s, last.load()) + " the"
+                        + " clients could not carry the load (" + bound.text(s.unit()) + ")" + upTo + "; raise clients")
+                .orElseGet(() -> "generator limit, not the server's capacity: at " + load(s, last.load())
+                        + " the generator could not offer the load (" + why(s, last) + ")" + upTo
+                        + "; run the generator on more cores or more machines");
+    }
+
     private static String why(SearchSettings s, CapacityStep step) {
         Double achieved = s.achieved().map(step.metrics()::get).orElse(null);
         Double late = step.metrics().get("generator_late");
         return (achieved == null ? "" : "it sent " + Numbers.estimate(achieved) + " " + s.unit())
                 + (achieved != null && late != null ? ", " : "")
-                + (late == null ? "" : Numbers.estimate(late) + " requests started late with a connection free");
+                + (late == null ? "" : Numbers.estimate(late) + (s.unit().startsWith("ops") ? " commands" : " requests")
+                        + " started late with a connection free");
     }
 
     static String load(SearchSettings s, double load) {

@@ -22,12 +22,15 @@ import java.util.Set;
  * the load: it offered less than {@link SearchSettings#ACHIEVED_FLOOR} of it, and either still met the SLO, or most
  * of its late requests started late although a connection was free ({@code generator_late}): the schedule itself
  * fell behind, which inflates the latencies measured from the intended send time with the generator's own delay.
+ * It is one too when the load is beyond what the probe's connections can carry ({@link ClientBound}): its sends
+ * queued behind busy connections while the server's service time still met the SLO.
  */
 final class StepJudge {
     /** The step metrics kept in the curve, when the probe writes them. */
     private static final List<String> KEPT = List.of("p50_ms", "p99_ms", "error_pct", "errors", "requests_per_s",
-            "sent_per_s", "ops_per_s", "requests", "ops", "generator_late", "late_requests", "output_throughput",
-            "request_throughput", "goodput", "good_pct", "goodput_tokens_per_s", "ttft_p99_ms", "tpot_p99_ms");
+            "sent_per_s", "ops_per_s", "requests", "ops", "generator_late", "late_requests", "late_ops",
+            "output_throughput", "request_throughput", "goodput", "good_pct", "goodput_tokens_per_s", "ttft_p99_ms",
+            "tpot_p99_ms");
     /** The share of late sends that had a connection free, above which the generator is the one behind. */
     private static final double GENERATOR_LATE_SHARE = 0.5;
 
@@ -52,16 +55,21 @@ final class StepJudge {
             value(step.metrics(), name).ifPresent(v -> kept.put(name, v));
         }
         boolean sloMet = passedRounds == rounds.size();
-        String verdict = generatorShort(load, step.metrics(), sloMet) ? CapacityStep.GENERATOR_LIMIT
+        boolean clientLimit = ClientBound.limiting(load, kept, settings.slo()).isPresent();
+        String verdict = clientLimit || generatorShort(load, step.metrics(), sloMet) ? CapacityStep.GENERATOR_LIMIT
                 : sloMet ? CapacityStep.PASS : CapacityStep.FAIL;
         return new CapacityStep(index, load, verdict, passedRounds, rounds.size(), kept, new ArrayList<>(failed));
     }
 
     private List<String> sortedKept() {
         List<String> names = new ArrayList<>(KEPT);
-        settings.slo().forEach(c -> {
-            if (!names.contains(c.metric())) {
-                names.add(c.metric());
+        List<String> more = new ArrayList<>();
+        settings.slo().forEach(c -> more.add(c.metric()));
+        // What the client-limit rule read, so that the curve shows the numbers behind its verdict.
+        more.addAll(ClientBound.metricsFor(settings.slo()));
+        more.forEach(name -> {
+            if (!names.contains(name)) {
+                names.add(name);
             }
         });
         return names;

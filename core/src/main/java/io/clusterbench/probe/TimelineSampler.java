@@ -81,6 +81,13 @@ public final class TimelineSampler {
      */
     public synchronized void measuringFrom(long nanos) {
         measuredFrom = nanos;
+        if (!warmupOver && nanos - lastReading <= 0) {
+            // A second's reading was taken between the caller's clock read and this call: the warm-up ended there,
+            // since no measured request has started yet. Waiting for a cut after it would leave the cut for the
+            // next second's reading, which would then take the warm-up alone and push this second's measured
+            // requests into the point after.
+            endWarmup();
+        }
         LockSupport.unpark(ticker);
     }
 
@@ -159,10 +166,15 @@ public final class TimelineSampler {
         measuring.filter(interval -> !interval.isEmpty())
                 .ifPresent(interval -> addMeasured(point(interval, atS, lengthS, false)));
         if (atWarmupEnd) {
-            warmupOver = true;
-            warmupTail = lastIndexOfWarmup();
+            endWarmup();
         }
         lastReading = now;
+    }
+
+    /** From here on, warm-up answers join the warm-up's last point. Guarded by this. */
+    private void endWarmup() {
+        warmupOver = true;
+        warmupTail = lastIndexOfWarmup();
     }
 
     /**

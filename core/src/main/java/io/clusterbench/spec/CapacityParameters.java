@@ -58,7 +58,8 @@ public final class CapacityParameters {
      * closed model's concurrency: it offers whatever the server answers).
      */
     public static Optional<String> achieved(ProbeKind kind, String knob) {
-        return knob.equals("rate") && kind == ProbeKind.HTTP ? Optional.of("sent_per_s") : Optional.empty();
+        return knob.equals("rate") && (kind == ProbeKind.HTTP || kind == ProbeKind.REDIS) ? Optional.of("sent_per_s")
+                : Optional.empty();
     }
 
     /** Adds the capacity metrics of {@code probe} to {@code names} when it searches. */

@@ -81,6 +81,9 @@ final class ProbeBinder {
         if (table.parameter("capacity").isPresent()) {
             new CapacityBinder(binding).check(m, probe);
         }
+        if (kind.get() == ProbeKind.REDIS) {
+            new RedisLoadBinder(binding).check(m, probe);
+        }
         return binding.errorCount() == errorsBefore ? Optional.of(probe) : Optional.empty();
     }
 

@@ -126,6 +126,82 @@ class CapacitySearchTest {
         assertThat(written.status()).isEqualTo(ProbeStatus.PARTIAL);
     }
 
+    @Test
+    void aRateBeyondWhatTheClientsCarryIsTheirLimitWhileTheServiceTimeMeetsTheSlo() {
+        SearchSettings rate = redisRate();
+
+        // 4 clients, one command each in flight, answered in 2 ms: at most 2000 ops/s whatever the server could do.
+        // Past that the sends queue behind the connections, so p99 from the intended time misses the SLO.
+        CapacitySearch.SearchOutcome found = search(rate, load -> openStep(load, load <= 1500 ? 10 : 900, 2.0, 4));
+
+        CapacityCurve curve = found.curve();
+        assertThat(curve.outcome()).as(curve.statement()).isEqualTo(CapacityCurve.GENERATOR_LIMIT);
+        assertThat(curve.steps()).extracting(CapacityStep::load).containsExactly(500.0, 1000.0, 2000.0, 2000.0);
+        assertThat(curve.steps().get(2).verdict()).isEqualTo(CapacityStep.GENERATOR_LIMIT);
+        assertThat(curve.passed()).isEqualTo(1000.0);
+        assertThat(curve.failed()).as("never the server's capacity").isNull();
+        assertThat(curve.statement()).isEqualTo("generator limit, not the server's capacity: at 2000 ops/s (rate)"
+                + " the clients could not carry the load (4 clients x 1 in flight / 2 ms = at most 2000 ops/s);"
+                + " the server met the SLO up to 1000 ops/s (rate); raise clients");
+        assertThat(curve.steps().get(2).metrics()).containsEntry("clients_max_per_s", 2000.0)
+                .containsEntry("service.p99_ms", 4.0);
+    }
+
+    @Test
+    void aServerWhoseServiceTimeMissesTheSloIsAtItsCapacityEvenAtTheClientsBound() {
+        // The same bound above 1500 ops/s, but its 2 ms are the server's queue, 80 ms at p99 (beyond the SLO's 50):
+        // a slow server, not too few clients.
+        CapacityCurve curve = search(redisRate(), load -> load <= 1500 ? openStep(load, 10, 0.5, 4)
+                : openStep(load, 900, 2.0, 80)).curve();
+
+        assertThat(curve.outcome()).as(curve.statement()).isEqualTo(CapacityCurve.FOUND);
+        assertThat(curve.steps()).filteredOn(step -> step.load() > 1500)
+                .allSatisfy(step -> assertThat(step.verdict()).isEqualTo(CapacityStep.FAIL));
+        assertThat(curve.statement()).startsWith("capacity ");
+    }
+
+    @Test
+    void anSloWithoutALatencyConditionClaimsNoClientLimit() {
+        SearchSettings errorsOnly = new SearchSettings("rate", "ops/s", false, 500, 0, 1e6,
+                List.of(SloCondition.parse("errors <= 2").orElseThrow()), 5, Duration.ofMinutes(5), 1,
+                Optional.of("sent_per_s"), Map.of());
+
+        // Past the bound the step fails on errors; with no latency condition to read the service time against, a
+        // slow server and too few clients look the same, so the rule claims neither (docs/probes.md says so).
+        CapacityCurve curve = search(errorsOnly, load -> withErrors(openStep(load, 10, 2.0, 4), load > 1800 ? 50 : 0))
+                .curve();
+
+        assertThat(curve.steps()).noneMatch(step -> step.verdict().equals(CapacityStep.GENERATOR_LIMIT));
+        assertThat(curve.steps()).filteredOn(step -> step.load() == 2000).singleElement()
+                .satisfies(step -> assertThat(step.verdict()).isEqualTo(CapacityStep.FAIL));
+    }
+
+    private static ProbeMeasurement withErrors(ProbeMeasurement step, double errors) {
+        List<MetricValue> metrics = new ArrayList<>(step.metrics());
+        metrics.add(MetricValue.of("errors", errors, "count"));
+        return new ProbeMeasurement(step.probe(), step.kind(), step.target(), step.status(), T, T, metrics, List.of(),
+                List.of(), List.of(), null);
+    }
+
+    private static SearchSettings redisRate() {
+        return new SearchSettings("rate", "ops/s", false, 500, 0, 1e6, slo(), 5, Duration.ofMinutes(5), 1,
+                Optional.of("sent_per_s"), Map.of("capacity_ops_per_s", "ops_per_s"));
+    }
+
+    /**
+     * A step of the redis open model with {@code clients} connections (one command in flight each) whose batches
+     * were served in {@code serviceMs} on average and {@code serviceP99Ms} at p99, that sent the whole load.
+     */
+    private static ProbeMeasurement openStep(double load, double p99, double serviceMs, double serviceP99Ms) {
+        List<MetricValue> metrics = List.of(MetricValue.of("p99_ms", p99, "ms"),
+                MetricValue.of("sent_per_s", load, "ops/s"), MetricValue.of("ops_per_s", load, "ops/s"),
+                MetricValue.of("clients", 4, "connections"), MetricValue.of("pipeline", 1, "commands"),
+                MetricValue.of("service.mean_ms", serviceMs, "ms"), MetricValue.of("service.p99_ms", serviceP99Ms,
+                        "ms"), MetricValue.of("clients_max_per_s", 4 * 1000 / serviceMs, "ops/s"));
+        return new ProbeMeasurement("cache", "redis", "127.0.0.1:6379", ProbeStatus.OK, T, T, metrics, List.of(),
+                List.of(), List.of(), null);
+    }
+
     private static CapacitySearch.SearchOutcome search(SearchSettings settings, DoubleFunction<ProbeMeasurement> server) {
         return new CapacitySearch(settings, server::apply, new StopSignal(), System::nanoTime).run();
     }

@@ -20,28 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The search against the test kit's nginx with a planted request limit, and against a generator that cannot keep up. */
 class HttpCapacityTest {
 
-    private static final int PLANTED = 100;
+    static final int PLANTED = 100;
 
     @Test
     void findsThePlantedRequestLimitWithinTenPercent(@TempDir Path dir) throws Exception {
         try (LocalNginxBalancer nginx = LocalNginxBalancer.start(dir.resolve("nginx"))) {
             PlantedLimits.limitRequests(nginx, PLANTED);
 
-            RunResult result = CapacityRuns.benchmark("""
-                    cluster: planted
-                    services:
-                      lb: { type: http, url: "%s/health" }
-                    probes:
-                      lb-capacity:
-                        service: lb
-                        rate: 20
-                        duration: 1s
-                        warmup: 500ms
-                        capacity: rate
-                        slo: ["error_pct <= 2", "p99_ms <= 100"]
-                        capacityPrecision: 5
-                        capacityBudget: 40s
-                    """.formatted(nginx.url()), dir.resolve("out"));
+            RunResult result = CapacityRuns.benchmark(spec(nginx), dir.resolve("out"));
 
             ProbeMeasurement probe = CapacityRuns.probe(result, "lb-capacity");
             CapacityCurve curve = CapacityRuns.curve(result, "lb-capacity");
@@ -96,5 +82,24 @@ class HttpCapacityTest {
             assertThat(CapacityRuns.metric(probe, "generator_limit_load")).contains(200_000.0);
             assertThat(probe.errors()).anySatisfy(e -> assertThat(e.message()).contains("generator limit"));
         }
+    }
+
+    /** A search over the rate of an http probe of the planted {@code nginx}; also run by bench/capacity.sh. */
+    static String spec(LocalNginxBalancer nginx) {
+        return """
+                cluster: planted
+                services:
+                  lb: { type: http, url: "%s/health" }
+                probes:
+                  lb-capacity:
+                    service: lb
+                    rate: 20
+                    duration: 1s
+                    warmup: 500ms
+                    capacity: rate
+                    slo: ["error_pct <= 2", "p99_ms <= 100"]
+                    capacityPrecision: 5
+                    capacityBudget: 40s
+                """.formatted(nginx.url());
     }
 }

@@ -45,8 +45,8 @@ class BadSpecMeaningTest {
                 arguments("bad-probe-parameters.yaml", List.of(
                         "bad-probe-parameters.yaml:3:45 services.cache.url: 'url' does not apply to a redis service (allowed: type, host, address, port, user, password)",
                         "bad-probe-parameters.yaml:7:36 probes.cache-latency.clinets: unknown key 'clinets' (did you mean 'clients'?)",
-                        "bad-probe-parameters.yaml:7:65 probes.cache-latency.commands[1]: must be ping, get, set, incr, lpush, rpop, hset or hget, got 'gett' (did you mean 'get'?)",
-                        "bad-probe-parameters.yaml:7:72 probes.cache-latency.rate: 'rate' does not apply to a redis probe (allowed: type, service, clients, pipeline, requests, duration, warmup, rounds, commands, valueSize, keyPrefix, database, tls, capacity, slo, capacityPrecision, capacityBudget, capacityMax)",
+                        "bad-probe-parameters.yaml:7:65 probes.cache-latency.commands[1]: must be ping, get, set, incr, lpush, rpop, hset, hget or fcall, got 'gett' (did you mean 'get'?)",
+                        "bad-probe-parameters.yaml:7:72 probes.cache-latency.timeout: 'timeout' does not apply to a redis probe (allowed: type, service, clients, rate, profile, pipeline, requests, duration, warmup, rounds, commands, function, valueSize, keyPrefix, database, tls, capacity, slo, capacityPrecision, capacityBudget, capacityMax)",
                         "bad-probe-parameters.yaml:8:38 probes.lb-both.concurrency: rate and concurrency are both given; give exactly one of rate, concurrency or profile",
                         "bad-probe-parameters.yaml:9:12 probes.lb-none: needs exactly one of rate, concurrency or profile",
                         "bad-probe-parameters.yaml:9:35 probes.lb-none.method: must be GET, HEAD, POST, PUT, DELETE, PATCH or OPTIONS, got 'get' (did you mean 'GET'?)",

@@ -22,6 +22,8 @@ class CapacitySpecTest {
         assertThat(lb.kind().descriptor().metrics(lb).accepts("capacity_rps")).isTrue();
         ProbeSpec cache = spec.probes().get("cache-capacity");
         assertThat(cache.kind().descriptor().metrics(cache).accepts("capacity_ops_per_s")).isTrue();
+        assertThat(CapacityParameters.knob(cache)).contains("rate");
+        assertThat(CapacityParameters.achieved(cache.kind(), "rate")).contains("sent_per_s");
         ProbeSpec llm = spec.probes().get("llm-capacity");
         assertThat(CapacityParameters.slo(llm.parameters())).extracting(SloCondition::text)
                 .containsExactly("good_pct >= 90");

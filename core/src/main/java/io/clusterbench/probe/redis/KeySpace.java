@@ -23,7 +23,7 @@ final class KeySpace {
     private final Map<RedisCommand.Family, byte[][]> keys = new EnumMap<>(RedisCommand.Family.class);
     private final CommandArguments[][] prepared;
 
-    private KeySpace(String prefix, int size, byte[] value, List<RedisCommand> commands) {
+    private KeySpace(String prefix, int size, byte[] value, List<RedisCommand> commands, String function) {
         this.prefix = prefix;
         this.size = size;
         this.value = value;
@@ -31,13 +31,13 @@ final class KeySpace {
         for (int slot = 0; slot < commands.size(); slot++) {
             RedisCommand command = commands.get(slot);
             if (command.family() == RedisCommand.Family.NONE) {
-                prepared[slot] = new CommandArguments[] {command.arguments(null, value)};
+                prepared[slot] = new CommandArguments[] {command.arguments(null, value, function)};
                 continue;
             }
             byte[][] familyKeys = keys.computeIfAbsent(command.family(), this::names);
             prepared[slot] = new CommandArguments[size];
             for (int i = 0; i < size; i++) {
-                prepared[slot][i] = command.arguments(familyKeys[i], value);
+                prepared[slot][i] = command.arguments(familyKeys[i], value, function);
             }
         }
     }
@@ -49,7 +49,8 @@ final class KeySpace {
     static KeySpace of(RedisSettings settings) {
         byte[] value = new byte[settings.valueSize()];
         Arrays.fill(value, (byte) 'x');
-        return new KeySpace(settings.keyPrefix(), sizeFor(settings), value, settings.commands());
+        return new KeySpace(settings.keyPrefix(), sizeFor(settings), value, settings.commands(),
+                settings.function().orElse(""));
     }
 
     /** Keys per family for a run. */
@@ -89,7 +90,7 @@ final class KeySpace {
                 .distinct().toList();
         return writers.stream().flatMap(writer -> {
             byte[][] familyKeys = keys.computeIfAbsent(writer.family(), this::names);
-            return Arrays.stream(familyKeys).map(key -> writer.arguments(key, value));
+            return Arrays.stream(familyKeys).map(key -> writer.arguments(key, value, ""));
         }).toList();
     }
 

@@ -1,12 +1,7 @@
 package io.clusterbench.probe.redis;
 
-import io.clusterbench.probe.TimelineRecorder;
 import io.clusterbench.result.ErrorKind;
-import java.io.IOException;
-import java.net.Socket;
 import java.util.Arrays;
-import org.HdrHistogram.AbstractHistogram;
-import org.HdrHistogram.IntCountsHistogram;
 import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
@@ -24,8 +19,11 @@ import redis.clients.jedis.exceptions.JedisDataException;
  * replies are read: it claims its commands from the warm-up's own counter and is recorded apart, in one histogram
  * for all commands, and outside the probe's progress; its errors are logged like any other.
  *
- * <p>Every batch is also counted in its phase's timeline record, which its driver thread shares with its other
- * clients and alone writes.
+ * <p>In the open model the client sends each batch at its {@link Schedule}'s intended time instead of as soon as
+ * the last was answered; a batch that could not start within the timeout of its intended time (the connection was
+ * still waiting for earlier replies) fails as a timeout without being sent, as the http probe's open model does.
+ *
+ * <p>Every batch is also counted in its phase's timeline record ({@link ClientRecord}), without a lock.
  */
 final class LoadClient {
     static final int MAX_CONSECUTIVE_FAILURES = 4;
@@ -34,15 +32,7 @@ final class LoadClient {
 
     private final RedisLoad load;
     private final int kinds;
-    private final AbstractHistogram[] latencies;
-    private final long[] succeeded;
-    private final long[] failed;
-    /** The warm-up's record: one histogram for all commands, since only its own p50 and p99 are reported. */
-    private final AbstractHistogram warmupLatencies = new IntCountsHistogram(RedisLoad.MAX_MICROS, 3);
-    private long warmupSucceeded;
-    private long warmupFailed;
-    private final TimelineRecorder warmupTimeline;
-    private final TimelineRecorder measuredTimeline;
+    private final ClientRecord record;
     /** Commands of each slot in the current batch; reset after every batch. */
     private final int[] inBatch;
     private LoadConnection connection;
@@ -56,55 +46,44 @@ final class LoadClient {
     private long batchFirst;
     private int batchSize;
     private long batchStarted;
+    /** When the batch was actually written: its intended start in the open model can be earlier. */
+    private long batchSent;
     private boolean batchWarmup;
-    /** When the client started waiting on the server (a handshake or a batch), or 0 when it is not waiting. */
-    private volatile long waitingSince;
-    private volatile Socket socket;
-    /** Set by the watchdog when it closed the socket, so that the failure is reported as the timeout it was. */
-    private volatile boolean timedOut;
+    private final ReplyWatch watch = new ReplyWatch();
+    /** The open model's timetable; null in the closed model. */
+    private final Schedule schedule;
 
-    /** @param warmupTimeline and {@code measuredTimeline}: the timeline records of the thread that drives it */
-    LoadClient(RedisLoad load, TimelineRecorder warmupTimeline, TimelineRecorder measuredTimeline) {
+    /**
+     * @param index the client's number in the load, which staggers its timetable in the open model
+     * @param thread the number of the load thread that drives it, whose timeline records it writes
+     */
+    LoadClient(RedisLoad load, int index, int thread) {
         this.load = load;
-        this.warmupTimeline = warmupTimeline;
-        this.measuredTimeline = measuredTimeline;
+        this.schedule = load.open() ? new Schedule(load.clientIntervalNanos(), index, load.clientCount()) : null;
         this.kinds = load.commands.length;
-        this.latencies = new AbstractHistogram[kinds];
-        for (int slot = 0; slot < kinds; slot++) {
-            // Int counts halve the memory of 50 clients x 8 commands; one client cannot record 2^31 values per bucket.
-            latencies[slot] = new IntCountsHistogram(RedisLoad.MAX_MICROS, 3);
-        }
-        this.succeeded = new long[kinds];
-        this.failed = new long[kinds];
+        this.record = new ClientRecord(kinds, load.timeline.warmup(thread), load.timeline.measured(thread));
         this.inBatch = new int[kinds];
     }
 
-    AbstractHistogram[] latencies() {
-        return latencies;
-    }
-
-    long[] succeeded() {
-        return succeeded;
-    }
-
-    long[] failed() {
-        return failed;
-    }
-
-    AbstractHistogram warmupLatencies() {
-        return warmupLatencies;
-    }
-
-    long warmupSucceeded() {
-        return warmupSucceeded;
-    }
-
-    long warmupFailed() {
-        return warmupFailed;
+    ClientRecord record() {
+        return record;
     }
 
     boolean connected() {
         return connected;
+    }
+
+    /** The open model's timetable and counts; null in the closed model. */
+    Schedule schedule() {
+        return schedule;
+    }
+
+    /**
+     * When the client next has something to do in the open model: its next intended send, or its next attempt to
+     * reconnect when its connection is lost.
+     */
+    long dueAt() {
+        return connection == null ? Math.max(retryAt, schedule.intended()) : schedule.intended();
     }
 
     boolean finished() {
@@ -121,24 +100,9 @@ final class LoadClient {
         return retryAt;
     }
 
-    /** Called by the socket factory: the socket the watchdog closes when a reply is overdue. */
-    Socket watchSocket(Socket created) {
-        socket = created;
-        return created;
-    }
-
-    /** Called by the watchdog: closes the socket if the client has waited for the server since before {@code limit}. */
-    void closeIfWaitingSince(long limit) {
-        long since = waitingSince;
-        Socket watched = socket;
-        if (since != 0 && since - limit < 0 && watched != null) {
-            timedOut = true;
-            try {
-                watched.close();
-            } catch (IOException ignored) {
-                // The blocked read fails either way, which is all that closing is for.
-            }
-        }
+    /** What the load's watchdog watches: whether this client has waited too long for the server. */
+    ReplyWatch watch() {
+        return watch;
     }
 
     /** Opens the first connection before the clock starts; a client that cannot connect takes no part. */
@@ -153,6 +117,7 @@ final class LoadClient {
         try {
             connection = open();
             connected = true;
+            freed();
         } catch (RuntimeException e) {
             recordConnectionFailure(e, true);
             finished = true;
@@ -164,9 +129,87 @@ final class LoadClient {
      * count is used up, the connection is waiting for its next attempt, or the client gave up.
      */
     void send() {
+        long intended = 0;
+        if (schedule != null) {
+            schedule.startAt(load.scheduleStart());
+            intended = schedule.intended();
+            if (load.sendingOver(intended)) {
+                finished = true;
+                return;
+            }
+            if (System.nanoTime() - intended < 0) {
+                return;
+            }
+        }
         if (connection == null && !reconnect()) {
             return;
         }
+        if (schedule != null) {
+            intended = expireOverdue();
+            // After a long gap the next batch can lie ahead (a timetable slower than the timeout).
+            if (finished || System.nanoTime() - intended < 0) {
+                return;
+            }
+        }
+        if (!claim()) {
+            return;
+        }
+        long now = System.nanoTime();
+        // The open model measures from the intended start; the watchdog's timeout runs from the real one.
+        batchStarted = schedule != null ? intended : now;
+        batchSent = now;
+        watch.waitingFrom(now);
+        if (schedule != null) {
+            schedule.sent(now, batchSize, !batchWarmup);
+        }
+        try {
+            for (int i = 0; i < batchSize; i++) {
+                long n = batchFirst + i;
+                connection.sendCommand(load.keys.command((int) (n % kinds), (int) ((n / kinds) % load.keys.size())));
+            }
+            connection.flushCommands();
+        } catch (RuntimeException e) {
+            failBatch(e);
+            if (!batchWarmup) {
+                load.progress.completed(batchSize);
+            }
+            endBatch();
+        }
+    }
+
+    /**
+     * Fails, without sending them, the batches of the timetable that could no longer start within the timeout of
+     * their intended time, and returns the intended time of the first that still can (or marks the client finished
+     * when the load ended on the way).
+     */
+    private long expireOverdue() {
+        long intended = schedule.intended();
+        while (System.nanoTime() - intended > RedisLoad.TIMEOUT_NANOS) {
+            if (!claim()) {
+                return intended;
+            }
+            for (int slot = 0; slot < kinds; slot++) {
+                countFailed(slot, inBatch[slot]);
+            }
+            RedisFailure unsent = RedisFailure.unsent(load.where);
+            load.errors.add(unsent.kind(), unsent.message(), batchSize);
+            load.progress.completed(batchWarmup ? 0 : batchSize);
+            endBatch();
+            schedule.skip();
+            intended = schedule.intended();
+            if (load.sendingOver(intended)) {
+                finished = true;
+                return intended;
+            }
+        }
+        return intended;
+    }
+
+    /**
+     * Claims the next batch from the measured count or the warm-up's, and makes it the batch on the wire; false
+     * (and the client finished) when the count is used up.
+     */
+    private boolean claim() {
         int size = load.pipeline;
         boolean warmup = !load.measuring();
         // The warm-up's counter has no bound, so that a count-bound load still sends exactly its count measured.
@@ -174,34 +217,18 @@ final class LoadClient {
         if (!warmup && load.requests >= 0) {
             if (first >= load.requests) {
                 finished = true;
-                return;
+                return false;
             }
             size = (int) Math.min(size, load.requests - first);
         }
-        KeySpace keys = load.keys;
-        int keyCount = keys.size();
         batchFirst = first;
         batchSize = size;
         batchWarmup = warmup;
-        batchStarted = System.nanoTime();
-        waitingSince = batchStarted | 1;
-        timeline(warmup).offered(size);
+        record.offered(size, warmup);
         for (int i = 0; i < size; i++) {
             inBatch[(int) ((first + i) % kinds)]++;
         }
-        try {
-            for (int i = 0; i < size; i++) {
-                long n = first + i;
-                connection.sendCommand(keys.command((int) (n % kinds), (int) ((n / kinds) % keyCount)));
-            }
-            connection.flushCommands();
-        } catch (RuntimeException e) {
-            failBatch(e);
-            if (!warmup) {
-                load.progress.completed(size);
-            }
-            endBatch();
-        }
+        return true;
     }
 
     /**
@@ -214,17 +241,10 @@ final class LoadClient {
         boolean warmup = batchWarmup;
         try {
             readReplies(batchFirst, size);
-            long nanos = System.nanoTime() - batchStarted;
-            long micros = Math.min(nanos / 1000, RedisLoad.MAX_MICROS);
-            timeline(warmup).achieved(nanos, answeredInBatch());
-            if (warmup) {
-                recordWarmup(micros);
-            }
-            for (int slot = 0; slot < kinds && !warmup; slot++) {
-                if (inBatch[slot] > 0) {
-                    latencies[slot].recordValueWithCount(micros, inBatch[slot]);
-                    succeeded[slot] += inBatch[slot];
-                }
+            long answered = System.nanoTime();
+            record.answered(answered - batchStarted, inBatch, warmup);
+            if (schedule != null && !warmup) {
+                record.served(answered - batchSent);
             }
             consecutiveFailures = 0;
         } catch (RuntimeException e) {
@@ -238,31 +258,17 @@ final class LoadClient {
         return warmup ? 0 : size;
     }
 
-    private TimelineRecorder timeline(boolean warmup) {
-        return warmup ? warmupTimeline : measuredTimeline;
-    }
-
-    /** The commands of the batch on the wire answered without an error reply, once its replies are read. */
-    private int answeredInBatch() {
-        int answered = 0;
-        for (int slot = 0; slot < kinds; slot++) {
-            answered += inBatch[slot];
-        }
-        return answered;
-    }
-
-    private void recordWarmup(long micros) {
-        int answered = answeredInBatch();
-        if (answered > 0) {
-            warmupLatencies.recordValueWithCount(micros, answered);
-            warmupSucceeded += answered;
-        }
-    }
-
     private void endBatch() {
-        waitingSince = 0;
+        watch.notWaiting();
         batchSize = 0;
         Arrays.fill(inBatch, 0);
+        freed();
+    }
+
+    private void freed() {
+        if (schedule != null) {
+            schedule.free(System.nanoTime());
+        }
     }
 
     private void readReplies(long first, int size) {
@@ -303,13 +309,8 @@ final class LoadClient {
 
     /** Counts failed commands of the batch on the wire, in the warm-up's record or the measured one. */
     private void countFailed(int slot, int commands) {
-        timeline(batchWarmup).failed(commands);
-        if (batchWarmup) {
-            warmupFailed += commands;
-            return;
-        }
-        failed[slot] += commands;
-        for (int i = 0; i < commands; i++) {
+        record.failed(slot, commands, batchWarmup);
+        for (int i = 0; i < commands && !batchWarmup; i++) {
             load.progress.failed();
         }
     }
@@ -332,6 +333,7 @@ final class LoadClient {
         }
         try {
             connection = open();
+            freed();
             return true;
         } catch (RuntimeException e) {
             consecutiveFailures++;
@@ -354,7 +356,7 @@ final class LoadClient {
     }
 
     private LoadConnection open() {
-        waitingSince = System.nanoTime() | 1;
+        watch.waitingFrom(System.nanoTime());
         try {
             return load.open(this);
         } catch (StackOverflowError e) {
@@ -362,7 +364,7 @@ final class LoadClient {
             throw new IllegalStateException("a reply nests arrays too deeply to read (the Redis client ran out of"
                     + " stack): is a Redis server listening there?");
         } finally {
-            waitingSince = 0;
+            watch.notWaiting();
         }
     }
 
@@ -378,8 +380,7 @@ final class LoadClient {
     }
 
     private RedisFailure classify(RuntimeException e, String doing, boolean connecting) {
-        if (timedOut) {
-            timedOut = false;
+        if (watch.tookTimeout()) {
             return RedisFailure.timeout(load.where, doing);
         }
         return RedisFailure.of(e, load.where, doing, connecting, load.secret);
@@ -393,7 +394,7 @@ final class LoadClient {
                 // Closing a connection that already failed can fail too; the failure that matters is recorded.
             }
             connection = null;
-            socket = null;
+            watch.forget();
         }
     }
 }

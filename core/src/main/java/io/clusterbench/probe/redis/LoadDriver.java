@@ -1,6 +1,7 @@
 package io.clusterbench.probe.redis;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One thread of the load, driving a few clients in rounds: it writes the next batch of every client, then reads
@@ -36,7 +37,11 @@ final class LoadDriver implements Runnable {
                 }
             }
             load.awaitStart();
-            loop();
+            if (load.open()) {
+                loopOpen();
+            } else {
+                loop();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (StackOverflowError e) {
@@ -70,6 +75,43 @@ final class LoadDriver implements Runnable {
                 load.progress.completed(done);
             } else if (!waitForReconnect()) {
                 return;
+            }
+        }
+    }
+
+    /**
+     * The open model: sends each client's batch when it falls due, reads its replies, and otherwise parks until the
+     * next is due. Ends when every client has finished (its timetable passed the end, or it gave up).
+     */
+    private void loopOpen() {
+        while (!load.shouldStop()) {
+            boolean sent = false;
+            boolean active = false;
+            long wake = Long.MAX_VALUE;
+            for (LoadClient client : clients) {
+                if (!client.finished()) {
+                    client.send();
+                    sent |= client.sending();
+                }
+                if (!client.finished() && !client.sending()) {
+                    active = true;
+                    wake = Math.min(wake, client.dueAt());
+                }
+            }
+            if (sent) {
+                long done = 0;
+                for (LoadClient client : clients) {
+                    if (client.sending()) {
+                        done += client.receive();
+                    }
+                }
+                load.progress.completed(done);
+            } else if (!active) {
+                return;
+            } else {
+                // Bounded, so that a stop is seen promptly however far off the next send is.
+                LockSupport.parkNanos(Math.min(wake - System.nanoTime(),
+                        TimeUnit.MILLISECONDS.toNanos(MAX_IDLE_MILLIS)));
             }
         }
     }

@@ -14,7 +14,9 @@ enum RedisCommand {
     LPUSH(Family.LIST),
     RPOP(Family.LIST),
     HSET(Family.HASH),
-    HGET(Family.HASH);
+    HGET(Family.HASH),
+    /** A Redis function the user loaded ({@code function:}), given one key under the prefix and the value. */
+    FCALL(Family.FUNCTION);
 
     /** The one hash field the hash commands use, so HGET reads what HSET (or the pre-population) wrote. */
     static final byte[] HASH_FIELD = "f".getBytes(StandardCharsets.US_ASCII);
@@ -28,7 +30,8 @@ enum RedisCommand {
         STRING("s:"),
         COUNTER("n:"),
         LIST("l:"),
-        HASH("h:");
+        HASH("h:"),
+        FUNCTION("f:");
 
         private final String tag;
 
@@ -70,8 +73,10 @@ enum RedisCommand {
     /**
      * The complete command for one key, built once and sent many times: Jedis only reads it when sending, so one
      * instance serves every client thread and the hot path allocates no arguments.
+     *
+     * @param function the function FCALL calls; ignored by the other commands
      */
-    CommandArguments arguments(byte[] key, byte[] value) {
+    CommandArguments arguments(byte[] key, byte[] value, String function) {
         return switch (this) {
             case PING -> new CommandArguments(Protocol.Command.PING);
             case GET -> new CommandArguments(Protocol.Command.GET).add(key);
@@ -81,6 +86,7 @@ enum RedisCommand {
             case RPOP -> new CommandArguments(Protocol.Command.RPOP).add(key);
             case HSET -> new CommandArguments(Protocol.Command.HSET).add(key).add(HASH_FIELD).add(value);
             case HGET -> new CommandArguments(Protocol.Command.HGET).add(key).add(HASH_FIELD);
+            case FCALL -> new CommandArguments(Protocol.Command.FCALL).add(function).add(1).add(key).add(value);
         };
     }
 }

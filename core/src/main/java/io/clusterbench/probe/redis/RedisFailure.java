@@ -99,6 +99,13 @@ record RedisFailure(ErrorKind kind, String message, boolean connectionLost) {
     }
 
     /** No reply within the timeout; the connection was closed (by the socket or the load's watchdog). */
+    /** A batch of the open model that could not be sent within the timeout of its intended time. */
+    static RedisFailure unsent(String where) {
+        return new RedisFailure(ErrorKind.TIMEOUT, "could not send to " + where + " within "
+                + RedisSettings.TIMEOUT_MILLIS + " ms of the intended time: every connection was waiting for earlier"
+                + " replies; lower the rate or add clients", false);
+    }
+
     static RedisFailure timeout(String where, String doing) {
         return new RedisFailure(ErrorKind.TIMEOUT, doing + " got no reply from " + where + " within "
                 + RedisSettings.TIMEOUT_MILLIS + " ms: the server is overloaded, paused or the network drops packets",

@@ -1,12 +1,8 @@
 package io.clusterbench.probe.redis;
 
 import io.clusterbench.probe.ErrorLog;
-import io.clusterbench.probe.TimelineRecorder;
-import io.clusterbench.probe.TimelineSampler;
-import io.clusterbench.result.TimelineRound;
 import io.clusterbench.control.ProbeProgress;
 import io.clusterbench.control.StopSignal;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -38,8 +34,13 @@ import redis.clients.jedis.JedisSocketFactory;
  * socket of any client that has waited longer than {@value RedisSettings#TIMEOUT_MILLIS} ms for a reply, which
  * fails its batch as a timeout, so a hung server still ends the load.
  *
- * <p>Each thread also keeps a record of each phase for the load's timeline ({@link TimelineRecorder#forOneThread()}),
- * which a {@link TimelineSampler} reads once a second: the hot path takes no lock and shares no counter for it.
+ * <p>With a {@code rate} the load is open: each client sends on its own {@link Schedule}, the clients' timetables
+ * together making the rate, and one thread drives each client. A thread that drove several would block reading one
+ * client's reply while another's batch fell due, which would make a slow server look like a slow generator; with
+ * one each, a client whose connection was free is late only when the generator itself was.
+ *
+ * <p>Each thread also keeps a record of each phase for the load's timeline ({@link LoadTimeline}), which a sampler
+ * reads once a second: the hot path takes no lock and shares no counter for it.
  */
 final class RedisLoad {
     /** Latencies above an hour are recorded as an hour: no single batch can take that long with 2 s timeouts. */
@@ -69,10 +70,15 @@ final class RedisLoad {
     private final JedisClientConfig config;
     private final BoundedResp.Limits limits;
     private final int clients;
+    /** The open model's commands a second; 0 in the closed model. */
+    private final double rate;
+    /** When the timetables start, published to the clients by the start signal. */
+    private long scheduleStart;
     private final long durationNanos;
     private final long warmupNanos;
     private final String threadName;
-    private final Clock clock;
+    /** The whole load's timeline, which this load (or this level of a profile) writes. */
+    final LoadTimeline timeline;
     private final CountDownLatch ready;
     private final CountDownLatch go = new CountDownLatch(1);
     /** Written before {@link #measuring} is set, which publishes it to the clients. */
@@ -86,16 +92,17 @@ final class RedisLoad {
     /**
      * @param config the load's connection settings, {@link RedisSettings#loadConfig}
      * @param durationNanos how long a time-bound load runs; ignored when {@code settings.countBound()}
-     * @param clock the time the timeline's start is stamped with
+     * @param timeline the whole load's timeline: this load starts it unless an earlier level of a profile did
      */
     RedisLoad(RedisSettings settings, KeySpace keys, JedisClientConfig config, long durationNanos,
             ProbeProgress progress, StopSignal stop, ErrorLog errors, Optional<String> secret, String threadName,
-            Clock clock) {
+            LoadTimeline timeline) {
         this.keys = keys;
         this.commands = settings.commands().toArray(RedisCommand[]::new);
         this.pipeline = settings.pipeline();
         this.requests = settings.requests();
         this.clients = settings.clients();
+        this.rate = settings.rate().orElse(0.0);
         this.durationNanos = durationNanos;
         this.warmupNanos = settings.warmup().toNanos();
         this.hostAndPort = settings.hostAndPort();
@@ -107,7 +114,7 @@ final class RedisLoad {
         this.where = settings.where();
         this.secret = secret;
         this.threadName = threadName;
-        this.clock = clock;
+        this.timeline = timeline;
         this.ready = new CountDownLatch(clients);
     }
 
@@ -121,10 +128,10 @@ final class RedisLoad {
      * @param connectedClients clients that opened their connection and took part
      * @param elapsedNanos from the end of the warm-up (or the start signal) until the last client ended
      * @param warmup what the warm-up did; empty when it was switched off
-     * @param timeline the load second by second, warm-up included
+     * @param open what the open model sent; empty for the closed model
      */
     record Outcome(List<RedisCommand> commands, List<Histogram> latencies, long[] succeeded, long[] failed,
-            int connectedClients, long elapsedNanos, Optional<Warmup> warmup, TimelineRound timeline) {
+            int connectedClients, long elapsedNanos, Optional<Warmup> warmup, Optional<Sending> open) {
 
         long totalSucceeded() {
             long sum = 0;
@@ -157,21 +164,15 @@ final class RedisLoad {
     /** Runs the load to its end and merges what every client recorded. */
     Outcome run() {
         LoadClient[] workers = new LoadClient[clients];
-        int threadCount = threads(clients);
+        int threadCount = open() ? clients : threads(clients);
         Thread[] threads = new Thread[threadCount];
-        List<TimelineRecorder> warmupTimelines = new ArrayList<>(threadCount);
-        List<TimelineRecorder> measuredTimelines = new ArrayList<>(threadCount);
         for (int t = 0; t < threadCount; t++) {
             // Contiguous, balanced shares: the first (clients % threadCount) threads drive one client more.
             int from = (int) ((long) clients * t / threadCount);
             int to = (int) ((long) clients * (t + 1) / threadCount);
             // The clients of one thread share its timeline records: the thread is their only writer.
-            TimelineRecorder warmupTimeline = TimelineRecorder.forOneThread();
-            TimelineRecorder measuredTimeline = TimelineRecorder.forOneThread();
-            warmupTimelines.add(warmupTimeline);
-            measuredTimelines.add(measuredTimeline);
             for (int i = from; i < to; i++) {
-                workers[i] = new LoadClient(this, warmupTimeline, measuredTimeline);
+                workers[i] = new LoadClient(this, i, t);
             }
             threads[t] = new Thread(new LoadDriver(this, Arrays.copyOfRange(workers, from, to)), threadName + "-" + t);
             threads[t].setDaemon(true);
@@ -189,9 +190,9 @@ final class RedisLoad {
             interrupted = true;
             aborted = true;
         }
-        TimelineSampler timeline = TimelineSampler.start(clock, threadName + "-timeline",
-                warmupNanos == 0 ? null : TimelineRecorder.sum(warmupTimelines), TimelineRecorder.sum(measuredTimelines));
+        timeline.start();
         long started = System.nanoTime();
+        scheduleStart = started;
         long measured = started;
         if (warmupNanos == 0) {
             timeline.measuringFrom(started);
@@ -209,13 +210,12 @@ final class RedisLoad {
             interrupted |= joinUninterruptibly(thread);
         }
         long elapsed = System.nanoTime() - measured;
-        TimelineRound round = timeline.finish();
         watchdog.interrupt();
         interrupted |= joinUninterruptibly(watchdog);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
-        return merge(workers, elapsed, warmupNanos == 0 ? -1 : measured - started, round);
+        return merge(workers, elapsed, warmupNanos == 0 ? -1 : measured - started);
     }
 
     private void startMeasuring(long now) {
@@ -245,6 +245,11 @@ final class RedisLoad {
         return false;
     }
 
+    /** The threads a load of these settings runs: one a client in the open model, see {@link LoadDriver}. */
+    static int threadCount(RedisSettings settings) {
+        return settings.open() ? settings.clients() : threads(settings.clients());
+    }
+
     /** Threads that drive {@code clients} connections, each at most {@value #CLIENTS_PER_THREAD}. */
     static int threads(int clients) {
         return (clients + CLIENTS_PER_THREAD - 1) / CLIENTS_PER_THREAD;
@@ -260,7 +265,7 @@ final class RedisLoad {
             }
             long limit = System.nanoTime() - TIMEOUT_NANOS;
             for (LoadClient worker : workers) {
-                worker.closeIfWaitingSince(limit);
+                worker.watch().closeIfWaitingSince(limit);
             }
         }
     }
@@ -280,7 +285,7 @@ final class RedisLoad {
     }
 
     /** @param warmupElapsed how long the warm-up ran, or -1 when it was switched off */
-    private Outcome merge(LoadClient[] workers, long elapsed, long warmupElapsed, TimelineRound timeline) {
+    private Outcome merge(LoadClient[] workers, long elapsed, long warmupElapsed) {
         List<Histogram> latencies = new ArrayList<>();
         long[] succeeded = new long[commands.length];
         long[] failed = new long[commands.length];
@@ -288,9 +293,9 @@ final class RedisLoad {
         for (int slot = 0; slot < commands.length; slot++) {
             Histogram merged = new Histogram(MAX_MICROS, 3);
             for (LoadClient worker : workers) {
-                merged.add(worker.latencies()[slot]);
-                succeeded[slot] += worker.succeeded()[slot];
-                failed[slot] += worker.failed()[slot];
+                merged.add(worker.record().latencies()[slot]);
+                succeeded[slot] += worker.record().succeeded()[slot];
+                failed[slot] += worker.record().failed()[slot];
             }
             latencies.add(merged);
         }
@@ -299,13 +304,15 @@ final class RedisLoad {
         long warmupFailed = 0;
         for (LoadClient worker : workers) {
             connected += worker.connected() ? 1 : 0;
-            warmupLatencies.add(worker.warmupLatencies());
-            warmupSucceeded += worker.warmupSucceeded();
-            warmupFailed += worker.warmupFailed();
+            warmupLatencies.add(worker.record().warmupLatencies());
+            warmupSucceeded += worker.record().warmupSucceeded();
+            warmupFailed += worker.record().warmupFailed();
         }
         Optional<Warmup> warmup = warmupElapsed < 0 ? Optional.empty()
                 : Optional.of(new Warmup(warmupSucceeded, warmupFailed, warmupElapsed, warmupLatencies));
-        return new Outcome(List.of(commands), latencies, succeeded, failed, connected, elapsed, warmup, timeline);
+        return new Outcome(List.of(commands), latencies, succeeded, failed, connected, elapsed, warmup,
+                open() ? Optional.of(Sending.of(workers, deadlineNanos - durationNanos, rate, pipeline))
+                        : Optional.empty());
     }
 
     // ---- what the clients share ----
@@ -316,7 +323,7 @@ final class RedisLoad {
      */
     LoadConnection open(LoadClient client) {
         JedisSocketFactory sockets = BoundedResp.sockets(hostAndPort, config, limits);
-        return new LoadConnection(() -> client.watchSocket(sockets.createSocket()), config);
+        return new LoadConnection(() -> client.watch().watch(sockets.createSocket()), config);
     }
 
     /** Called by each client once it has its connection (or has given up on it). */
@@ -327,6 +334,30 @@ final class RedisLoad {
     /** Blocks a client until every client is connected and the clock has started. */
     void awaitStart() throws InterruptedException {
         go.await();
+    }
+
+    /** Whether the load runs in the open model. */
+    boolean open() {
+        return rate > 0;
+    }
+
+    int clientCount() {
+        return clients;
+    }
+
+    /** The open model's interval between two batches of one client: the rate spread over the clients. */
+    double clientIntervalNanos() {
+        return clients * (double) pipeline * 1e9 / rate;
+    }
+
+    /** When the clients' timetables start; read by the clients after the start signal, which publishes it. */
+    long scheduleStart() {
+        return scheduleStart;
+    }
+
+    /** Whether a time-bound open load sends no batch meant to start at {@code intended}: its time is over then. */
+    boolean sendingOver(long intended) {
+        return requests < 0 && measuring && intended - deadlineNanos >= 0;
     }
 
     boolean shouldStop() {

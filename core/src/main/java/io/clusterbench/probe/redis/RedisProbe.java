@@ -9,8 +9,9 @@ import io.clusterbench.result.ProbeMeasurement;
 import java.util.Optional;
 
 /**
- * Measures a Redis service: command latency and throughput under a closed-model load of {@code clients}
- * connections with {@code pipeline} commands per round trip, plus the server's INFO figures, slow log length and
+ * Measures a Redis service: command latency and throughput under a load of {@code clients} connections with
+ * {@code pipeline} commands per round trip, in the closed model, the open model ({@code rate}, latency from each
+ * batch's intended start) or a profile of either, plus the server's INFO figures, slow log length and
  * latency-monitor events. Every key it writes is under its own prefix and deleted afterwards; it never runs FLUSH*.
  *
  * <p>With pipelining, the latency of a command is the round trip of the batch it was sent in. The metrics are

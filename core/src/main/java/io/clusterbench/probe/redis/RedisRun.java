@@ -2,6 +2,7 @@ package io.clusterbench.probe.redis;
 
 import io.clusterbench.net.BoundedResp;
 import io.clusterbench.net.StreamWatchdog;
+import io.clusterbench.probe.LatencyMetrics;
 import io.clusterbench.probe.MeasurementBuilder;
 import io.clusterbench.probe.ProbeContext;
 import io.clusterbench.probe.WarmupMetrics;
@@ -140,12 +141,16 @@ final class RedisRun {
             context.progress().expect(settings.requests());
         }
         long durationNanos = settings.duration().map(Duration::toNanos).orElse(0L);
-        RedisLoad load = new RedisLoad(settings, keys, settings.loadConfig(secret), durationNanos,
-                context.progress(), context.stop(), measurement.errors(), secret,
-                "clusterbench-redis-" + context.probe().id(), context.clock());
-        RedisLoad.Outcome outcome = load.run();
-        measurement.timeline(outcome.timeline());
-        if (outcome.connectedClients() > 0) {
+        String threadName = "clusterbench-redis-" + context.probe().id();
+        // One timeline for the whole load, every level of a profile included.
+        LoadTimeline timeline = LoadTimeline.of(settings, context.clock(), threadName);
+        RedisLoad.Outcome outcome = settings.profile().isPresent()
+                ? new ProfiledLoad(settings, keys, settings.loadConfig(secret), context.progress(), context.stop(),
+                        measurement.errors(), secret, threadName, timeline).run(measurement)
+                : new RedisLoad(settings, keys, settings.loadConfig(secret), durationNanos, context.progress(),
+                        context.stop(), measurement.errors(), secret, threadName, timeline).run();
+        measurement.timeline(timeline.finish());
+        if (outcome != null && outcome.connectedClients() > 0) {
             measurement.metrics(loadMetrics(outcome));
             addLatencies(outcome);
         }
@@ -171,9 +176,30 @@ final class RedisRun {
             metrics.add(MetricValue.of(word + ".errors", outcome.failed()[slot], "count"));
         }
         metrics.add(MetricValue.of("load_s", seconds, "s"));
+        outcome.open().ifPresent(sending -> metrics.addAll(openMetrics("", sending, true)));
         // As ops counts answered commands, warmup.ops does too.
         outcome.warmup().ifPresent(warmup -> metrics.addAll(WarmupMetrics.of("ops", warmup.succeeded(),
                 warmup.failed(), warmup.elapsedNanos() / 1e9, warmup.latencies())));
+        return metrics;
+    }
+
+    /**
+     * The open model's metrics: the rate really sent and the late sends; {@code generator_late} only for the whole
+     * load, as the http probe writes it, and with it what the clients could carry: the service time and the bound
+     * it sets (docs/probes.md), which tells a rate too high for the clients from a slow server.
+     */
+    static List<MetricValue> openMetrics(String prefix, Sending sending, boolean whole) {
+        List<MetricValue> metrics = new ArrayList<>();
+        metrics.add(MetricValue.of(prefix + "sent_per_s", sending.sentPerSecond(), "ops/s"));
+        metrics.add(MetricValue.of(prefix + "late_ops", sending.late(), "count"));
+        if (whole) {
+            metrics.add(MetricValue.of(prefix + "generator_late", sending.generatorLate(), "count"));
+            metrics.addAll(LatencyMetrics.of("service.", sending.service()));
+            metrics.add(MetricValue.of("clients", sending.clients(), "connections"));
+            metrics.add(MetricValue.of("pipeline", sending.pipeline(), "commands"));
+            sending.carriedAtMost().ifPresent(most -> metrics.add(MetricValue.of("clients_max_per_s", most,
+                    "ops/s")));
+        }
         return metrics;
     }
 

@@ -1,6 +1,7 @@
 package io.clusterbench.probe.redis;
 
 import io.clusterbench.probe.ProbeContext;
+import io.clusterbench.spec.LoadProfile;
 import io.clusterbench.spec.Parameters;
 import io.clusterbench.spec.RedisDescriptor;
 import io.clusterbench.spec.SecretRef;
@@ -36,6 +37,9 @@ import redis.clients.jedis.JedisClientConfig;
  * @param valueSize bytes per written value
  * @param keyPrefix the prefix of every key the probe writes
  * @param prefixChosen whether the spec chose the prefix (then it is checked to be empty before use)
+ * @param rate the open model's commands a second over all clients; empty for the closed model
+ * @param profile the levels the load goes through instead of one fixed load, if any
+ * @param function the Redis function that {@code fcall} calls, if the mix has it
  */
 record RedisSettings(
         String serviceId,
@@ -53,7 +57,10 @@ record RedisSettings(
         List<RedisCommand> commands,
         int valueSize,
         String keyPrefix,
-        boolean prefixChosen) {
+        boolean prefixChosen,
+        Optional<Double> rate,
+        Optional<LoadProfile> profile,
+        Optional<String> function) {
 
     /** Connect and read timeout: long enough for a busy server, short enough that a dead one ends the load soon. */
     static final int TIMEOUT_MILLIS = 2000;
@@ -67,6 +74,9 @@ record RedisSettings(
         Objects.requireNonNull(warmup, "warmup");
         commands = List.copyOf(commands);
         Objects.requireNonNull(keyPrefix, "keyPrefix");
+        Objects.requireNonNull(rate, "rate");
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(function, "function");
     }
 
     /** Reads the probe's parameters (or their defaults) and its service, through the redis descriptor's table. */
@@ -75,7 +85,10 @@ record RedisSettings(
         Parameters p = context.probe().parameters();
         String address = service.address().orElseGet(
                 () -> context.cluster().hosts().get(service.host().orElseThrow()).address());
-        Optional<Duration> duration = RedisDescriptor.DURATION.optionalIn(p);
+        Optional<LoadProfile> profile = RedisDescriptor.PROFILE.optionalIn(p);
+        // A profile sets its own length; validation refuses requests and duration beside it.
+        Optional<Duration> duration = profile.isPresent() ? Optional.of(profile.get().length())
+                : RedisDescriptor.DURATION.optionalIn(p);
         long requests = duration.isPresent() ? -1 : RedisDescriptor.REQUESTS.in(p);
         List<RedisCommand> commands = new LinkedHashSet<>(RedisDescriptor.COMMANDS.in(p).stream()
                 .map(RedisCommand::fromWord).toList()).stream().toList();
@@ -86,7 +99,25 @@ record RedisSettings(
                 service.secret(), Math.toIntExact(RedisDescriptor.CLIENTS.in(p)),
                 Math.toIntExact(RedisDescriptor.PIPELINE.in(p)), requests, duration,
                 RedisDescriptor.WARMUP.in(p), commands, Math.toIntExact(RedisDescriptor.VALUE_SIZE.in(p)),
-                prefix.orElseGet(() -> defaultPrefix(context.probe().id())), prefix.isPresent());
+                prefix.orElseGet(() -> defaultPrefix(context.probe().id())), prefix.isPresent(),
+                RedisDescriptor.RATE.optionalIn(p), profile, RedisDescriptor.FUNCTION.optionalIn(p));
+    }
+
+    /**
+     * The settings of one level of the profile: its knob (rate or clients) at the level's value for the level's
+     * length, with the warm-up only before the first level. The largest level's clients size the key space.
+     */
+    RedisSettings atLevel(LoadProfile.Level level, boolean first) {
+        boolean open = profile.orElseThrow().knob().equals(RedisDescriptor.RATE.name());
+        int levelClients = open ? clients : (int) level.value();
+        return new RedisSettings(serviceId, address, port, database, tls, user, password, levelClients, pipeline, -1,
+                Optional.of(level.length()), first ? warmup : Duration.ZERO, commands, valueSize, keyPrefix,
+                prefixChosen, open ? Optional.of(level.value()) : Optional.empty(), Optional.empty(), function);
+    }
+
+    /** Whether the load runs in the open model: a fixed rate of commands, whatever the server does. */
+    boolean open() {
+        return rate.isPresent();
     }
 
     /** A prefix no earlier run used, so that the keys of this run are exactly the keys under it. */

@@ -48,6 +48,7 @@ class KeySpaceTest {
     private static RedisSettings settings(int valueSize, long requests, String prefix) {
         return new RedisSettings("cache", "127.0.0.1", 6379, 0, false, Optional.empty(),
                 Optional.empty(), 1, 1, requests, Optional.<Duration>empty(), Duration.ZERO,
-                List.of(RedisCommand.GET, RedisCommand.SET), valueSize, prefix, true);
+                List.of(RedisCommand.GET, RedisCommand.SET), valueSize, prefix, true, Optional.empty(),
+                Optional.empty(), Optional.empty());
     }
 }

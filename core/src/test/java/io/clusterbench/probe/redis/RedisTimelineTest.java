@@ -90,6 +90,60 @@ class RedisTimelineTest {
         RedisProbeRuns.assertValidResultJson(measured);
     }
 
+    @Test
+    void theOpenModelsOfferedRateIsTheTimetablesAndEveryCommandIsInExactlyOnePoint(LocalRedis redis)
+            throws Exception {
+        ProbeMeasurement measured = RedisProbeRuns.cold(redis.port(), "rate: 400, clients: 2, duration: 3s").run();
+
+        TimelineRound round = measured.timeline().rounds().get(0);
+        assertThat(measured.status()).as("%s", measured.errors()).isEqualTo(ProbeStatus.OK);
+        assertThat(round.points().stream().mapToLong(TimelinePoint::offered).sum())
+                .as("the timetable's rate x duration").isEqualTo(1200);
+        assertThat(round.points().stream().mapToLong(TimelinePoint::achieved).sum())
+                .isEqualTo((long) metric(measured, "ops"));
+        // The sends are spread over the seconds at the rate, not bunched: each whole second offers about 400.
+        List<TimelinePoint> whole = round.points().stream().filter(p -> p.lengthS() >= 0.5 && p.endS() < 2.9)
+                .toList();
+        assertThat(whole).as("%s", round.points()).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.offeredPerS()).isBetween(300.0, 500.0));
+    }
+
+    @Test
+    void aProfilesStepsMakeOneTimelineWithEveryLevelsCommands(LocalRedis redis) throws Exception {
+        ProbeMeasurement measured = RedisProbeRuns.of(redis.port(), "warmup: 1s, clients: 2,"
+                + " profile: { steps: [{ rate: 100, for: 2s }, { rate: 500, for: 2s }] }").run();
+
+        assertThat(measured.timeline().rounds()).hasSize(1);
+        TimelineRound round = measured.timeline().rounds().get(0);
+        assertThat(measured.status()).as("%s", measured.errors()).isEqualTo(ProbeStatus.OK);
+        assertThat(round.warmupS()).as("the warm-up only before the first step: %s", round.points())
+                .isBetween(0.9, 1.3);
+        List<TimelinePoint> steps = round.points().stream().filter(p -> !p.warmup()).toList();
+        assertThat(steps.stream().mapToLong(TimelinePoint::offered).sum()).as("both steps' timetables")
+                .isEqualTo(100 * 2 + 500 * 2);
+        assertThat(steps.stream().mapToLong(TimelinePoint::achieved).sum()).isEqualTo((long) metric(measured, "ops"));
+        assertThat(round.lengthS()).as("%s", round.points()).isGreaterThan(4.9);
+        TimelinePoint first = steps.stream().filter(p -> p.lengthS() >= 0.5).findFirst().orElseThrow();
+        TimelinePoint last = steps.stream().filter(p -> p.lengthS() >= 0.5).reduce((a, b) -> b).orElseThrow();
+        assertThat(first.offeredPerS()).as("%s", round.points()).isBetween(70.0, 130.0);
+        assertThat(last.offeredPerS()).as("%s", round.points()).isBetween(350.0, 650.0);
+    }
+
+    @Test
+    void aRampOfClientsCountsEveryStairsCommandsInOneTimeline(LocalRedis redis) throws Exception {
+        ProbeMeasurement measured = RedisProbeRuns.cold(redis.port(),
+                "profile: { ramp: { of: clients, from: 1, to: 12, over: 2s, stairs: 2 } }").run();
+
+        TimelineRound round = measured.timeline().rounds().get(0);
+        assertThat(measured.status()).as("%s", measured.errors()).isEqualTo(ProbeStatus.OK);
+        // The second stair drives 12 clients on two threads: more threads than the first stair's one.
+        assertThat(round.points().stream().mapToLong(TimelinePoint::achieved).sum())
+                .isEqualTo((long) metric(measured, "ops"));
+        assertThat(round.points().stream().mapToLong(TimelinePoint::offered).sum())
+                .isEqualTo((long) (metric(measured, "ops") + metric(measured, "errors")));
+        assertThat(round.lengthS()).as("%s", round.points()).isGreaterThan(1.9);
+    }
+
     /** The measured point that holds second {@code s} of the round. */
     private static TimelinePoint at(TimelineRound round, double s) {
         return round.points().stream().filter(p -> !p.warmup() && p.atS() <= s && s < p.endS()).findFirst()
