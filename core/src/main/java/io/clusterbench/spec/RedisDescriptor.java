@@ -29,7 +29,7 @@ public final class RedisDescriptor implements ProbeDescriptor {
     /** Steps or a ramp of rate or clients instead of one fixed load; it sets its own length (docs/probes.md). */
     public static final Parameter<LoadProfile> PROFILE = Parameter.profile("profile", new ParameterType.Profile(
             List.of("rate", "clients"), List.of(((ParameterType.Real) RATE.type()).range(), new Range(1, true,
-                    10_000, true)), List.of("clients")));
+                    10_000, true)), List.of("clients"), false));
     /**
      * The Redis function that {@code fcall} calls, loaded beforehand by the user (the probe loads no code): it is
      * called as {@code FCALL name 1 key value} with a key under the probe's prefix, which the probe deletes afterwards.

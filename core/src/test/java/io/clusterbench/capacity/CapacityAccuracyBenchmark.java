@@ -2,6 +2,7 @@ package io.clusterbench.capacity;
 
 import io.clusterbench.local.LocalNginxBalancer;
 import io.clusterbench.local.LocalRedis;
+import io.clusterbench.testkit.PlantedLimits;
 import io.clusterbench.result.CapacityCurve;
 import io.clusterbench.result.ProbeMeasurement;
 import io.clusterbench.result.RunResult;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.clusterbench.local.LocalRedis;
+import io.clusterbench.testkit.PlantedLimits;
 import io.clusterbench.result.CapacityCurve;
 import io.clusterbench.result.CapacityStep;
 import io.clusterbench.result.ProbeMeasurement;

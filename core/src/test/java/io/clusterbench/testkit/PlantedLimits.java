@@ -36,7 +36,7 @@ public final class PlantedLimits {
     }
 
     /** The Redis function that {@link #limitRedisCalls} loads. */
-    static final String REDIS_FUNCTION = "planted_limit";
+    public static final String REDIS_FUNCTION = "planted_limit";
 
     /**
      * Loads a Redis function, {@value #REDIS_FUNCTION}, that answers at most {@code perSecond} calls a second over
@@ -49,7 +49,7 @@ public final class PlantedLimits {
      * the server is preempted in the middle of it; a limit kept by the clock holds whatever the machine's load, as
      * long as the server answers a few hundred calls a second, which it does on any machine.
      */
-    static void limitRedisCalls(LocalRedis redis, int perSecond, int burst) {
+    public static void limitRedisCalls(LocalRedis redis, int perSecond, int burst) {
         String library = """
                 #!lua name=planted
                 local function limit(keys, args)
