@@ -371,7 +371,7 @@ and the servers were warmed up with 5 s of http load and 20,000 Redis commands f
 \`bin/clusterbench run SPEC --out DIR\` $reps times, one after the other, and reads \`comparison\` in each
 \`result.json\` with jq. Criteria (issue 10): the no-op reads "no detectable change" for every compared latency and
 throughput metric in at least 95% of the repetitions; the planted change is found in every repetition and its
-95% interval contains the planted amount in at least 90%. The interval is the one `run` reports: 95% for the
+95% interval contains the planted amount in at least 90%. The interval is the one \`run\` reports: 95% for the
 probe's compared metrics together (p50, p99 and throughput: 98.4% for each alone, scoring.md "Effects"), which
 covers a single metric more often than a plain 95% interval would.
 
