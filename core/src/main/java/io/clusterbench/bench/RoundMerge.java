@@ -95,23 +95,7 @@ public final class RoundMerge {
     }
 
     private static List<LatencyHistogram> mergeLatencies(List<ProbeMeasurement> rounds) {
-        Map<String, Histogram> merged = new LinkedHashMap<>();
-        Map<String, String> units = new LinkedHashMap<>();
-        for (ProbeMeasurement round : rounds) {
-            for (LatencyHistogram h : round.latencies()) {
-                Histogram decoded = h.histogram();
-                Histogram sum = merged.computeIfAbsent(h.name(), name -> {
-                    Histogram empty = new Histogram(decoded.getNumberOfSignificantValueDigits());
-                    empty.setAutoResize(true);
-                    return empty;
-                });
-                sum.add(decoded);
-                units.putIfAbsent(h.name(), h.unit());
-            }
-        }
-        List<LatencyHistogram> out = new ArrayList<>();
-        merged.forEach((name, h) -> out.add(LatencyHistogram.of(name, units.get(name), h)));
-        return out;
+        return ShardMerge.addHistograms(rounds.stream().map(ProbeMeasurement::latencies).toList());
     }
 
     private static List<MetricValue> mergeMetrics(List<ProbeMeasurement> rounds, List<LatencyHistogram> latencies) {

@@ -91,6 +91,10 @@ public final class ShardMerge {
                 : Math.min(1.0, Duration.between(w[0], w[1]).toNanos() / common)).toList();
     }
 
+    /**
+     * The parts' histograms added by name with HdrHistogram's add (exact to the count), in the order names first
+     * appear; the merge of rounds ({@link RoundMerge}) and of shards share it.
+     */
     static List<LatencyHistogram> addHistograms(List<List<LatencyHistogram>> parts) {
         Map<String, Histogram> sums = new LinkedHashMap<>();
         Map<String, String> units = new LinkedHashMap<>();

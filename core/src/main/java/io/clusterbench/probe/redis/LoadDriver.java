@@ -65,18 +65,22 @@ final class LoadDriver implements Runnable {
                 }
             }
             if (sent) {
-                long done = 0;
-                for (LoadClient client : clients) {
-                    if (client.sending()) {
-                        done += client.receive();
-                    }
-                }
-                // One update of the shared progress per round rather than per batch.
-                load.progress.completed(done);
+                receiveAll();
             } else if (!waitForReconnect()) {
                 return;
             }
         }
+    }
+
+    /** Reads the replies of every client that sent a batch, with one update of the shared progress for them all. */
+    private void receiveAll() {
+        long done = 0;
+        for (LoadClient client : clients) {
+            if (client.sending()) {
+                done += client.receive();
+            }
+        }
+        load.progress.completed(done);
     }
 
     /**
@@ -99,13 +103,7 @@ final class LoadDriver implements Runnable {
                 }
             }
             if (sent) {
-                long done = 0;
-                for (LoadClient client : clients) {
-                    if (client.sending()) {
-                        done += client.receive();
-                    }
-                }
-                load.progress.completed(done);
+                receiveAll();
             } else if (!active) {
                 return;
             } else {
